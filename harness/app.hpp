@@ -1,0 +1,26 @@
+// The subcommands: one options struct, one function each (as in CLI11's examples).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "process_runner.hpp"
+
+namespace harness {
+
+struct RunOptions {
+  std::vector<std::string> paths{"scenarios"};
+  std::string runtime = "docker";
+  std::string image;  // empty: the fixture image
+  std::string claims;  // --claim patterns
+  std::string tag;
+  std::string junit = "reports/junit.xml";
+  double step_timeout = 60;
+};
+
+int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
+int run_list(const RunOptions& options, std::ostream& out, std::ostream& err);
+int run_validate(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace harness

@@ -1,0 +1,20 @@
+// Which claims a run checks: --claim 'VOL-*,SHR-1' (comma-separated, * as a wildcard).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace harness {
+
+class ClaimFilter {
+ public:
+  ClaimFilter() = default;  // matches every claim
+  explicit ClaimFilter(const std::string& patterns);
+  bool matches(const std::string& claim_id) const;
+  bool empty() const { return patterns_.empty(); }
+
+ private:
+  std::vector<std::string> patterns_;
+};
+
+}  // namespace harness

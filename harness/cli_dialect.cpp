@@ -1,0 +1,116 @@
+#include "cli_dialect.hpp"
+
+namespace harness {
+
+namespace {
+
+const std::vector<Dialect>& dialects() {
+  static const std::vector<Dialect> table = {
+      {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
+       {"info", "--format", "{{.DockerRootDir}}"}, "volumes"},
+      {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
+       {"info", "--format", "{{.Store.VolumePath}}"}, ""},
+  };
+  return table;
+}
+
+std::string mount_option(const RunSpec::ResolvedMount& m) {
+  switch (m.type) {
+    case Mount::Type::Tmpfs: return "type=tmpfs,dst=" + m.target;
+    case Mount::Type::Bind: return "type=bind,src=" + m.source + ",dst=" + m.target + (m.read_only ? ",readonly" : "");
+    case Mount::Type::Volume: break;
+  }
+  return "type=volume,src=" + m.source + ",dst=" + m.target + (m.read_only ? ",readonly" : "");
+}
+
+}  // namespace
+
+const Dialect* find_dialect(const std::string& name) {
+  for (const auto& d : dialects())
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+std::vector<std::string> dialect_names() {
+  std::vector<std::string> names;
+  for (const auto& d : dialects()) names.push_back(d.name);
+  return names;
+}
+
+Argv Cli::with(std::initializer_list<std::string> args) const {
+  Argv argv{exe_};
+  argv.insert(argv.end(), args);
+  return argv;
+}
+
+Argv Cli::version() const {
+  Argv argv{exe_};
+  argv.insert(argv.end(), dialect_.version_query.begin(), dialect_.version_query.end());
+  return argv;
+}
+
+Argv Cli::volume_root() const {
+  Argv argv{exe_};
+  argv.insert(argv.end(), dialect_.volume_root_query.begin(), dialect_.volume_root_query.end());
+  return argv;
+}
+
+Argv Cli::image_exists(const std::string& image) const { return with({"image", "inspect", "--format", "{{.Id}}", image}); }
+
+Argv Cli::run(const RunSpec& spec) const {
+  // No claim needs a network: --network none starts faster and sends nothing anywhere.
+  Argv argv = with({"run", "--name", spec.name, "--network", "none"});
+  if (spec.detach) argv.push_back("--detach");
+  if (spec.interactive) argv.push_back("--interactive");
+  if (spec.rm) argv.push_back("--rm");
+  if (spec.read_only) argv.push_back("--read-only");
+  for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
+  for (const auto& m : spec.mounts) {
+    if (m.flag == Mount::Flag::Volume)
+      argv.insert(argv.end(), {"--volume", m.source + ":" + m.target + (m.read_only ? ":ro" : "")});
+    else
+      argv.insert(argv.end(), {"--mount", mount_option(m)});
+  }
+  argv.push_back(spec.image);
+  argv.insert(argv.end(), spec.command.begin(), spec.command.end());
+  return argv;
+}
+
+Argv Cli::exec(const std::string& container, const Argv& command, bool interactive) const {
+  Argv argv = with({"exec"});
+  if (interactive) argv.push_back("--interactive");
+  argv.push_back(container);
+  argv.insert(argv.end(), command.begin(), command.end());
+  return argv;
+}
+
+Argv Cli::stop(const std::string& container) const { return with({"stop", container}); }
+Argv Cli::start(const std::string& container) const { return with({"start", container}); }
+Argv Cli::restart(const std::string& container) const { return with({"restart", container}); }
+
+Argv Cli::remove_containers(const std::vector<std::string>& names) const {
+  Argv argv = with({"rm", "--force"});
+  argv.insert(argv.end(), names.begin(), names.end());
+  return argv;
+}
+
+Argv Cli::volume_create(const std::string& name, const std::vector<std::string>& labels) const {
+  Argv argv = with({"volume", "create"});
+  for (const auto& label : labels) argv.insert(argv.end(), {"--label", label});
+  argv.push_back(name);
+  return argv;
+}
+
+Argv Cli::volume_remove(const std::vector<std::string>& names) const {
+  Argv argv = with({"volume", "rm", "--force"});
+  argv.insert(argv.end(), names.begin(), names.end());
+  return argv;
+}
+
+Argv Cli::volume_list() const { return with({"volume", "ls", "--quiet"}); }
+
+Argv Cli::volume_inspect(const std::string& name, const std::string& format) const {
+  return with({"volume", "inspect", "--format", format, name});
+}
+
+}  // namespace harness

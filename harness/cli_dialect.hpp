@@ -1,0 +1,74 @@
+// The command lines of a container CLI with the Docker dialect (docker, podman, ...).
+// Pure functions from verbs to argv vectors: nothing here runs a process. What differs
+// between runtimes is a row of the table in cli_dialect.cpp, not code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "process_runner.hpp"
+#include "scenario.hpp"
+
+namespace harness {
+
+struct Dialect {
+  std::string name;                  // "docker": what --runtime names
+  std::string binary;                // looked up on PATH when the run starts
+  Argv version_query;                // prints the server (engine) version
+  Argv volume_root_query;            // prints the folder that holds volumes ...
+  std::string volume_root_suffix;    // ... below this subfolder of it ("" = itself)
+};
+
+// The runtimes the harness knows, by name; nullptr when unknown.
+const Dialect* find_dialect(const std::string& name);
+std::vector<std::string> dialect_names();
+
+// A container to start, with runtime names already resolved.
+struct RunSpec {
+  std::string name;
+  std::string image;
+  bool detach = false;
+  bool rm = false;
+  bool read_only = false;
+  bool interactive = false;  // keep stdin open (content is fed on it)
+  struct ResolvedMount {
+    Mount::Type type;
+    Mount::Flag flag;
+    std::string source;  // a volume name or an absolute host path
+    std::string target;
+    bool read_only;
+  };
+  std::vector<ResolvedMount> mounts;
+  std::vector<std::string> labels;  // "key=value"
+  Argv command;                     // empty: the image's default command
+};
+
+class Cli {
+ public:
+  Cli(const Dialect& dialect, std::string executable)
+      : dialect_(dialect), exe_(std::move(executable)) {}
+
+  const Dialect& dialect() const { return dialect_; }
+  const std::string& executable() const { return exe_; }
+
+  Argv version() const;
+  Argv volume_root() const;
+  Argv image_exists(const std::string& image) const;
+  Argv run(const RunSpec& spec) const;
+  Argv exec(const std::string& container, const Argv& command, bool interactive) const;
+  Argv stop(const std::string& container) const;
+  Argv start(const std::string& container) const;
+  Argv restart(const std::string& container) const;
+  Argv remove_containers(const std::vector<std::string>& names) const;  // rm -f
+  Argv volume_create(const std::string& name, const std::vector<std::string>& labels) const;
+  Argv volume_remove(const std::vector<std::string>& names) const;      // volume rm -f
+  Argv volume_list() const;                                             // one name a line
+  Argv volume_inspect(const std::string& name, const std::string& format) const;
+
+ private:
+  Argv with(std::initializer_list<std::string> args) const;
+  const Dialect& dialect_;
+  std::string exe_;
+};
+
+}  // namespace harness

@@ -1,0 +1,61 @@
+#include "console_reporter.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "text.hpp"
+#include "transcript.hpp"
+
+namespace harness {
+
+bool want_colour(int fd) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return ::isatty(fd) && !(no_colour && *no_colour);
+}
+
+std::string ConsoleReporter::paint(const char* code, const std::string& text) const {
+  return colour_ ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
+}
+
+void ConsoleReporter::scenario_done(const ScenarioResult& r) {
+  for (const auto& c : r.claims) {
+    const std::string mark = c.verdict == Verdict::Pass   ? paint("32", "PASS ")
+                             : c.verdict == Verdict::Fail ? paint("31", "FAIL ")
+                                                          : paint("33", "ERROR");
+    std::string text = c.claim.text;
+    for (auto& ch : text) if (ch == '\n') ch = ' ';
+    if (text.size() > 70) text = text.substr(0, 67) + "...";
+    out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
+         << printable(text) << "\n";
+    if (c.verdict != Verdict::Pass) {
+      std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(r.error) + "\n";
+      std::string indented;
+      for (std::size_t start = 0; start < why.size();) {
+        auto end = why.find('\n', start);
+        if (end == std::string::npos) end = why.size();
+        indented += "       " + why.substr(start, end - start) + "\n";
+        start = end + 1;
+      }
+      out_ << indented;
+    }
+  }
+  for (const auto& l : r.leftovers) out_ << paint("33", "ERROR") << " left behind by " << r.scenario.file << ": " << l << "\n";
+  out_.flush();
+}
+
+void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Seconds total) {
+  int passed = 0, failed = 0, errors = 0;
+  for (const auto& r : results) {
+    for (const auto& c : r.claims) {
+      passed += c.verdict == Verdict::Pass;
+      failed += c.verdict == Verdict::Fail;
+      errors += c.verdict == Verdict::Error;
+    }
+    errors += !r.leftovers.empty();
+  }
+  out_ << "claims: " << passed << " passed, " << failed << " failed, " << errors << " errors in "
+       << seconds3(total) << " s\n";
+}
+
+}  // namespace harness

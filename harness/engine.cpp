@@ -1,0 +1,483 @@
+#include "engine.hpp"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <boost/filesystem.hpp>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "ledger.hpp"
+#include "text.hpp"
+
+namespace harness {
+namespace fs = boost::filesystem;
+
+const Argv kKeepAlive = {"sh", "-c", "trap 'exit 0' TERM INT; sleep 2147483647 & wait"};
+
+namespace {
+
+// Reads a file in a container: exit 0 and the content on stdout, or exit 3 if it is
+// not there. Any other exit is a fault, never taken for "absent". The path is an
+// argument of the script, not part of it.
+const Argv kProbe = {"sh", "-c", "test -e \"$1\" || test -L \"$1\" || exit 3; cat -- \"$1\"", "probe"};
+constexpr int kProbeAbsent = 3;
+const Argv kWrite = {"sh", "-c", "cat > \"$1\"", "write"};
+
+std::string utc_now() {
+  char buf[32];
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string first_line(const std::string& s) {
+  const auto b = s.find_first_not_of(" \n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find('\n', b) - b);
+}
+
+// What a finished command said, for a fault message.
+std::string describe_failure(const ProcessResult& r, std::chrono::milliseconds timeout) {
+  if (!r.spawn_error.empty()) return r.spawn_error;
+  if (r.timed_out) return "timed out after " + std::to_string(timeout.count() / 1000.0).substr(0, 5) + " s and was killed";
+  std::string what = "exit code " + std::to_string(r.exit_code);
+  const std::string said = first_line(r.err).empty() ? first_line(r.out) : first_line(r.err);
+  return said.empty() ? what : what + ": " + printable(clip(said, 300));
+}
+
+// A file as found somewhere: there or not, its bytes, its owner.
+struct Observed {
+  bool present = false;
+  std::string content;
+  unsigned uid = 0;
+};
+
+struct StepFault {
+  std::string message;
+};
+
+class ScenarioRun {
+ public:
+  ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter)
+      : engine_(engine), cli_(engine.cli()), options_(engine.options()), scenario_(scenario),
+        index_(index), filter_(filter) {}
+
+  ScenarioResult run() {
+    const auto start = std::chrono::steady_clock::now();
+    result_.scenario = scenario_;
+    result_.runtime = cli_.dialect().name;
+    result_.runtime_version = options_.runtime_version;
+    result_.timestamp = utc_now();
+
+    const int last = last_needed_step();
+    bool faulted = false;
+    for (int i = 0; i <= last; ++i) {
+      const Step& step = scenario_.steps[i];
+      StepRecord record;
+      record.line = step.line;
+      record.element = step.element;
+      record.claim = step.claim;
+      if (faulted || (step_is_check_only(step) && !filter_.matches(step.claim))) {
+        record.outcome = Outcome::NotRun;
+        record.summary = summary(step);
+        result_.steps.push_back(record);
+        continue;
+      }
+      const auto step_start = std::chrono::steady_clock::now();
+      try {
+        record.summary = summary(step);
+        execute(step, record);
+      } catch (const StepFault& f) {
+        record.outcome = Outcome::Fault;
+        record.message = f.message;
+      } catch (const std::exception& e) {
+        record.outcome = Outcome::Fault;
+        record.message = e.what();
+      }
+      record.duration = std::chrono::steady_clock::now() - step_start;
+      faulted = record.outcome == Outcome::Fault;
+      result_.steps.push_back(std::move(record));
+    }
+    decide_claims();
+    cleanup();
+    result_.duration = std::chrono::steady_clock::now() - start;
+    return std::move(result_);
+  }
+
+ private:
+  static bool step_is_check_only(const Step& s) {
+    return s.kind == StepKind::ExpectFile || s.kind == StepKind::ExpectVolume;
+  }
+
+  // Steps after the last check of a selected claim need not run.
+  int last_needed_step() const {
+    int last = -1;
+    for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
+      if (scenario_.steps[i].is_check() && filter_.matches(scenario_.steps[i].claim)) last = i;
+    return last;
+  }
+
+  std::string name_of(const std::string& logical) const {
+    return "harness-" + options_.run_id + "-" + std::to_string(index_) + "-" + logical;
+  }
+  std::string label() const { return "harness.run=" + options_.run_id; }
+
+  std::string host_path(const std::string& logical, const std::string& relative = "") const {
+    const auto it = hosts_.find(logical);
+    if (it == hosts_.end()) throw StepFault{"host folder '" + logical + "' was not made"};
+    return relative.empty() ? it->second : it->second + "/" + relative;
+  }
+
+  const ProcessResult& call(StepRecord& record, const Argv& argv, const std::string& input = "") {
+    record.commands.push_back({argv, input, false, engine_.runner().run(argv, input, options_.step_timeout)});
+    return record.commands.back().result;
+  }
+
+  // A runtime command that must work for the scenario to go on.
+  const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "") {
+    const auto& r = call(record, argv, input);
+    if (!r.ok()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
+    return r;
+  }
+
+  std::string summary(const Step& s) const {
+    const std::string c = "container " + s.container;
+    switch (s.kind) {
+      case StepKind::HostDir: return "make host folder " + s.host + " (stands in for $HOME)";
+      case StepKind::VolumeCreate: return "create volume " + s.volume;
+      case StepKind::VolumeRemove: return "remove volume " + s.volume;
+      case StepKind::Run: return std::string(s.detach ? "start " : "run one-shot ") + c + (s.rm ? " (--rm)" : "");
+      case StepKind::Write: return "write " + s.path + " in " + c;
+      case StepKind::Exec: return "run a command in " + c;
+      case StepKind::Stop: return "stop " + c;
+      case StepKind::Start: return "start " + c;
+      case StepKind::Restart: return "restart " + c;
+      case StepKind::Remove: return "remove " + c;
+      case StepKind::ExpectFile: {
+        const std::string where = s.place == Place::Container ? "in " + c
+                                  : s.place == Place::Fresh   ? "in a new container"
+                                  : s.place == Place::Volume  ? "on the host, in volume " + s.volume
+                                                              : "on the host, in folder " + s.host;
+        return "check " + s.path + " " + where;
+      }
+      case StepKind::ExpectVolume: return "check volume " + s.volume;
+    }
+    return s.element;
+  }
+
+  RunSpec run_spec(const Step& s, const std::string& name) {
+    RunSpec spec;
+    spec.name = name;
+    spec.image = s.image.empty() ? options_.image : s.image;
+    spec.labels = {label()};
+    for (const auto& m : s.mounts) {
+      RunSpec::ResolvedMount r{m.type, m.flag, "", m.target, m.read_only};
+      if (m.type == Mount::Type::Volume) {
+        r.source = name_of(m.source);
+        ledger_.add_volume(r.source);  // `-v name:/p` creates it when it is missing
+      } else if (m.type == Mount::Type::Bind) {
+        r.source = host_path(m.source, m.path);
+      }
+      spec.mounts.push_back(r);
+    }
+    return spec;
+  }
+
+  void execute(const Step& s, StepRecord& record) {
+    const std::string container = name_of(s.container);
+    switch (s.kind) {
+      case StepKind::HostDir: return make_host_dir(s, record);
+      case StepKind::VolumeCreate:
+        ledger_.add_volume(name_of(s.volume));
+        return action(s, record, cli_.volume_create(name_of(s.volume), {label()}));
+      case StepKind::VolumeRemove: return action(s, record, cli_.volume_remove({name_of(s.volume)}));
+      case StepKind::Run: {
+        RunSpec spec = run_spec(s, container);
+        spec.detach = s.detach;
+        spec.rm = s.rm;
+        spec.read_only = s.read_only;
+        spec.command = s.args.empty() && s.detach ? kKeepAlive : s.args;
+        ledger_.add_container(container);
+        return action(s, record, cli_.run(spec));
+      }
+      case StepKind::Write: {
+        Argv command = kWrite;
+        command.push_back(s.path);
+        return action(s, record, cli_.exec(container, command, true), *s.content);
+      }
+      case StepKind::Exec: return action(s, record, cli_.exec(container, s.args, false));
+      case StepKind::Stop: return action(s, record, cli_.stop(container));
+      case StepKind::Start: return action(s, record, cli_.start(container));
+      case StepKind::Restart: return action(s, record, cli_.restart(container));
+      case StepKind::Remove: return action(s, record, cli_.remove_containers({container}));
+      case StepKind::ExpectFile: return expect_file(s, record);
+      case StepKind::ExpectVolume: return expect_volume(s, record);
+    }
+  }
+
+  // An action: it must work, unless it is a check that says it must fail.
+  void action(const Step& s, StepRecord& record, const Argv& argv, const std::string& input = "") {
+    if (!s.is_check()) {
+      must(record, argv, input);
+      record.outcome = Outcome::Done;
+      return;
+    }
+    const auto& r = call(record, argv, input);
+    if (!r.ran()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
+    const bool failed = r.exit_code != 0;
+    record.expected = s.expect_failure ? "the command fails" : "the command succeeds";
+    record.actual = failed ? "it failed (" + describe_failure(r, options_.step_timeout) + ")"
+                           : "it succeeded (exit code 0)";
+    record.outcome = failed == s.expect_failure ? Outcome::Held : Outcome::Broken;
+  }
+
+  void make_host_dir(const Step& s, StepRecord& record) {
+    std::string tmpl = options_.host_tmp + "/" + name_of(s.host) + "-XXXXXX";
+    if (!::mkdtemp(&tmpl[0])) throw StepFault{"cannot make a folder in " + options_.host_tmp};
+    ledger_.add_host_dir(tmpl);
+    hosts_[s.host] = tmpl;
+    for (const auto& f : s.files) {
+      const fs::path path = fs::path(tmpl) / f.path;
+      fs::create_directories(path.parent_path());
+      std::ofstream out(path.string(), std::ios::binary);
+      out << f.content;
+      if (!out) throw StepFault{"cannot write " + path.string()};
+      record.commands.push_back({{"write", path.string()}, f.content, true, {0, "", "", {}, false, ""}});
+    }
+    record.summary = "make host folder " + s.host + " = " + tmpl;
+    record.outcome = Outcome::Done;
+  }
+
+  Observed probe_in_container(StepRecord& record, const Argv& argv) {
+    const auto& r = call(record, argv);
+    if (!r.ran() || (r.exit_code != 0 && r.exit_code != kProbeAbsent))
+      throw StepFault{"reading the file failed: " + describe_failure(r, options_.step_timeout)};
+    return {r.exit_code == 0, r.out, 0};
+  }
+
+  Observed read_on_host(StepRecord& record, const std::string& path) {
+    Observed o;
+    CommandRecord cmd{{"cat", path}, "", true, {}};
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0) {
+      o.present = true;
+      o.uid = st.st_uid;
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream buf;
+      buf << in.rdbuf();
+      o.content = buf.str();
+      cmd.result.exit_code = 0;
+      cmd.result.out = o.content;
+    } else {
+      cmd.result.exit_code = 1;
+      cmd.result.err = "cat: " + path + ": No such file or directory\n";
+    }
+    record.commands.push_back(cmd);
+    return o;
+  }
+
+  std::string mountpoint(StepRecord& record, const std::string& volume) {
+    const std::string name = name_of(volume);
+    const auto& r = must(record, cli_.volume_inspect(name, "{{.Mountpoint}}"));
+    const std::string mp = first_line(r.out);
+    if (mp.empty() || mp[0] != '/') throw StepFault{"volume " + name + " has no Mountpoint on the host: " + quote(r.out)};
+    return mp;
+  }
+
+  void expect_file(const Step& s, StepRecord& record) {
+    Observed o;
+    std::string where;
+    Argv probe = kProbe;
+    probe.push_back(s.path);
+    switch (s.place) {
+      case Place::Container:
+        o = probe_in_container(record, cli_.exec(name_of(s.container), probe, false));
+        break;
+      case Place::Fresh: {
+        RunSpec spec = run_spec(s, name_of("probe" + std::to_string(++probes_)));
+        spec.rm = true;
+        spec.command = probe;
+        ledger_.add_container(spec.name);
+        o = probe_in_container(record, cli_.run(spec));
+        break;
+      }
+      case Place::Volume: o = read_on_host(record, mountpoint(record, s.volume) + "/" + s.path); break;
+      case Place::Host: o = read_on_host(record, host_path(s.host, s.path)); break;
+    }
+    const std::string found = o.present ? "present, content " + quote(o.content) : "no such file";
+    record.outcome = Outcome::Held;
+    if (s.absent) {
+      record.expected = "no such file";
+      record.actual = found;
+      if (o.present) record.outcome = Outcome::Broken;
+    } else if (s.content) {
+      record.expected = "content " + quote(*s.content);
+      record.actual = found;
+      if (!o.present || o.content != *s.content) record.outcome = Outcome::Broken;
+    } else {
+      record.expected = "the file is there";
+      record.actual = o.present ? "present" : "no such file";
+      if (!o.present) record.outcome = Outcome::Broken;
+    }
+    if (s.owner_uid && record.outcome == Outcome::Held) {
+      record.expected = "owned by uid " + std::to_string(*s.owner_uid);
+      record.actual = o.present ? "owned by uid " + std::to_string(o.uid) : "no such file";
+      if (!o.present || o.uid != *s.owner_uid) record.outcome = Outcome::Broken;
+    }
+  }
+
+  void expect_volume(const Step& s, StepRecord& record) {
+    const std::string name = name_of(s.volume);
+    std::vector<std::string> expected, actual;
+    bool held = true;
+    auto compare = [&](const std::string& want, const std::string& got) {
+      expected.push_back(want);
+      actual.push_back(got);
+      held = held && want == got;
+    };
+    if (s.listed) {
+      const auto& r = must(record, cli_.volume_list());
+      const bool listed = ("\n" + r.out).find("\n" + name + "\n") != std::string::npos;
+      compare(*s.listed ? "listed by volume ls" : "not listed by volume ls",
+              listed ? "listed by volume ls" : "not listed by volume ls");
+    }
+    if (s.exists || !s.driver.empty() || s.default_mountpoint) {
+      const auto& r = call(record, cli_.volume_inspect(name, "{{.Driver}}\n{{.Mountpoint}}"));
+      if (!r.ran()) throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
+      const bool exists = r.exit_code == 0;
+      if (!exists && lower(r.err).find("no such volume") == std::string::npos)
+        throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
+      if (s.exists) compare(*s.exists ? "exists" : "does not exist", exists ? "exists" : "does not exist");
+      std::istringstream lines(r.out);
+      std::string driver, mp;
+      std::getline(lines, driver);
+      std::getline(lines, mp);
+      if (!s.driver.empty()) compare("driver " + s.driver, exists ? "driver " + driver : "no such volume");
+      if (s.default_mountpoint) {
+        CommandRecord root;
+        const std::string base = engine_.volume_root(root);
+        if (!root.argv.empty()) record.commands.push_back(root);
+        if (base.empty()) throw StepFault{"the runtime did not say where it keeps volumes: " + describe_failure(root.result, options_.step_timeout)};
+        const std::string sub = cli_.dialect().volume_root_suffix;
+        const std::string want = base + (sub.empty() ? "" : "/" + sub) + "/" + name + "/_data";
+        compare("Mountpoint " + want, exists ? "Mountpoint " + mp : "no such volume");
+      }
+    }
+    auto join = [](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& x : v) out += (out.empty() ? "" : "; ") + x;
+      return out;
+    };
+    record.expected = join(expected);
+    record.actual = join(actual);
+    record.outcome = held ? Outcome::Held : Outcome::Broken;
+  }
+
+  // A claim fails if any of its checks found otherwise, is in error if a fault kept any
+  // of its checks from running, and passes when every check held. Each step's time is
+  // counted for the claim of the next check, so claim times add up to the scenario's.
+  void decide_claims() {
+    std::map<std::string, Seconds> time;
+    Seconds pending{0};
+    for (const auto& r : result_.steps) {
+      pending += r.duration;
+      if (!r.claim.empty()) {
+        time[r.claim] += pending;
+        pending = Seconds{0};
+      }
+    }
+    for (const auto& claim : scenario_.claims) {
+      if (!filter_.matches(claim.id)) continue;
+      ClaimResult c{claim, Verdict::Pass, time[claim.id], -1};
+      int first_fault = -1;
+      for (int i = 0; i < static_cast<int>(result_.steps.size()); ++i) {
+        const auto& r = result_.steps[i];
+        if (r.outcome == Outcome::Fault && first_fault < 0) first_fault = i;
+        if (r.claim != claim.id) continue;
+        if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {
+          c.verdict = Verdict::Fail;
+          c.deciding_step = i;
+        }
+        if ((r.outcome == Outcome::Fault || r.outcome == Outcome::NotRun) && c.verdict == Verdict::Pass) {
+          c.verdict = Verdict::Error;
+          c.deciding_step = first_fault >= 0 ? first_fault : i;
+        }
+      }
+      result_.claims.push_back(c);
+    }
+  }
+
+  void cleanup() {
+    const auto run_cleanup = [&](const std::vector<std::string>& names, const Argv& argv) {
+      if (names.empty()) return;
+      CommandRecord cmd{argv, "", false, engine_.runner().run(argv, "", options_.step_timeout)};
+      const auto& r = cmd.result;
+      if (!r.ran()) {
+        for (const auto& n : names) result_.leftovers.push_back(n + " (" + describe_failure(r, options_.step_timeout) + ")");
+      } else if (r.exit_code != 0) {
+        std::istringstream lines(r.err);
+        for (std::string line; std::getline(lines, line);)
+          for (const auto& n : names)
+            if (line.find(n) != std::string::npos && lower(line).find("no such") == std::string::npos)
+              result_.leftovers.push_back(n + " (" + printable(line) + ")");
+      }
+      result_.cleanup.push_back(cmd);
+    };
+    run_cleanup(ledger_.containers(), cli_.remove_containers(ledger_.containers()));
+    run_cleanup(ledger_.volumes(), cli_.volume_remove(ledger_.volumes()));
+    for (const auto& dir : ledger_.host_dirs()) {
+      boost::system::error_code ec;
+      fs::remove_all(dir, ec);
+      if (ec) result_.leftovers.push_back(dir + " (" + ec.message() + ")");
+    }
+  }
+
+  Engine& engine_;
+  const Cli& cli_;
+  const EngineOptions& options_;
+  const Scenario& scenario_;
+  int index_;
+  const ClaimFilter& filter_;
+  Ledger ledger_;
+  std::map<std::string, std::string> hosts_;
+  int probes_ = 0;
+  ScenarioResult result_;
+};
+
+}  // namespace
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::Error: return "error";
+  }
+  return "?";
+}
+
+Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options)
+    : cli_(std::move(cli)), runner_(runner), options_(std::move(options)) {}
+
+ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter) {
+  return ScenarioRun(*this, scenario, index, filter).run();
+}
+
+std::string Engine::volume_root(CommandRecord& record) {
+  std::lock_guard<std::mutex> lock(root_mutex_);
+  if (!volume_root_.empty()) return volume_root_;
+  record = {cli_.volume_root(), "", false, runner_.run(cli_.volume_root(), "", options_.step_timeout)};
+  if (record.result.ok()) volume_root_ = first_line(record.result.out);
+  return volume_root_;
+}
+
+}  // namespace harness

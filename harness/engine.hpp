@@ -1,0 +1,53 @@
+// Runs one scenario's steps against a runtime: resolves logical names to unique runtime
+// names, evaluates checks, records a transcript, and removes everything it created,
+// whatever happened. Knows nothing of processes or of a particular runtime.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <string>
+
+#include "claim_filter.hpp"
+#include "cli_dialect.hpp"
+#include "process_runner.hpp"
+#include "results.hpp"
+#include "scenario.hpp"
+
+namespace harness {
+
+struct EngineOptions {
+  std::string image;
+  std::string run_id;  // unique per run: in every runtime name and label
+  std::string runtime_version;
+  std::chrono::milliseconds step_timeout{60000};
+  std::string host_tmp = "/tmp";  // where host folders are made
+};
+
+// The command a detached container runs when the scenario names none: it waits for
+// ever and exits at once on SIGTERM (PID 1 ignores signals it has no handler for).
+extern const Argv kKeepAlive;
+
+class Engine {
+ public:
+  Engine(Cli cli, ProcessRunner& runner, EngineOptions options);
+
+  // `index` makes names unique between the scenarios of one run.
+  ScenarioResult run(const Scenario& scenario, int index, const ClaimFilter& filter);
+
+  const Cli& cli() const { return cli_; }
+  const EngineOptions& options() const { return options_; }
+  ProcessRunner& runner() { return runner_; }
+
+  // The folder below which the runtime keeps volumes; asked once, then cached.
+  // Empty when the runtime could not tell (the error is in `why`).
+  std::string volume_root(CommandRecord& record);
+
+ private:
+  Cli cli_;
+  ProcessRunner& runner_;
+  EngineOptions options_;
+  std::mutex root_mutex_;
+  std::string volume_root_;
+};
+
+}  // namespace harness

@@ -1,0 +1,27 @@
+#include "fixture_image.hpp"
+
+#include <cstdlib>
+
+namespace harness {
+
+const char* const kFixtureImage = "harness-busybox:1";
+
+std::string fixtures_dir() {
+  const char* dir = std::getenv("HARNESS_FIXTURES");
+  return dir && *dir ? dir : HARNESS_FIXTURES_DIR;
+}
+
+std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image) {
+  using namespace std::chrono_literals;
+  if (runner.run(cli.image_exists(image), "", 30s).ok()) return "";
+  if (image != kFixtureImage)
+    return "image " + image + " is not there for " + cli.dialect().name + ": pull or import it first, or leave --image out to use the fixture image";
+  const std::string recipe = fixtures_dir() + "/image/build-image.sh";
+  const auto built = runner.run({"bash", recipe, cli.executable(), image}, "", 120s);
+  if (!built.ok())
+    return "building the fixture image with " + recipe + " failed (exit " + std::to_string(built.exit_code) + "): " +
+           built.err + built.spawn_error;
+  return "";
+}
+
+}  // namespace harness

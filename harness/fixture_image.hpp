@@ -1,0 +1,21 @@
+// The offline fixture image: built from Debian's busybox-static by the recipe in
+// fixtures/image/build-image.sh the first time a run needs it, then reused.
+#pragma once
+
+#include <string>
+
+#include "cli_dialect.hpp"
+#include "process_runner.hpp"
+
+namespace harness {
+
+extern const char* const kFixtureImage;  // "harness-busybox:1"
+
+// The folder holding the fixtures: $HARNESS_FIXTURES, else the source tree's.
+std::string fixtures_dir();
+
+// Makes sure `image` exists for this runtime; builds the fixture image when it is the
+// one missing. Returns an error message, or "" when the image is there.
+std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image);
+
+}  // namespace harness

@@ -1,0 +1,160 @@
+#include "junit_writer.hpp"
+
+#include <cstdio>
+#include <boost/filesystem.hpp>
+#include <fstream>
+
+#include "text.hpp"
+#include "transcript.hpp"
+
+namespace harness {
+
+std::string xml_escape(const std::string& untrusted) {
+  std::string out;
+  for (char c : printable(untrusted)) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string suite_name(const ScenarioResult& r) {
+  return r.runtime + "." + boost::filesystem::path(r.scenario.file).stem().string();
+}
+
+std::string first_sentence(const std::string& text) {
+  std::string flat;
+  for (char c : text) flat += (c == '\n' || c == '\t') ? ' ' : c;
+  const auto b = flat.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  flat = flat.substr(b, flat.find_last_not_of(' ') - b + 1);
+  std::string out;
+  for (char c : flat)
+    if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+  return out;
+}
+
+struct Counts {
+  int tests = 0, failures = 0, errors = 0;
+  double time = 0;
+};
+
+Counts count(const ScenarioResult& r) {
+  Counts c;
+  for (const auto& claim : r.claims) {
+    ++c.tests;
+    c.failures += claim.verdict == Verdict::Fail;
+    c.errors += claim.verdict == Verdict::Error;
+  }
+  if (!r.leftovers.empty() || !r.error.empty()) {
+    ++c.tests;
+    ++c.errors;
+  }
+  c.time = r.duration.count();
+  return c;
+}
+
+void property(std::ostream& out, const std::string& name, const std::string& value) {
+  out << "      <property name=\"" << xml_escape(name) << "\" value=\"" << xml_escape(value) << "\"/>\n";
+}
+
+void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& options) {
+  const Counts c = count(r);
+  const std::string name = suite_name(r);
+  out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << c.tests << "\" failures=\"" << c.failures
+      << "\" errors=\"" << c.errors << "\" skipped=\"0\" time=\"" << seconds3(r.duration) << "\" timestamp=\""
+      << xml_escape(r.timestamp) << "\" hostname=\"" << xml_escape(options.hostname) << "\" file=\""
+      << xml_escape(r.scenario.file) << "\">\n";
+  out << "    <properties>\n";
+  property(out, "runtime", r.runtime);
+  property(out, "runtime.version", r.runtime_version);
+  property(out, "image", options.image);
+  property(out, "run.id", options.run_id);
+  property(out, "scenario.id", r.scenario.id);
+  property(out, "scenario.title", r.scenario.title);
+  property(out, "source", r.scenario.seed + " / " + r.scenario.section);
+  out << "    </properties>\n";
+
+  for (const auto& claim : r.claims) {
+    out << "    <testcase name=\"" << xml_escape(claim.claim.id + " " + first_sentence(claim.claim.text))
+        << "\" classname=\"" << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
+    if (claim.verdict != Verdict::Pass) {
+      const bool failed = claim.verdict == Verdict::Fail;
+      std::string message = r.error;
+      if (claim.deciding_step >= 0) {
+        const auto& step = r.steps[claim.deciding_step];
+        message = failed ? "expected " + step.expected + ", found " + step.actual
+                         : step.message.empty() ? "not checked: an earlier step failed" : step.message;
+      }
+      out << "      <" << (failed ? "failure" : "error") << " type=\"" << (failed ? "claim-failed" : "harness-error")
+          << "\" message=\"" << xml_escape(message) << "\">" << xml_escape(claim_explanation(r, claim)) << "</"
+          << (failed ? "failure" : "error") << ">\n";
+    }
+    const auto range = claim_step_range(r, claim.claim.id);
+    std::string transcript;
+    for (auto i = range.first; i < range.second; ++i) transcript += step_transcript(r.steps[i], i);
+    out << "      <system-out>" << xml_escape(transcript) << "</system-out>\n";
+    out << "    </testcase>\n";
+  }
+  if (!r.error.empty() || !r.leftovers.empty()) {
+    std::string message = r.error;
+    if (!r.leftovers.empty()) {
+      message += message.empty() ? "" : "; ";
+      message += "left behind:";
+      for (const auto& l : r.leftovers) message += " " + l;
+    }
+    out << "    <testcase name=\"cleanup\" classname=\"" << xml_escape(name) << "\" time=\"0.000\">\n"
+        << "      <error type=\"harness-error\" message=\"" << xml_escape(message) << "\"/>\n"
+        << "    </testcase>\n";
+  }
+  std::string all;
+  for (std::size_t i = 0; i < r.steps.size(); ++i) all += step_transcript(r.steps[i], i);
+  for (const auto& c : r.cleanup) all += "cleanup: $ " + shell_line(c) + " (exit " + std::to_string(c.result.exit_code) + ")\n";
+  out << "    <system-out>" << xml_escape(all) << "</system-out>\n";
+  out << "  </testsuite>\n";
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const JUnitOptions& options) {
+  Counts total;
+  for (const auto& r : results) {
+    const Counts c = count(r);
+    total.tests += c.tests;
+    total.failures += c.failures;
+    total.errors += c.errors;
+    total.time += c.time;
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"harness\" tests=\"" << total.tests << "\" failures=\"" << total.failures
+      << "\" errors=\"" << total.errors << "\" time=\"" << seconds3(Seconds(total.time)) << "\">\n";
+  for (const auto& r : results) suite(out, r, options);
+  out << "</testsuites>\n";
+}
+
+std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
+                             const JUnitOptions& options) {
+  namespace fs = boost::filesystem;
+  boost::system::error_code ec;
+  const fs::path target(path);
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    write_junit(out, results, options);
+    out.flush();
+    if (!out) return "cannot write " + tmp;
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot rename " + tmp + " to " + path;
+  return "";
+}
+
+}  // namespace harness

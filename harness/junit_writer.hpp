@@ -1,0 +1,29 @@
+// JUnit XML for CI servers, valid against the strict schema of Jenkins' xUnit plugin
+// (junit-10.xsd): one testsuite per runtime and scenario file, one testcase per claim.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "results.hpp"
+
+namespace harness {
+
+struct JUnitOptions {
+  std::string hostname;
+  std::string run_id;
+  std::string image;
+};
+
+void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const JUnitOptions& options);
+
+// Writes to a temporary file beside `path`, then renames it into place.
+// Returns an error message, or "" on success.
+std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
+                             const JUnitOptions& options);
+
+// XML-escaped and made printable: safe in attributes and text whatever the bytes were.
+std::string xml_escape(const std::string& untrusted);
+
+}  // namespace harness

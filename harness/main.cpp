@@ -1,0 +1,49 @@
+// harness: checks claims about containers and data against a real runtime.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app.hpp"
+#include "exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace harness;
+  CLI::App app{"Checks claims about containers and data against a real container runtime."};
+  app.set_version_flag("--version", HARNESS_VERSION);
+  app.require_subcommand(1);
+  RunOptions o;
+  const auto paths = [&](CLI::App* sub) {
+    sub->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
+    sub->add_option("--claim", o.claims, "only these claims: comma-separated IDs, * as a wildcard ('VOL-*,SHR-1')");
+    sub->add_option("--tag", o.tag, "only scenarios with this tag (seed, extended, ...)");
+  };
+  auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
+  paths(run);
+  run->add_option("--runtime", o.runtime, "the runtime to check: docker")->capture_default_str();
+  run->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
+  run->add_option("--junit", o.junit, "where to write the JUnit XML report")->capture_default_str();
+  run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
+  paths(list);
+  auto* validate = app.add_subcommand("validate", "check scenario files without running anything");
+  validate->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
+  app.footer("Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
+             "64 bad usage, 65 an invalid scenario file.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kBadUsage;
+  }
+  try {
+    if (run->parsed()) {
+      RealProcessRunner runner;
+      return run_run(o, runner, std::cout, std::cerr);
+    }
+    if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    return run_validate(o, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "harness: error: " << e.what() << "\n";
+    return kHarnessError;
+  }
+}

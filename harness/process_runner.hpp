@@ -1,0 +1,46 @@
+// The seam between the harness and the operating system: run one program from an argv
+// vector (never through a shell), feed it stdin, collect its output, and kill it with its
+// children when it runs past its time.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace harness {
+
+using Argv = std::vector<std::string>;
+using Seconds = std::chrono::duration<double>;
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+  Seconds duration{0};
+  bool timed_out = false;
+  std::string spawn_error;  // non-empty when the program could not be started at all
+
+  bool ok() const { return spawn_error.empty() && !timed_out && exit_code == 0; }
+  bool ran() const { return spawn_error.empty() && !timed_out; }
+};
+
+class ProcessRunner {
+ public:
+  virtual ~ProcessRunner() = default;
+  // argv[0] is an absolute path or a name looked up on PATH at the time of the call.
+  virtual ProcessResult run(const Argv& argv, const std::string& input,
+                            std::chrono::milliseconds timeout) = 0;
+};
+
+// Spawns real processes with Boost.Process v2 and waits with Asio; safe to call from
+// several threads at once (each call has its own io_context).
+class RealProcessRunner : public ProcessRunner {
+ public:
+  ProcessResult run(const Argv& argv, const std::string& input,
+                    std::chrono::milliseconds timeout) override;
+};
+
+// Looks a program name up on PATH; returns an empty string when it is not found.
+std::string find_on_path(const std::string& name);
+
+}  // namespace harness

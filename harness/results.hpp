@@ -1,0 +1,65 @@
+// What running a scenario produced: a transcript of steps and their commands, a verdict
+// per claim, and what could not be cleaned up. Reporters read these; nothing else does.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "process_runner.hpp"
+#include "scenario.hpp"
+
+namespace harness {
+
+struct CommandRecord {
+  Argv argv;
+  std::string input;     // what was fed on stdin
+  bool on_host = false;  // read by the harness itself on the host, not a runtime call
+  ProcessResult result;
+};
+
+enum class Outcome {
+  Done,     // an action that worked
+  Held,     // a check that found what its claim says
+  Broken,   // a check that found something else: the claim failed
+  Fault,    // a command failed, timed out or could not start: nothing was checked
+  NotRun,   // not reached because of an earlier fault
+};
+
+struct StepRecord {
+  int line = 0;
+  std::string element;
+  std::string claim;
+  std::string summary;   // what the step does, in words, with runtime names
+  std::vector<CommandRecord> commands;
+  Outcome outcome = Outcome::NotRun;
+  std::string expected;  // checks: what the claim says ...
+  std::string actual;    // ... and what was found
+  std::string message;   // faults: what went wrong
+  Seconds duration{0};
+};
+
+enum class Verdict { Pass, Fail, Error };
+
+struct ClaimResult {
+  Claim claim;
+  Verdict verdict = Verdict::Error;
+  Seconds duration{0};
+  int deciding_step = -1;  // index of the step that failed it or faulted, -1 if none
+};
+
+struct ScenarioResult {
+  Scenario scenario;
+  std::string runtime;          // "docker"
+  std::string runtime_version;  // "20.10.24+dfsg1"
+  std::string timestamp;        // UTC start, ISO 8601 with Z
+  std::vector<StepRecord> steps;
+  std::vector<ClaimResult> claims;    // only the claims selected for this run
+  std::vector<std::string> leftovers; // resources that could not be removed
+  std::vector<CommandRecord> cleanup; // the cleanup commands, for the transcript
+  std::string error;                  // a fault outside any step (the run could not start)
+  Seconds duration{0};
+};
+
+const char* verdict_name(Verdict v);
+
+}  // namespace harness

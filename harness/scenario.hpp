@@ -1,0 +1,100 @@
+// Scenario values: what a scenario file says, after loading and validation. Names in
+// here are logical (`data`, `writer`); the engine maps them to unique runtime names.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace harness {
+
+struct Claim {
+  std::string id;    // "EPH-1", an ID from the claims catalogue
+  std::string text;  // the claim in one or two sentences, for people reading the results
+};
+
+struct Mount {
+  enum class Type { Volume, Bind, Tmpfs };
+  enum class Flag { Mount, Volume };  // `--mount type=...` or `--volume src:dst`
+  Type type = Type::Volume;
+  std::string source;  // a logical volume name, or a logical host folder for a bind
+  std::string path;    // for a bind: a file or folder inside the host folder ("" = itself)
+  std::string target;  // the path in the container
+  bool read_only = false;
+  Flag flag = Flag::Mount;
+};
+
+struct HostFile {
+  std::string path;  // relative to its host folder
+  std::string content;
+};
+
+enum class StepKind {
+  HostDir,       // make a host folder (a stand-in for $HOME) with files in it
+  VolumeCreate,
+  VolumeRemove,
+  Run,           // start a container: detached, or one-shot running a command
+  Write,         // write a file in a running container, content on stdin
+  Exec,          // run a command in a running container
+  Stop,
+  Start,
+  Restart,
+  Remove,        // remove a container (`rm -f`)
+  ExpectFile,    // check a file: in a container, a fresh container, a volume, a host folder
+  ExpectVolume,  // check a volume: exists, listed, driver, Mountpoint
+};
+
+// Where an expect-file looks.
+enum class Place { Container, Fresh, Volume, Host };
+
+struct Step {
+  StepKind kind = StepKind::Run;
+  std::string element;  // the XML element name, for messages
+  int line = 0;
+
+  // what the step acts on (logical names)
+  std::string container;
+  std::string volume;
+  std::string host;
+
+  // run
+  std::string image;  // empty: the run's image
+  bool detach = false;
+  bool rm = false;
+  bool read_only = false;
+  std::vector<Mount> mounts;
+  std::vector<std::string> args;  // run / exec command
+
+  // host-dir
+  std::vector<HostFile> files;
+
+  // write / expect-file
+  std::string path;
+  std::optional<std::string> content;  // write: what to write; expect-file: what to find
+
+  // checks: a step with a claim is evidence for that claim
+  std::string claim;
+  bool expect_failure = false;  // an action step: the claim says this must fail
+  Place place = Place::Container;
+  bool absent = false;
+  std::optional<unsigned> owner_uid;
+  std::optional<bool> exists;
+  std::optional<bool> listed;
+  std::string driver;
+  bool default_mountpoint = false;
+
+  bool is_check() const { return !claim.empty(); }
+};
+
+struct Scenario {
+  std::string file;  // as given on the command line
+  std::string id;
+  std::string title;
+  std::string seed;     // the tutorial file it follows
+  std::string section;  // and the section in it
+  std::vector<std::string> tags;
+  std::vector<Claim> claims;
+  std::vector<Step> steps;
+};
+
+}  // namespace harness

@@ -1,0 +1,418 @@
+#include "scenario_loader.hpp"
+
+#include <algorithm>
+#include <boost/filesystem.hpp>
+#include <fstream>
+#include <map>
+#include <pugixml.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace harness {
+namespace fs = boost::filesystem;
+
+namespace {
+
+struct Error {
+  int line;
+  std::string message;
+};
+
+const std::regex kLogicalName("[a-z0-9][a-z0-9_.-]{0,40}");
+const std::regex kClaimId("[A-Z]+-[0-9]+");
+
+struct StepRule {
+  StepKind kind;
+  std::vector<std::string> required;
+  std::vector<std::string> optional;
+};
+
+const std::vector<std::string> kCheckAttributes = {"claim", "expect"};
+
+const std::map<std::string, StepRule>& step_rules() {
+  static const std::map<std::string, StepRule> rules = {
+      {"host-dir", {StepKind::HostDir, {"name"}, {}}},
+      {"volume-create", {StepKind::VolumeCreate, {"volume"}, kCheckAttributes}},
+      {"volume-remove", {StepKind::VolumeRemove, {"volume"}, kCheckAttributes}},
+      {"run", {StepKind::Run, {"container"}, {"image", "detach", "rm", "read-only", "claim", "expect"}}},
+      {"write", {StepKind::Write, {"container", "path"}, {"text", "content", "claim", "expect"}}},
+      {"exec", {StepKind::Exec, {"container"}, kCheckAttributes}},
+      {"stop", {StepKind::Stop, {"container"}, kCheckAttributes}},
+      {"start", {StepKind::Start, {"container"}, kCheckAttributes}},
+      {"restart", {StepKind::Restart, {"container"}, kCheckAttributes}},
+      {"remove", {StepKind::Remove, {"container"}, kCheckAttributes}},
+      {"expect-file",
+       {StepKind::ExpectFile, {"claim", "path"},
+        {"container", "volume", "host", "fresh", "text", "content", "absent", "owner-uid"}}},
+      {"expect-volume",
+       {StepKind::ExpectVolume, {"claim", "volume"}, {"exists", "listed", "driver", "mountpoint"}}},
+  };
+  return rules;
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& sep) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : sep) + item;
+  return out;
+}
+
+// Turns XML nodes into values, collecting the first error of the file.
+class Parser {
+ public:
+  Parser(std::string file, const std::string& text) : file_(std::move(file)) {
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') newlines_.push_back(i);
+  }
+
+  int line_of(std::ptrdiff_t offset) const {
+    return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(),
+                                                 static_cast<std::size_t>(offset)) -
+                                newlines_.begin());
+  }
+  int line_of(const pugi::xml_node& node) const { return line_of(node.offset_debug()); }
+
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
+    throw Error{line_of(node), message};
+  }
+
+  void check_attributes(const pugi::xml_node& node, const std::vector<std::string>& required,
+                        const std::vector<std::string>& optional) const {
+    for (const auto& name : required)
+      if (!node.attribute(name.c_str()))
+        fail(node, "<" + std::string(node.name()) + "> needs the attribute '" + name + "'");
+    for (const auto& attr : node.attributes()) {
+      const std::string name = attr.name();
+      if (name.rfind("xmlns", 0) == 0 || name.rfind("xsi:", 0) == 0) continue;
+      if (std::find(required.begin(), required.end(), name) == required.end() &&
+          std::find(optional.begin(), optional.end(), name) == optional.end()) {
+        std::vector<std::string> known = required;
+        known.insert(known.end(), optional.begin(), optional.end());
+        fail(node, "unknown attribute '" + name + "' on <" + node.name() + "> (known: " +
+                       join(known, ", ") + ")");
+      }
+    }
+  }
+
+  bool boolean(const pugi::xml_node& node, const char* name, bool fallback = false) const {
+    const auto attr = node.attribute(name);
+    if (!attr) return fallback;
+    const std::string value = attr.value();
+    if (value == "true") return true;
+    if (value == "false") return false;
+    fail(node, "attribute '" + std::string(name) + "' must be true or false, not '" + value + "'");
+  }
+
+  std::string logical_name(const pugi::xml_node& node, const char* name) const {
+    const std::string value = node.attribute(name).value();
+    if (!std::regex_match(value, kLogicalName))
+      fail(node, "'" + value + "' is not a valid " + name +
+                     " name (lower-case letters, digits, '_', '.', '-'; at most 41)");
+    return value;
+  }
+
+  // text="..." is written like `echo` writes it (with a newline); content="..." exactly.
+  std::optional<std::string> content(const pugi::xml_node& node) const {
+    const auto text = node.attribute("text");
+    const auto exact = node.attribute("content");
+    if (text && exact) fail(node, "give either 'text' or 'content', not both");
+    if (text) return std::string(text.value()) + "\n";
+    if (exact) return std::string(exact.value());
+    return std::nullopt;
+  }
+
+  std::string relative_path(const pugi::xml_node& node, const std::string& path) const {
+    if (path.empty() || path[0] == '/' || fs::path(path).lexically_normal().string().rfind("..", 0) == 0)
+      fail(node, "path '" + path + "' must be relative and stay inside its folder");
+    return path;
+  }
+
+  std::string absolute_path(const pugi::xml_node& node, const std::string& path) const {
+    if (path.empty() || path[0] != '/') fail(node, "path '" + path + "' must be absolute");
+    return path;
+  }
+
+  Mount mount(const pugi::xml_node& node) const {
+    check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag"});
+    Mount m;
+    const std::string type = node.attribute("type").value();
+    if (type == "volume") m.type = Mount::Type::Volume;
+    else if (type == "bind") m.type = Mount::Type::Bind;
+    else if (type == "tmpfs") m.type = Mount::Type::Tmpfs;
+    else fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
+    if (m.type != Mount::Type::Tmpfs) m.source = logical_name(node, "source");
+    else if (node.attribute("source")) fail(node, "a tmpfs mount has no source");
+    if (node.attribute("path")) {
+      if (m.type != Mount::Type::Bind) fail(node, "only a bind mount takes a 'path'");
+      m.path = relative_path(node, node.attribute("path").value());
+    }
+    m.target = absolute_path(node, node.attribute("target").value());
+    m.read_only = boolean(node, "read-only");
+    const std::string flag = node.attribute("flag").as_string("mount");
+    if (flag == "volume") m.flag = Mount::Flag::Volume;
+    else if (flag != "mount") fail(node, "flag must be mount or volume, not '" + flag + "'");
+    if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs)
+      fail(node, "a tmpfs mount is given with flag=\"mount\"");
+    return m;
+  }
+
+  void children(const pugi::xml_node& node, Step& step) const {
+    for (const auto& child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string name = child.name();
+      const bool takes_mounts = step.kind == StepKind::Run || step.kind == StepKind::ExpectFile;
+      const bool takes_args = step.kind == StepKind::Run || step.kind == StepKind::Exec;
+      if (name == "mount" && takes_mounts) {
+        step.mounts.push_back(mount(child));
+      } else if (name == "arg" && takes_args) {
+        check_attributes(child, {}, {});
+        step.args.push_back(child.text().get());
+      } else if (name == "file" && step.kind == StepKind::HostDir) {
+        check_attributes(child, {"path"}, {"text", "content"});
+        auto text = content(child);
+        if (!text) fail(child, "<file> needs 'text' or 'content'");
+        step.files.push_back({relative_path(child, child.attribute("path").value()), *text});
+      } else {
+        fail(child, "<" + name + "> is not allowed inside <" + step.element + ">");
+      }
+    }
+  }
+
+  Step step(const pugi::xml_node& node) const {
+    const std::string element = node.name();
+    const auto& rules = step_rules();
+    const auto rule = rules.find(element);
+    if (rule == rules.end()) {
+      std::vector<std::string> known;
+      for (const auto& r : rules) known.push_back(r.first);
+      fail(node, "unknown step <" + element + "> (known: " + join(known, ", ") + ")");
+    }
+    check_attributes(node, rule->second.required, rule->second.optional);
+    Step s;
+    s.kind = rule->second.kind;
+    s.element = element;
+    s.line = line_of(node);
+    if (node.attribute("container")) s.container = logical_name(node, "container");
+    if (node.attribute("volume")) s.volume = logical_name(node, "volume");
+    if (node.attribute("host")) s.host = logical_name(node, "host");
+    if (node.attribute("name")) s.host = logical_name(node, "name");
+    s.claim = node.attribute("claim").value();
+    if (node.attribute("claim") && !std::regex_match(s.claim, kClaimId))
+      fail(node, "'" + s.claim + "' is not a claim ID like EPH-1");
+    if (node.attribute("expect")) {
+      const std::string expect = node.attribute("expect").value();
+      if (expect != "success" && expect != "failure")
+        fail(node, "expect must be success or failure, not '" + expect + "'");
+      if (s.claim.empty()) fail(node, "expect=\"" + expect + "\" needs the claim it supports");
+      s.expect_failure = expect == "failure";
+    }
+    s.image = node.attribute("image").value();
+    s.detach = boolean(node, "detach");
+    s.rm = boolean(node, "rm");
+    s.read_only = boolean(node, "read-only");
+    s.content = content(node);
+    children(node, s);
+
+    switch (s.kind) {
+      case StepKind::Write:
+        s.path = absolute_path(node, node.attribute("path").value());
+        if (!s.content) fail(node, "<write> needs 'text' or 'content'");
+        break;
+      case StepKind::ExpectFile: expect_file(node, s); break;
+      case StepKind::ExpectVolume: expect_volume(node, s); break;
+      default: break;
+    }
+    return s;
+  }
+
+  void expect_file(const pugi::xml_node& node, Step& s) const {
+    int places = 0;
+    if (node.attribute("container")) { s.place = Place::Container; ++places; }
+    if (node.attribute("volume")) { s.place = Place::Volume; ++places; }
+    if (node.attribute("host")) { s.place = Place::Host; ++places; }
+    if (boolean(node, "fresh")) { s.place = Place::Fresh; ++places; }
+    if (places != 1)
+      fail(node, "<expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"");
+    if (!s.mounts.empty() && s.place != Place::Fresh)
+      fail(node, "only a fresh=\"true\" check mounts anything");
+    const std::string path = node.attribute("path").value();
+    s.path = (s.place == Place::Volume || s.place == Place::Host) ? relative_path(node, path)
+                                                                 : absolute_path(node, path);
+    s.absent = boolean(node, "absent");
+    if (s.absent && s.content) fail(node, "a file cannot be absent and have content");
+    if (node.attribute("owner-uid")) {
+      if (s.place != Place::Volume && s.place != Place::Host)
+        fail(node, "owner-uid is checked on the host: use volume= or host=");
+      const std::string uid = node.attribute("owner-uid").value();
+      if (uid.empty() || uid.find_first_not_of("0123456789") != std::string::npos)
+        fail(node, "owner-uid must be a number, not '" + uid + "'");
+      s.owner_uid = static_cast<unsigned>(std::stoul(uid));
+    }
+  }
+
+  void expect_volume(const pugi::xml_node& node, Step& s) const {
+    if (node.attribute("exists")) s.exists = boolean(node, "exists");
+    if (node.attribute("listed")) s.listed = boolean(node, "listed");
+    s.driver = node.attribute("driver").value();
+    if (node.attribute("mountpoint")) {
+      if (std::string(node.attribute("mountpoint").value()) != "default")
+        fail(node, "mountpoint can only be \"default\" (the runtime's volume folder)");
+      s.default_mountpoint = true;
+    }
+    const int checks = s.exists.has_value() + s.listed.has_value() + !s.driver.empty() + s.default_mountpoint;
+    if (checks == 0) fail(node, "<expect-volume> needs one of exists, listed, driver, mountpoint");
+    if (s.exists == false && checks > 1) fail(node, "a volume that must not exist has no other properties");
+  }
+
+  Scenario scenario(const pugi::xml_document& doc) const {
+    const auto root = doc.document_element();
+    if (std::string(root.name()) != "scenario") fail(root, "the root element must be <scenario>, not <" + std::string(root.name()) + ">");
+    check_attributes(root, {"id", "title"}, {"tags"});
+    Scenario sc;
+    sc.file = file_;
+    sc.id = root.attribute("id").value();
+    if (!std::regex_match(sc.id, kLogicalName)) fail(root, "'" + sc.id + "' is not a valid scenario id");
+    sc.title = root.attribute("title").value();
+    std::istringstream tags(root.attribute("tags").value());
+    for (std::string tag; tags >> tag;) sc.tags.push_back(tag);
+
+    pugi::xml_node steps;
+    for (const auto& child : root.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string name = child.name();
+      if (name == "source") {
+        check_attributes(child, {"seed", "section"}, {});
+        sc.seed = child.attribute("seed").value();
+        sc.section = child.attribute("section").value();
+      } else if (name == "claim") {
+        check_attributes(child, {"id"}, {});
+        Claim c{child.attribute("id").value(), child.text().get()};
+        if (!std::regex_match(c.id, kClaimId)) fail(child, "'" + c.id + "' is not a claim ID like EPH-1");
+        for (const auto& other : sc.claims)
+          if (other.id == c.id) fail(child, "claim " + c.id + " is declared twice");
+        sc.claims.push_back(c);
+      } else if (name == "steps") {
+        if (steps) fail(child, "only one <steps> is allowed");
+        steps = child;
+      } else {
+        fail(child, "<" + name + "> is not allowed in <scenario> (known: source, claim, steps)");
+      }
+    }
+    if (sc.claims.empty()) fail(root, "a scenario checks at least one <claim>");
+    if (!steps) fail(root, "a scenario needs <steps>");
+    for (const auto& child : steps.children())
+      if (child.type() == pugi::node_element) sc.steps.push_back(step(child));
+    check_names(steps, sc);
+    return sc;
+  }
+
+  // Every name a step uses was introduced by an earlier step; every check names a
+  // declared claim, and every declared claim has a check.
+  void check_names(const pugi::xml_node& steps, const Scenario& sc) const {
+    std::set<std::string> containers, volumes, hosts, checked;
+    auto at = [&](const Step& s, const std::string& message) { throw Error{s.line, message}; };
+    for (const auto& s : sc.steps) {
+      auto need = [&](const std::set<std::string>& known, const std::string& name, const char* what, const char* how) {
+        if (!name.empty() && !known.count(name))
+          at(s, "unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
+      };
+      for (const auto& m : s.mounts) {
+        if (m.type == Mount::Type::Volume) volumes.insert(m.source);
+        if (m.type == Mount::Type::Bind) need(hosts, m.source, "host folder", "makes it (<host-dir>)");
+      }
+      switch (s.kind) {
+        case StepKind::HostDir:
+          if (!hosts.insert(s.host).second) at(s, "host folder '" + s.host + "' is made twice");
+          break;
+        case StepKind::VolumeCreate: volumes.insert(s.volume); break;
+        case StepKind::Run:
+          if (containers.count(s.container)) at(s, "container '" + s.container + "' is already started; remove it first");
+          if (s.detach || !s.rm) containers.insert(s.container);
+          break;
+        case StepKind::Remove:
+          need(containers, s.container, "container", "starts it (<run>)");
+          containers.erase(s.container);
+          break;
+        default:
+          if (s.place != Place::Fresh || s.kind != StepKind::ExpectFile)
+            need(containers, s.container, "container", "starts it (<run>)");
+          need(volumes, s.volume, "volume", "creates or mounts it");
+          need(hosts, s.host, "host folder", "makes it (<host-dir>)");
+      }
+      if (s.is_check()) {
+        const bool declared = std::any_of(sc.claims.begin(), sc.claims.end(),
+                                          [&](const Claim& c) { return c.id == s.claim; });
+        if (!declared) at(s, "claim " + s.claim + " is not declared in this scenario (add <claim id=\"" + s.claim + "\">)");
+        checked.insert(s.claim);
+      }
+    }
+    for (const auto& c : sc.claims)
+      if (!checked.count(c.id)) fail(steps, "claim " + c.id + " has no check (a step with claim=\"" + c.id + "\")");
+  }
+
+ private:
+  std::string file_;
+  std::vector<std::size_t> newlines_;
+};
+
+}  // namespace
+
+LoadResult load_scenario_text(const std::string& file, const std::string& text) {
+  LoadResult result;
+  Parser parser(file, text);
+  pugi::xml_document doc;
+  const auto parsed = doc.load_buffer(text.data(), text.size());
+  if (!parsed) {
+    result.errors.push_back(file + ":" + std::to_string(parser.line_of(parsed.offset)) +
+                            ": XML error: " + parsed.description());
+    return result;
+  }
+  try {
+    result.scenarios.push_back(parser.scenario(doc));
+  } catch (const Error& e) {
+    result.errors.push_back(file + ":" + std::to_string(e.line) + ": " + e.message);
+  }
+  return result;
+}
+
+LoadResult load_scenarios(const std::vector<std::string>& paths) {
+  LoadResult all;
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    boost::system::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::directory_iterator(path))
+        if (entry.path().extension() == ".xml") found.push_back(entry.path().string());
+      std::sort(found.begin(), found.end());
+      if (found.empty()) all.errors.push_back(path + ": no scenario files (*.xml) in this folder");
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      all.errors.push_back(path + ": no such file or folder");
+    }
+  }
+  std::map<std::string, std::string> ids;  // scenario id -> file
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      all.errors.push_back(file + ": cannot be read");
+      continue;
+    }
+    auto one = load_scenario_text(file, text.str());
+    all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
+    for (auto& sc : one.scenarios) {
+      const auto seen = ids.emplace(sc.id, file);
+      if (!seen.second)
+        all.errors.push_back(file + ":1: scenario id '" + sc.id + "' is used by " + seen.first->second + " too");
+      else
+        all.scenarios.push_back(std::move(sc));
+    }
+  }
+  return all;
+}
+
+}  // namespace harness

@@ -1,0 +1,87 @@
+#include "text.hpp"
+
+#include <cstdio>
+
+namespace harness {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not one.
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  if (n == 2 && c < 0xC2) return 0;  // overlong
+  if (n == 3) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return 0;  // overlong, surrogate
+  }
+  if (n == 4) {
+    const auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) return 0;
+  }
+  return n;
+}
+
+std::string hex(unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  return buf;
+}
+
+template <typename Escape>
+std::string transform(const std::string& bytes, Escape escape, bool quoting) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    const std::size_t n = utf8_length(bytes, i);
+    if (n == 0) {
+      out += hex(c);
+      ++i;
+    } else if (n == 1 && (c < 0x20 || c == 0x7f || (quoting && (c == '"' || c == '\\')))) {
+      out += escape(c);
+      ++i;
+    } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(bytes[i + 1]) < 0xA0) {
+      out += hex(c) + hex(static_cast<unsigned char>(bytes[i + 1]));  // C1 controls (CSI)
+      i += 2;
+    } else {
+      out.append(bytes, i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string quote(const std::string& bytes) {
+  return "\"" + transform(bytes, [](unsigned char c) -> std::string {
+    switch (c) {
+      case '\n': return "\\n";
+      case '\t': return "\\t";
+      case '\r': return "\\r";
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      default: return hex(c);
+    }
+  }, true) + "\"";
+}
+
+std::string printable(const std::string& bytes) {
+  return transform(bytes, [](unsigned char c) -> std::string {
+    if (c == '\n' || c == '\t') return std::string(1, static_cast<char>(c));
+    return hex(c);
+  }, false);
+}
+
+std::string clip(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) >> 6) == 0x2) --cut;  // not mid-character
+  return text.substr(0, cut) + "\n[... " + std::to_string(text.size() - cut) + " more bytes cut]";
+}
+
+}  // namespace harness

@@ -1,0 +1,102 @@
+#include "transcript.hpp"
+
+#include <cstdio>
+
+#include "text.hpp"
+
+namespace harness {
+
+namespace {
+
+std::string shell_quote(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == std::string::npos)
+    return arg;
+  std::string out = "'";
+  for (char c : arg) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return printable(out + "'");
+}
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += prefix + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::Done: return "done";
+    case Outcome::Held: return "held";
+    case Outcome::Broken: return "FAILED";
+    case Outcome::Fault: return "ERROR";
+    case Outcome::NotRun: return "not run";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string seconds3(Seconds s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", s.count());
+  return buf;
+}
+
+std::string shell_line(const CommandRecord& command) {
+  std::string line;
+  for (std::size_t i = 0; i < command.argv.size(); ++i) {
+    // the program as a person types it: its name (the run's header names the resolved path)
+    const std::string& arg = command.argv[i];
+    const std::string word = i == 0 && !command.on_host ? arg.substr(arg.rfind('/') + 1) : arg;
+    line += (line.empty() ? "" : " ") + shell_quote(word);
+  }
+  if (command.on_host) line = "(on the host) " + line;
+  if (!command.input.empty()) line += " <<< " + quote(clip(command.input, 200));
+  return line;
+}
+
+std::string step_transcript(const StepRecord& step, std::size_t index) {
+  std::string out = "step " + std::to_string(index + 1) + " (line " + std::to_string(step.line) + ", <" + step.element +
+                    ">): " + step.summary + ": " + outcome_name(step.outcome) + " [" + seconds3(step.duration) + " s]\n";
+  for (const auto& c : step.commands) {
+    out += "  $ " + shell_line(c) + "\n";
+    if (!c.result.spawn_error.empty()) out += "    could not start: " + printable(c.result.spawn_error) + "\n";
+    else if (c.result.timed_out) out += "    timed out after " + seconds3(c.result.duration) + " s, killed\n";
+    else out += "    exit " + std::to_string(c.result.exit_code) + " in " + seconds3(c.result.duration) + " s\n";
+    if (!c.result.out.empty()) out += "    stdout:\n" + indent(printable(clip(c.result.out, 4000)), "      ");
+    if (!c.result.err.empty()) out += "    stderr:\n" + indent(printable(clip(c.result.err, 4000)), "      ");
+  }
+  if (!step.expected.empty()) out += "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
+  if (!step.message.empty()) out += "  error: " + printable(step.message) + "\n";
+  return out;
+}
+
+std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& result, const std::string& claim_id) {
+  std::size_t begin = 0, first = result.steps.size(), last = 0;
+  for (std::size_t i = 0; i < result.steps.size(); ++i) {
+    if (result.steps[i].claim.empty()) continue;
+    if (result.steps[i].claim == claim_id) {
+      if (first == result.steps.size()) first = begin;
+      last = i + 1;
+    }
+    begin = i + 1;
+  }
+  return first == result.steps.size() ? std::make_pair(std::size_t{0}, result.steps.size()) : std::make_pair(first, last);
+}
+
+std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim) {
+  if (claim.deciding_step < 0) return "";
+  const auto& step = result.steps[claim.deciding_step];
+  std::string out = result.scenario.file + ":" + std::to_string(step.line) + ": step " +
+                    std::to_string(claim.deciding_step + 1) + ", " + step.summary + "\n";
+  if (!step.commands.empty()) out += "  command:  " + shell_line(step.commands.back()) + "\n";
+  if (step.outcome == Outcome::Fault) return out + "  error:    " + printable(step.message) + "\n";
+  return out + "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
+}
+
+}  // namespace harness

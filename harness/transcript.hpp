@@ -1,0 +1,26 @@
+// Commands as a person would type them, and steps as readable text: shared by the
+// reporters so that the console and the JUnit file tell the same story.
+#pragma once
+
+#include <string>
+
+#include "results.hpp"
+
+namespace harness {
+
+// One argv as a copy-pasteable shell line (arguments quoted only where needed).
+std::string shell_line(const CommandRecord& command);
+
+// A step with its commands, their exit codes and output (made printable and clipped).
+std::string step_transcript(const StepRecord& step, std::size_t index);
+
+// "what was checked, what was expected, what was found" for a failed or faulted claim.
+std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim);
+
+// The steps whose time counts for a claim: those after the previous check, up to and
+// including the claim's last check.
+std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& result, const std::string& claim_id);
+
+std::string seconds3(Seconds s);  // "1.234"
+
+}  // namespace harness
