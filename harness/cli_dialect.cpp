@@ -7,9 +7,9 @@ namespace {
 const std::vector<Dialect>& dialects() {
   static const std::vector<Dialect> table = {
       {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
-       {"info", "--format", "{{.DockerRootDir}}"}, "volumes"},
+       {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon"},
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
-       {"info", "--format", "{{.Store.VolumePath}}"}, ""},
+       {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman"},
   };
   return table;
 }

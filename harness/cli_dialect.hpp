@@ -17,6 +17,7 @@ struct Dialect {
   Argv version_query;                // prints the server (engine) version
   Argv volume_root_query;            // prints the folder that holds volumes ...
   std::string volume_root_suffix;    // ... below this subfolder of it ("" = itself)
+  std::string unreachable_text;      // in stderr when the engine cannot be reached at all
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.

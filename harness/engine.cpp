@@ -62,8 +62,12 @@ struct Observed {
   unsigned uid = 0;
 };
 
+// Thrown by a step that cannot go on. `broken` when the runtime answered but refused
+// (a claim's flow failed: its claim fails); otherwise a fault (timeout, spawn error,
+// engine unreachable: nothing could be checked).
 struct StepFault {
   std::string message;
+  bool broken = false;
 };
 
 class ScenarioRun {
@@ -98,14 +102,20 @@ class ScenarioRun {
         record.summary = summary(step);
         execute(step, record);
       } catch (const StepFault& f) {
-        record.outcome = Outcome::Fault;
+        record.outcome = f.broken ? Outcome::Broken : Outcome::Fault;
         record.message = f.message;
+        if (f.broken) {
+          if (record.claim.empty()) record.claim = flow_claim(i);
+          record.expected = "the command succeeds";
+          record.actual = f.message;
+        }
       } catch (const std::exception& e) {
         record.outcome = Outcome::Fault;
         record.message = e.what();
       }
       record.duration = std::chrono::steady_clock::now() - step_start;
-      faulted = record.outcome == Outcome::Fault;
+      faulted = record.outcome == Outcome::Fault || (record.outcome == Outcome::Broken && !step.is_check());
+      if (faulted) result_.stopped_at = i;
       result_.steps.push_back(std::move(record));
     }
     decide_claims();
@@ -117,6 +127,13 @@ class ScenarioRun {
  private:
   static bool step_is_check_only(const Step& s) {
     return s.kind == StepKind::ExpectFile || s.kind == StepKind::ExpectVolume;
+  }
+
+  // The claim whose flow step i belongs to: that of the next check.
+  std::string flow_claim(int i) const {
+    for (; i < static_cast<int>(scenario_.steps.size()); ++i)
+      if (scenario_.steps[i].is_check()) return scenario_.steps[i].claim;
+    return scenario_.claims.back().id;
   }
 
   // Steps after the last check of a selected claim need not run.
@@ -146,8 +163,14 @@ class ScenarioRun {
   // A runtime command that must work for the scenario to go on.
   const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "") {
     const auto& r = call(record, argv, input);
-    if (!r.ok()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
+    if (!r.ok()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout), !is_fault(r)};
     return r;
+  }
+
+  bool is_fault(const ProcessResult& r) const {
+    if (!r.ran()) return true;
+    const auto& marker = cli_.dialect().unreachable_text;
+    return !marker.empty() && r.err.find(marker) != std::string::npos;
   }
 
   std::string summary(const Step& s) const {
@@ -233,7 +256,7 @@ class ScenarioRun {
       return;
     }
     const auto& r = call(record, argv, input);
-    if (!r.ran()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
+    if (is_fault(r)) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
     const bool failed = r.exit_code != 0;
     record.expected = s.expect_failure ? "the command fails" : "the command succeeds";
     record.actual = failed ? "it failed (" + describe_failure(r, options_.step_timeout) + ")"
@@ -261,7 +284,7 @@ class ScenarioRun {
   Observed probe_in_container(StepRecord& record, const Argv& argv) {
     const auto& r = call(record, argv);
     if (!r.ran() || (r.exit_code != 0 && r.exit_code != kProbeAbsent))
-      throw StepFault{"reading the file failed: " + describe_failure(r, options_.step_timeout)};
+      throw StepFault{"reading the file failed: " + describe_failure(r, options_.step_timeout), !is_fault(r)};
     return {r.exit_code == 0, r.out, 0};
   }
 
@@ -353,9 +376,8 @@ class ScenarioRun {
     }
     if (s.exists || !s.driver.empty() || s.default_mountpoint) {
       const auto& r = call(record, cli_.volume_inspect(name, "{{.Driver}}\n{{.Mountpoint}}"));
-      if (!r.ran()) throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
       const bool exists = r.exit_code == 0;
-      if (!exists && lower(r.err).find("no such volume") == std::string::npos)
+      if (is_fault(r) || (!exists && lower(r.err).find("no such volume") == std::string::npos))
         throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
       if (s.exists) compare(*s.exists ? "exists" : "does not exist", exists ? "exists" : "does not exist");
       std::istringstream lines(r.out);
@@ -399,10 +421,8 @@ class ScenarioRun {
     for (const auto& claim : scenario_.claims) {
       if (!filter_.matches(claim.id)) continue;
       ClaimResult c{claim, Verdict::Pass, time[claim.id], -1};
-      int first_fault = -1;
       for (int i = 0; i < static_cast<int>(result_.steps.size()); ++i) {
         const auto& r = result_.steps[i];
-        if (r.outcome == Outcome::Fault && first_fault < 0) first_fault = i;
         if (r.claim != claim.id) continue;
         if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {
           c.verdict = Verdict::Fail;
@@ -410,7 +430,7 @@ class ScenarioRun {
         }
         if ((r.outcome == Outcome::Fault || r.outcome == Outcome::NotRun) && c.verdict == Verdict::Pass) {
           c.verdict = Verdict::Error;
-          c.deciding_step = first_fault >= 0 ? first_fault : i;
+          c.deciding_step = result_.stopped_at >= 0 ? result_.stopped_at : i;
         }
       }
       result_.claims.push_back(c);

@@ -92,7 +92,8 @@ void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& optio
       if (claim.deciding_step >= 0) {
         const auto& step = r.steps[claim.deciding_step];
         message = failed ? "expected " + step.expected + ", found " + step.actual
-                         : step.message.empty() ? "not checked: an earlier step failed" : step.message;
+                         : step.outcome == Outcome::Fault ? step.message
+                                                          : "not checked: step " + std::to_string(claim.deciding_step + 1) + " failed first";
       }
       out << "      <" << (failed ? "failure" : "error") << " type=\"" << (failed ? "claim-failed" : "harness-error")
           << "\" message=\"" << xml_escape(message) << "\">" << xml_escape(claim_explanation(r, claim)) << "</"

@@ -57,6 +57,7 @@ struct ScenarioResult {
   std::vector<std::string> leftovers; // resources that could not be removed
   std::vector<CommandRecord> cleanup; // the cleanup commands, for the transcript
   std::string error;                  // a fault outside any step (the run could not start)
+  int stopped_at = -1;                // the step that stopped the scenario early, if any
   Seconds duration{0};
 };
 

@@ -96,6 +96,8 @@ std::string claim_explanation(const ScenarioResult& result, const ClaimResult& c
                     std::to_string(claim.deciding_step + 1) + ", " + step.summary + "\n";
   if (!step.commands.empty()) out += "  command:  " + shell_line(step.commands.back()) + "\n";
   if (step.outcome == Outcome::Fault) return out + "  error:    " + printable(step.message) + "\n";
+  if (claim.verdict == Verdict::Error)
+    return out + "  not checked: this step failed first (" + step.actual + ")\n";
   return out + "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
 }
 

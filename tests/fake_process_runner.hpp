@@ -1,0 +1,57 @@
+// A ProcessRunner for unit tests: records every argv it is given and answers from a
+// script of canned results (matched by a word of the command), never spawning anything.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "process_runner.hpp"
+
+namespace harness {
+
+class FakeProcessRunner : public ProcessRunner {
+ public:
+  struct Call {
+    Argv argv;
+    std::string input;
+  };
+  using Answer = std::function<ProcessResult(const Argv&, const std::string& input)>;
+
+  // The answer to every call: exit 0 and no output, unless `answer` says otherwise.
+  explicit FakeProcessRunner(Answer answer = {}) : answer_(std::move(answer)) {}
+
+  ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds) override {
+    calls.push_back({argv, input});
+    if (answer_) return answer_(argv, input);
+    ProcessResult r;
+    r.exit_code = 0;
+    return r;
+  }
+
+  // The calls as lines, argv joined by spaces: easy to compare whole.
+  std::vector<std::string> lines() const {
+    std::vector<std::string> out;
+    for (const auto& c : calls) {
+      std::string line;
+      for (const auto& a : c.argv) line += (line.empty() ? "" : " ") + a;
+      out.push_back(line);
+    }
+    return out;
+  }
+
+  std::vector<Call> calls;
+
+ private:
+  Answer answer_;
+};
+
+inline ProcessResult exited(int code, std::string out = "", std::string err = "") {
+  ProcessResult r;
+  r.exit_code = code;
+  r.out = std::move(out);
+  r.err = std::move(err);
+  return r;
+}
+
+}  // namespace harness
