@@ -2,6 +2,7 @@
 // per claim, and what could not be cleaned up. Reporters read these; nothing else does.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -62,5 +63,9 @@ struct ScenarioResult {
 };
 
 const char* verdict_name(Verdict v);
+const char* outcome_name(Outcome o);
+
+inline std::ostream& operator<<(std::ostream& out, Verdict v) { return out << verdict_name(v); }
+inline std::ostream& operator<<(std::ostream& out, Outcome o) { return out << outcome_name(o); }
 
 }  // namespace harness

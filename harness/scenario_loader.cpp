@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/filesystem.hpp>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <pugixml.hpp>
 #include <regex>
@@ -60,12 +61,14 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
 // Turns XML nodes into values, collecting the first error of the file.
 class Parser {
  public:
-  Parser(std::string file, const std::string& text) : file_(std::move(file)) {
+  Parser(std::string file, const std::string& text) : file_(std::move(file)), size_(text.size()) {
     for (std::size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') newlines_.push_back(i);
   }
 
+  // An offset at the end of the text (an error at end of input) is on the last line.
   int line_of(std::ptrdiff_t offset) const {
+    if (size_ > 0) offset = std::min(offset, static_cast<std::ptrdiff_t>(size_ - 1));
     return 1 + static_cast<int>(std::lower_bound(newlines_.begin(), newlines_.end(),
                                                  static_cast<std::size_t>(offset)) -
                                 newlines_.begin());
@@ -244,9 +247,10 @@ class Parser {
       if (s.place != Place::Volume && s.place != Place::Host)
         fail(node, "owner-uid is checked on the host: use volume= or host=");
       const std::string uid = node.attribute("owner-uid").value();
-      if (uid.empty() || uid.find_first_not_of("0123456789") != std::string::npos)
+      if (uid.empty() || uid.find_first_not_of("0123456789") != std::string::npos || uid.size() > 10 ||
+          std::stoull(uid) > std::numeric_limits<unsigned>::max())
         fail(node, "owner-uid must be a number, not '" + uid + "'");
-      s.owner_uid = static_cast<unsigned>(std::stoul(uid));
+      s.owner_uid = static_cast<unsigned>(std::stoull(uid));
     }
   }
 
@@ -352,8 +356,16 @@ class Parser {
 
  private:
   std::string file_;
+  std::size_t size_;
   std::vector<std::size_t> newlines_;
 };
+
+// The line of the root element, where a scenario's id is (for a text that loaded).
+int root_line(const std::string& file, const std::string& text) {
+  pugi::xml_document doc;
+  doc.load_buffer(text.data(), text.size());
+  return Parser(file, text).line_of(doc.document_element());
+}
 
 }  // namespace
 
@@ -407,7 +419,8 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     for (auto& sc : one.scenarios) {
       const auto seen = ids.emplace(sc.id, file);
       if (!seen.second)
-        all.errors.push_back(file + ":1: scenario id '" + sc.id + "' is used by " + seen.first->second + " too");
+        all.errors.push_back(file + ":" + std::to_string(root_line(file, text.str())) + ": scenario id '" + sc.id +
+                             "' is used by " + seen.first->second + " too");
       else
         all.scenarios.push_back(std::move(sc));
     }

@@ -28,6 +28,8 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
+}  // namespace
+
 const char* outcome_name(Outcome o) {
   switch (o) {
     case Outcome::Done: return "done";
@@ -39,7 +41,6 @@ const char* outcome_name(Outcome o) {
   return "?";
 }
 
-}  // namespace
 
 std::string seconds3(Seconds s) {
   char buf[32];

@@ -1,0 +1,52 @@
+#include <boost/test/unit_test.hpp>
+
+#include "cli_dialect.hpp"
+
+using namespace harness;
+
+namespace {
+std::string line(const Argv& argv) {
+  std::string out;
+  for (const auto& a : argv) out += (out.empty() ? "" : " ") + a;
+  return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli_dialect)
+
+BOOST_AUTO_TEST_CASE(run_spells_every_mount_kind_as_the_tutorials_do) {
+  Cli cli(*find_dialect("docker"), "/usr/bin/docker");
+  RunSpec spec;
+  spec.name = "n";
+  spec.image = "img";
+  spec.rm = true;
+  spec.read_only = true;
+  spec.mounts = {{Mount::Type::Volume, Mount::Flag::Mount, "v", "/home/my_folder", false},
+                 {Mount::Type::Volume, Mount::Flag::Mount, "v", "/ro", true},
+                 {Mount::Type::Bind, Mount::Flag::Volume, "/tmp/h", "/home/my_folder", true},
+                 {Mount::Type::Bind, Mount::Flag::Mount, "/tmp/h", "/b", false},
+                 {Mount::Type::Tmpfs, Mount::Flag::Mount, "", "/t", false}};
+  spec.command = {"cat", "/f"};
+  BOOST_TEST(line(cli.run(spec)) ==
+             "/usr/bin/docker run --name n --network none --rm --read-only "
+             "--mount type=volume,src=v,dst=/home/my_folder --mount type=volume,src=v,dst=/ro,readonly "
+             "--volume /tmp/h:/home/my_folder:ro --mount type=bind,src=/tmp/h,dst=/b --mount type=tmpfs,dst=/t "
+             "img cat /f");
+}
+
+BOOST_AUTO_TEST_CASE(the_table_holds_what_differs) {
+  Cli docker(*find_dialect("docker"), "docker");
+  Cli podman(*find_dialect("podman"), "podman");
+  BOOST_TEST(line(docker.version()) == "docker version --format {{.Server.Version}}");
+  BOOST_TEST(line(docker.volume_root()) == "docker info --format {{.DockerRootDir}}");
+  BOOST_TEST(line(podman.volume_root()) == "podman info --format {{.Store.VolumePath}}");
+  BOOST_TEST(find_dialect("rkt") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(cleanup_commands_take_many_names_at_once) {
+  Cli cli(*find_dialect("docker"), "docker");
+  BOOST_TEST(line(cli.remove_containers({"a", "b"})) == "docker rm --force a b");
+  BOOST_TEST(line(cli.volume_remove({"a", "b"})) == "docker volume rm --force a b");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,237 @@
+// The engine against a fake process runner: the exact commands a scenario makes, how
+// checks turn into verdicts, and that cleanup happens whatever goes wrong.
+#include <boost/filesystem.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "engine.hpp"
+#include "fake_process_runner.hpp"
+#include "scenario_loader.hpp"
+
+using namespace harness;
+
+namespace {
+
+Scenario parse(const std::string& steps, const std::string& claims = R"(<claim id="EPH-1">a claim</claim>)") {
+  const auto loaded = load_scenario_text("t.xml", R"(<scenario id="t" title="T">)" + claims + "<steps>" + steps +
+                                                      "</steps></scenario>");
+  BOOST_REQUIRE_MESSAGE(loaded.errors.empty(), (loaded.errors.empty() ? std::string() : loaded.errors.front()));
+  return loaded.scenarios.front();
+}
+
+struct Fixture {
+  explicit Fixture(FakeProcessRunner::Answer answer = {}) : runner(std::move(answer)) {}
+  ScenarioResult run(const Scenario& sc, const ClaimFilter& filter = ClaimFilter()) {
+    EngineOptions o;
+    o.image = "img";
+    o.run_id = "r1";
+    Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+    return engine.run(sc, 0, filter);
+  }
+  FakeProcessRunner runner;
+};
+
+bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(engine)
+
+BOOST_AUTO_TEST_CASE(a_scenario_makes_exactly_these_commands_and_cleans_up) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    // the file is absent in the fresh container
+    return argv[1] == "run" && argv.back() == "/home/test.txt" ? exited(3) : exited(0);
+  });
+  const auto r = f.run(parse(R"(
+    <run container="c" detach="true" rm="true"/>
+    <write container="c" path="/home/test.txt" text="hi"/>
+    <stop container="c"/>
+    <expect-file claim="EPH-1" fresh="true" path="/home/test.txt" absent="true"/>)"));
+  const std::vector<std::string> expected = {
+      "docker run --name harness-r1-0-c --network none --detach --rm --label harness.run=r1 img sh -c trap 'exit 0' "
+      "TERM INT; sleep 2147483647 & wait",
+      "docker exec --interactive harness-r1-0-c sh -c cat > \"$1\" write /home/test.txt",
+      "docker stop harness-r1-0-c",
+      "docker run --name harness-r1-0-probe1 --network none --rm --label harness.run=r1 img sh -c test -e \"$1\" || "
+      "test -L \"$1\" || exit 3; cat -- \"$1\" probe /home/test.txt",
+      "docker rm --force harness-r1-0-c harness-r1-0-probe1",
+  };
+  BOOST_TEST(f.runner.lines() == expected, boost::test_tools::per_element());
+  BOOST_TEST(f.runner.calls[1].input == "hi\n");
+  BOOST_REQUIRE_EQUAL(r.claims.size(), 1u);
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  BOOST_TEST(r.leftovers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_file_that_should_be_gone_but_is_there_fails_the_claim) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    return argv.back() == "/home/test.txt" ? exited(0, "hello\n") : exited(0);
+  });
+  const auto r = f.run(parse(R"(<expect-file claim="EPH-1" fresh="true" path="/home/test.txt" absent="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.claims[0].deciding_step == 0);
+  BOOST_TEST(r.steps[0].expected == "no such file");
+  BOOST_TEST(r.steps[0].actual == "present, content \"hello\\n\"");
+}
+
+BOOST_AUTO_TEST_CASE(content_is_compared_exactly) {
+  Fixture f([](const Argv&, const std::string&) { return exited(0, "hello world"); });  // no newline
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <expect-file claim="EPH-1" container="c" path="/f" text="hello world"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.steps[1].actual == "present, content \"hello world\"");
+}
+
+BOOST_AUTO_TEST_CASE(a_probe_that_fails_otherwise_is_never_taken_for_absent) {
+  // exit 1 (say, the container is gone) must not count as "no such file"
+  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "exec" ? exited(1, "", "Error: No such container") : exited(0); });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <expect-file claim="EPH-1" container="c" path="/f" absent="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(has(r.steps[1].actual, "No such container"));
+}
+
+BOOST_AUTO_TEST_CASE(a_timeout_is_an_error_not_a_failure_and_stops_the_scenario) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    ProcessResult r = exited(0);
+    if (argv[1] == "stop") r.timed_out = true;
+    return r;
+  });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <stop container="c"/>
+    <expect-file claim="EPH-1" fresh="true" path="/f" absent="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+  BOOST_TEST(r.steps[1].outcome == Outcome::Fault);
+  BOOST_TEST(has(r.steps[1].message, "timed out"));
+  BOOST_TEST(r.steps[2].outcome == Outcome::NotRun);
+  BOOST_TEST(f.runner.lines().back() == "docker rm --force harness-r1-0-c");  // still cleaned up
+}
+
+BOOST_AUTO_TEST_CASE(an_unreachable_daemon_is_an_error) {
+  Fixture f([](const Argv&, const std::string&) {
+    return exited(1, "", "Cannot connect to the Docker daemon at unix:///var/run/docker.sock.");
+  });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <expect-file claim="EPH-1" container="c" path="/f" absent="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_action_fails_the_claim_whose_flow_it_is_in) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    return argv[1] == "exec" ? exited(1, "", "sh: can't create /x/f: nonexistent directory") : exited(0);
+  });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <write container="c" path="/x/f" text="a"/>
+    <expect-file claim="EPH-1" container="c" path="/x/f" text="a"/>
+    <expect-file claim="EPH-2" container="c" path="/x/f" text="a"/>)",
+                             R"(<claim id="EPH-1">one</claim><claim id="EPH-2">two</claim>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.claims[0].deciding_step == 1);
+  BOOST_TEST(r.steps[1].expected == "the command succeeds");
+  BOOST_TEST(r.claims[1].verdict == Verdict::Error);  // never checked
+  BOOST_TEST(r.stopped_at == 1);
+}
+
+BOOST_AUTO_TEST_CASE(expect_failure_holds_when_the_command_fails_and_breaks_when_it_works) {
+  for (const int code : {0, 1}) {
+    Fixture f([code](const Argv& argv, const std::string&) { return argv[1] == "exec" ? exited(code) : exited(0); });
+    const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+      <write claim="EPH-1" expect="failure" container="c" path="/ro/f" text="no"/>)"));
+    BOOST_TEST(r.claims[0].verdict == (code == 1 ? Verdict::Pass : Verdict::Fail));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(volumes_are_recorded_before_use_and_removed_at_the_end) {
+  Fixture f;
+  f.run(parse(R"(<run container="c" rm="true"><mount type="volume" flag="volume" source="auto" target="/d"/><arg>true</arg></run>
+    <expect-volume claim="EPH-1" volume="auto" exists="true"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(lines[0] == "docker run --name harness-r1-0-c --network none --rm --label harness.run=r1 --volume harness-r1-0-auto:/d img true");
+  BOOST_TEST(lines[1] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-auto");
+  BOOST_TEST(lines[2] == "docker rm --force harness-r1-0-c");
+  BOOST_TEST(lines[3] == "docker volume rm --force harness-r1-0-auto");
+}
+
+BOOST_AUTO_TEST_CASE(volume_checks_compare_listing_driver_and_mountpoint) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    if (argv[1] == "info") return exited(0, "/var/lib/docker\n");
+    if (argv[2] == "ls") return exited(0, "other\nharness-r1-0-v\n");
+    if (argv[2] == "inspect") return exited(0, "local\n/var/lib/docker/volumes/harness-r1-0-v/_data\n");
+    return exited(0);
+  });
+  const auto r = f.run(parse(R"(<volume-create volume="v"/>
+    <expect-volume claim="EPH-1" volume="v" listed="true"/>
+    <expect-volume claim="EPH-1" volume="v" exists="true" driver="local" mountpoint="default"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  BOOST_TEST(r.steps[2].expected ==
+             "exists; driver local; Mountpoint /var/lib/docker/volumes/harness-r1-0-v/_data");
+}
+
+BOOST_AUTO_TEST_CASE(a_volume_that_should_be_gone_but_exists_fails) {
+  Fixture f([](const Argv&, const std::string&) { return exited(0, "local\n/x\n"); });
+  const auto r = f.run(parse(R"(<volume-create volume="v"/><volume-remove volume="v"/>
+    <expect-volume claim="EPH-1" volume="v" exists="false"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.steps[2].actual == "exists");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_volume_reads_as_absent_only_with_the_no_such_volume_text) {
+  Fixture missing([](const Argv& argv, const std::string&) {
+    return argv[2] == "inspect" ? exited(1, "", "Error: No such volume: harness-r1-0-v") : exited(0);
+  });
+  BOOST_TEST(missing.run(parse(R"(<volume-create volume="v"/><expect-volume claim="EPH-1" volume="v" exists="false"/>)"))
+                 .claims[0].verdict == Verdict::Pass);
+  Fixture other([](const Argv& argv, const std::string&) {
+    return argv[2] == "inspect" ? exited(1, "", "permission denied") : exited(0);
+  });
+  BOOST_TEST(other.run(parse(R"(<volume-create volume="v"/><expect-volume claim="EPH-1" volume="v" exists="false"/>)"))
+                 .claims[0].verdict == Verdict::Error);
+}
+
+BOOST_AUTO_TEST_CASE(host_folders_are_made_read_directly_and_removed) {
+  namespace fs = boost::filesystem;
+  Fixture f;
+  const auto r = f.run(parse(R"(<host-dir name="home"><file path="a.txt" text="from the host"/></host-dir>
+    <run container="c" detach="true"><mount type="bind" flag="volume" source="home" target="/h" read-only="true"/></run>
+    <expect-file claim="EPH-1" host="home" path="a.txt" text="from the host" owner-uid="0"/>)"));
+  const std::string dir = f.runner.calls[0].argv[10].substr(0, f.runner.calls[0].argv[10].find(':'));
+  BOOST_TEST(has(dir, "/tmp/harness-r1-0-home-"));
+  BOOST_TEST(f.runner.calls[0].argv[10] == dir + ":/h:ro");
+  BOOST_TEST(r.steps[2].outcome == (::getuid() == 0 ? Outcome::Held : Outcome::Broken));
+  BOOST_TEST(!fs::exists(dir));
+  BOOST_TEST(f.runner.calls.size() == 2u);  // the host check made no runtime call
+}
+
+BOOST_AUTO_TEST_CASE(a_claim_filter_skips_other_checks_and_stops_after_the_last_needed_step) {
+  Fixture f([](const Argv&, const std::string&) { return exited(3); });
+  const auto r = f.run(parse(R"(<expect-file claim="EPH-1" fresh="true" path="/a" absent="true"/>
+    <expect-file claim="EPH-2" fresh="true" path="/b" absent="true"/>
+    <run container="late" detach="true"/>
+    <expect-file claim="EPH-1" fresh="true" path="/c" absent="true"/>
+    <run container="never" detach="true"/>)",
+                             R"(<claim id="EPH-1">one</claim><claim id="EPH-2">two</claim>)"),
+                       ClaimFilter("EPH-1"));
+  BOOST_REQUIRE_EQUAL(r.claims.size(), 1u);
+  BOOST_TEST(r.claims[0].claim.id == "EPH-1");
+  BOOST_TEST(r.steps.size() == 4u);
+  BOOST_TEST(r.steps[1].outcome == Outcome::NotRun);
+  for (const auto& line : f.runner.lines()) BOOST_TEST(!has(line, "never"));
+}
+
+BOOST_AUTO_TEST_CASE(cleanup_failures_are_reported_as_leftovers) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    if (argv[1] == "rm") return exited(1, "", "Error response from daemon: removal of container harness-r1-0-c is already in progress\n");
+    return exited(0);
+  });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/><expect-file claim="EPH-1" container="c" path="/f"/>)"));
+  BOOST_REQUIRE_EQUAL(r.leftovers.size(), 1u);
+  BOOST_TEST(has(r.leftovers[0], "harness-r1-0-c"));
+}
+
+BOOST_AUTO_TEST_CASE(step_time_counts_for_the_next_check) {
+  Fixture f;
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/><expect-file claim="EPH-1" container="c" path="/f"/>)"));
+  BOOST_TEST(r.claims[0].duration.count() == (r.steps[0].duration + r.steps[1].duration).count());
+  BOOST_TEST(r.claims[0].duration.count() > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

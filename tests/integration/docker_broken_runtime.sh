@@ -1,0 +1,36 @@
+# A runtime that breaks claims: a wrapper `docker` first on PATH drops every volume and
+# bind mount from `docker run`. The claims that need a mount must fail, saying what was
+# expected and what was found; the others still pass; nothing is left behind.
+source "$(dirname "$0")/lib.bash" "$@"
+
+real=$(command -v docker)
+mkdir "$WORK/bin"
+cat > "$WORK/bin/docker" <<WRAPPER
+#!/bin/bash
+if [ "\$1" = run ]; then
+  args=(); skip=0
+  for a in "\$@"; do
+    if [ \$skip = 1 ]; then skip=0; continue; fi
+    case "\$a" in --mount|--volume) skip=1; continue;; esac
+    args+=("\$a")
+  done
+  exec "$real" "\${args[@]}"
+fi
+exec "$real" "\$@"
+WRAPPER
+chmod +x "$WORK/bin/docker"
+
+run_harness PATH="$WORK/bin:$PATH" run --tag seed --junit "$WORK/junit.xml"
+[ "$RC" -eq 1 ] || [ "$RC" -eq 2 ] || fail "exit code $RC, expected 1 or 2"
+expect_out "\($WORK/bin/docker\)"     # the wrapper is the CLI under test
+expect_out "^FAIL  BND-1"
+expect_out "^FAIL  VOL-2"
+expect_out "^FAIL  SHR-1"
+expect_out "expected: content \"written on the host\\\\n\""
+expect_out "found:    no such file"
+for claim in EPH-1 EPH-2 EPH-3 VOL-1; do expect_out "^PASS  $claim"; done
+! grep -q "^PASS  VOL-2" "$WORK/out" || fail "VOL-2 passed without its mount"
+valid_junit "$WORK/junit.xml"
+grep -q '<failure type="claim-failed"' "$WORK/junit.xml" || fail "no <failure> in the JUnit file"
+no_leftovers docker
+echo "OK"
