@@ -25,7 +25,7 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
                                                           : paint("33", "ERROR");
     std::string text = c.claim.text;
     for (auto& ch : text) if (ch == '\n') ch = ' ';
-    if (text.size() > 70) text = text.substr(0, 67) + "...";
+    if (text.size() > 70) text = clip(text, 67).substr(0, clip(text, 67).find('\n')) + "...";
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
     if (c.verdict != Verdict::Pass) {

@@ -26,7 +26,9 @@ const Argv kProbe = {"sh", "-c", "test -e \"$1\" || test -L \"$1\" || exit 3; ca
 constexpr int kProbeAbsent = 3;
 const Argv kWrite = {"sh", "-c", "cat > \"$1\"", "write"};
 
-std::string utc_now() {
+}  // namespace
+
+std::string utc_timestamp() {
   char buf[32];
   const std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -34,6 +36,8 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+namespace {
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -81,7 +85,7 @@ class ScenarioRun {
     result_.scenario = scenario_;
     result_.runtime = cli_.dialect().name;
     result_.runtime_version = options_.runtime_version;
-    result_.timestamp = utc_now();
+    result_.timestamp = utc_timestamp();
 
     const int last = last_needed_step();
     bool faulted = false;

@@ -27,6 +27,9 @@ struct EngineOptions {
 // ever and exits at once on SIGTERM (PID 1 ignores signals it has no handler for).
 extern const Argv kKeepAlive;
 
+// Now, in UTC, as JUnit wants it: 2026-11-22T16:52:57Z.
+std::string utc_timestamp();
+
 class Engine {
  public:
   Engine(Cli cli, ProcessRunner& runner, EngineOptions options);

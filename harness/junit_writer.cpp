@@ -1,5 +1,7 @@
 #include "junit_writer.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <boost/filesystem.hpp>
 #include <fstream>
@@ -10,8 +12,16 @@
 namespace harness {
 
 std::string xml_escape(const std::string& untrusted) {
+  const std::string text = printable(untrusted);
   std::string out;
-  for (char c : printable(untrusted)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // U+FFFE and U+FFFF are valid UTF-8 but not XML characters: show their bytes
+    if (text.compare(i, 3, "\xef\xbf\xbe") == 0 || text.compare(i, 3, "\xef\xbf\xbf") == 0) {
+      out += text[i + 2] == '\xbe' ? "\\xef\\xbf\\xbe" : "\\xef\\xbf\\xbf";
+      i += 2;
+      continue;
+    }
+    const char c = text[i];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -54,7 +64,7 @@ Counts count(const ScenarioResult& r) {
     c.failures += claim.verdict == Verdict::Fail;
     c.errors += claim.verdict == Verdict::Error;
   }
-  if (!r.leftovers.empty() || !r.error.empty()) {
+  if (!r.leftovers.empty()) {
     ++c.tests;
     ++c.errors;
   }
@@ -105,13 +115,9 @@ void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& optio
     out << "      <system-out>" << xml_escape(transcript) << "</system-out>\n";
     out << "    </testcase>\n";
   }
-  if (!r.error.empty() || !r.leftovers.empty()) {
-    std::string message = r.error;
-    if (!r.leftovers.empty()) {
-      message += message.empty() ? "" : "; ";
-      message += "left behind:";
-      for (const auto& l : r.leftovers) message += " " + l;
-    }
+  if (!r.leftovers.empty()) {
+    std::string message = "left behind:";
+    for (const auto& l : r.leftovers) message += " " + l;
     out << "    <testcase name=\"cleanup\" classname=\"" << xml_escape(name) << "\" time=\"0.000\">\n"
         << "      <error type=\"harness-error\" message=\"" << xml_escape(message) << "\"/>\n"
         << "    </testcase>\n";
@@ -147,14 +153,20 @@ std::string write_junit_file(const std::string& path, const std::vector<Scenario
   boost::system::error_code ec;
   const fs::path target(path);
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string tmp = path + ".tmp";
+  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary);
     write_junit(out, results, options);
-    out.flush();
-    if (!out) return "cannot write " + tmp;
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return "cannot write " + tmp;
+    }
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return "cannot rename " + tmp + " to " + path;
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return "cannot rename " + tmp + " to " + path;
+  }
   return "";
 }
 

@@ -76,13 +76,18 @@ ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
   }
   const pid_t pid = proc.id();
 
-  // Done when the process exited and both of its pipes reached end of file; the timer
-  // kills the process group when that takes too long (also when a grandchild holds a pipe).
+  // Done when the process exited and both of its pipes reached end of file. The timer
+  // kills the process group when the process takes too long. Once the process has exited,
+  // everything it wrote is in the pipes: a process it left behind may hold them open
+  // (podman's conmon does), so they get a short drain window and are then closed.
   asio::steady_timer timer(ctx, timeout);
+  asio::steady_timer drain(ctx);
   bool exited = false;
   int pending = 3;
   auto one_done = [&] {
-    if (--pending == 0) timer.cancel();
+    if (--pending > 0) return;
+    timer.cancel();
+    drain.cancel();
   };
   timer.async_wait([&](bp::error_code e) {
     if (e) return;
@@ -102,6 +107,14 @@ ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
     exited = true;
     result.exit_code = e ? -1 : code;
     one_done();
+    if (pending == 0) return;
+    drain.expires_after(std::chrono::milliseconds(200));
+    drain.async_wait([&](bp::error_code cancelled) {
+      if (cancelled) return;
+      bp::error_code ignored;
+      out.close(ignored);
+      err.close(ignored);
+    });
   });
   ctx.run();
   result.duration = std::chrono::steady_clock::now() - start;

@@ -58,6 +58,15 @@ std::string join(const std::vector<std::string>& items, const std::string& sep) 
   return out;
 }
 
+// Decimal digits that fit an unsigned (a uid), or nothing; never throws, unlike std::stoul.
+std::optional<unsigned> parse_uid(const std::string& text) {
+  if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  const unsigned long long value = std::stoull(text);
+  if (value > std::numeric_limits<unsigned>::max()) return std::nullopt;
+  return static_cast<unsigned>(value);
+}
+
 // Turns XML nodes into values, collecting the first error of the file.
 class Parser {
  public:
@@ -91,8 +100,8 @@ class Parser {
           std::find(optional.begin(), optional.end(), name) == optional.end()) {
         std::vector<std::string> known = required;
         known.insert(known.end(), optional.begin(), optional.end());
-        fail(node, "unknown attribute '" + name + "' on <" + node.name() + "> (known: " +
-                       join(known, ", ") + ")");
+        fail(node, "unknown attribute '" + name + "' on <" + node.name() + ">" +
+                       (known.empty() ? " (it takes none)" : " (known: " + join(known, ", ") + ")"));
       }
     }
   }
@@ -106,10 +115,10 @@ class Parser {
     fail(node, "attribute '" + std::string(name) + "' must be true or false, not '" + value + "'");
   }
 
-  std::string logical_name(const pugi::xml_node& node, const char* name) const {
+  std::string logical_name(const pugi::xml_node& node, const char* name, const char* what = nullptr) const {
     const std::string value = node.attribute(name).value();
     if (!std::regex_match(value, kLogicalName))
-      fail(node, "'" + value + "' is not a valid " + name +
+      fail(node, "'" + value + "' is not a valid " + (what ? what : name) +
                      " name (lower-case letters, digits, '_', '.', '-'; at most 41)");
     return value;
   }
@@ -198,7 +207,7 @@ class Parser {
     if (node.attribute("container")) s.container = logical_name(node, "container");
     if (node.attribute("volume")) s.volume = logical_name(node, "volume");
     if (node.attribute("host")) s.host = logical_name(node, "host");
-    if (node.attribute("name")) s.host = logical_name(node, "name");
+    if (node.attribute("name")) s.host = logical_name(node, "name", "host folder");
     s.claim = node.attribute("claim").value();
     if (node.attribute("claim") && !std::regex_match(s.claim, kClaimId))
       fail(node, "'" + s.claim + "' is not a claim ID like EPH-1");
@@ -247,10 +256,8 @@ class Parser {
       if (s.place != Place::Volume && s.place != Place::Host)
         fail(node, "owner-uid is checked on the host: use volume= or host=");
       const std::string uid = node.attribute("owner-uid").value();
-      if (uid.empty() || uid.find_first_not_of("0123456789") != std::string::npos || uid.size() > 10 ||
-          std::stoull(uid) > std::numeric_limits<unsigned>::max())
-        fail(node, "owner-uid must be a number, not '" + uid + "'");
-      s.owner_uid = static_cast<unsigned>(std::stoull(uid));
+      s.owner_uid = parse_uid(uid);
+      if (!s.owner_uid) fail(node, "owner-uid must be a number, not '" + uid + "'");
     }
   }
 
@@ -367,6 +374,11 @@ int root_line(const std::string& file, const std::string& text) {
   return Parser(file, text).line_of(doc.document_element());
 }
 
+boost::system::error_code& ec_ignored() {
+  static thread_local boost::system::error_code ec;
+  return ec;
+}
+
 }  // namespace
 
 LoadResult load_scenario_text(const std::string& file, const std::string& text) {
@@ -394,8 +406,10 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     boost::system::error_code ec;
     if (fs::is_directory(path, ec)) {
       std::vector<std::string> found;
-      for (const auto& entry : fs::directory_iterator(path))
-        if (entry.path().extension() == ".xml") found.push_back(entry.path().string());
+      for (const auto& entry : fs::directory_iterator(path, ec))
+        if (entry.path().extension() == ".xml" && fs::is_regular_file(entry.path(), ec))
+          found.push_back(entry.path().string());
+      if (ec) all.errors.push_back(path + ": cannot be read (" + ec.message() + ")");
       std::sort(found.begin(), found.end());
       if (found.empty()) all.errors.push_back(path + ": no scenario files (*.xml) in this folder");
       files.insert(files.end(), found.begin(), found.end());
@@ -406,7 +420,9 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     }
   }
   std::map<std::string, std::string> ids;  // scenario id -> file
+  std::set<std::string> seen_files;
   for (const auto& file : files) {
+    if (!seen_files.insert(fs::weakly_canonical(file, ec_ignored()).string()).second) continue;  // named twice
     std::ifstream in(file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();

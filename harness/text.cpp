@@ -80,7 +80,8 @@ std::string printable(const std::string& bytes) {
 std::string clip(const std::string& text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) >> 6) == 0x2) --cut;  // not mid-character
+  for (int back = 0; back < 3 && cut > 0 && (static_cast<unsigned char>(text[cut]) >> 6) == 0x2; ++back)
+    --cut;  // not mid-character
   return text.substr(0, cut) + "\n[... " + std::to_string(text.size() - cut) + " more bytes cut]";
 }
 

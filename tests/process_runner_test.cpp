@@ -67,3 +67,18 @@ BOOST_AUTO_TEST_CASE(is_safe_to_call_from_several_threads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(process_runner_drain)
+
+BOOST_AUTO_TEST_CASE(a_process_left_behind_holding_the_pipes_does_not_hold_up_the_call) {
+  // like `podman run -d`, whose conmon keeps stdout open after the CLI exits
+  RealProcessRunner runner;
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = runner.run({"sh", "-c", "echo id; (sleep 5 &) ; exit 0"}, "", 30s);
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(r.out == "id\n");
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST((std::chrono::steady_clock::now() - start < 2s));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
