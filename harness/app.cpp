@@ -64,7 +64,7 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
     r.error = why;
     r.timestamp = utc_timestamp();
     for (const auto& c : sc.claims)
-      if (filter.matches(c.id)) r.claims.push_back({c, Verdict::Error, Seconds{0}, -1});
+      if (filter.matches(c.id)) r.claims.push_back({c, Verdict::Error, Seconds{0}, -1, {}, ""});
     results.push_back(r);
   }
   return results;

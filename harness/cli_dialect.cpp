@@ -14,13 +14,23 @@ const std::vector<Dialect>& dialects() {
   return table;
 }
 
+// `--mount type=volume,src=v,dst=/p,readonly` as the tutorials write it.
 std::string mount_option(const RunSpec::ResolvedMount& m) {
-  switch (m.type) {
-    case Mount::Type::Tmpfs: return "type=tmpfs,dst=" + m.target;
-    case Mount::Type::Bind: return "type=bind,src=" + m.source + ",dst=" + m.target + (m.read_only ? ",readonly" : "");
-    case Mount::Type::Volume: break;
-  }
-  return "type=volume,src=" + m.source + ",dst=" + m.target + (m.read_only ? ",readonly" : "");
+  const char* type = m.type == Mount::Type::Tmpfs ? "tmpfs" : m.type == Mount::Type::Bind ? "bind" : "volume";
+  std::string option = std::string("type=") + type;
+  if (!m.source.empty()) option += ",src=" + m.source;
+  option += ",dst=" + m.target;
+  if (m.read_only) option += ",readonly";
+  if (m.nocopy) option += ",volume-nocopy";
+  return option;
+}
+
+// `--volume v:/p:ro,nocopy`; an anonymous volume is just `/p`.
+std::string volume_option(const RunSpec::ResolvedMount& m) {
+  std::string option = m.source.empty() ? m.target : m.source + ":" + m.target;
+  std::string flags = m.read_only ? "ro" : "";
+  if (m.nocopy) flags += flags.empty() ? "nocopy" : ",nocopy";
+  return flags.empty() ? option : option + ":" + flags;
 }
 
 }  // namespace
@@ -43,17 +53,8 @@ Argv Cli::with(std::initializer_list<std::string> args) const {
   return argv;
 }
 
-Argv Cli::version() const {
-  Argv argv{exe_};
-  argv.insert(argv.end(), dialect_.version_query.begin(), dialect_.version_query.end());
-  return argv;
-}
-
-Argv Cli::volume_root() const {
-  Argv argv{exe_};
-  argv.insert(argv.end(), dialect_.volume_root_query.begin(), dialect_.volume_root_query.end());
-  return argv;
-}
+Argv Cli::version() const { return words(dialect_.version_query); }
+Argv Cli::volume_root() const { return words(dialect_.volume_root_query); }
 
 Argv Cli::image_exists(const std::string& image) const { return with({"image", "inspect", "--format", "{{.Id}}", image}); }
 
@@ -67,7 +68,7 @@ Argv Cli::run(const RunSpec& spec) const {
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
   for (const auto& m : spec.mounts) {
     if (m.flag == Mount::Flag::Volume)
-      argv.insert(argv.end(), {"--volume", m.source + ":" + m.target + (m.read_only ? ":ro" : "")});
+      argv.insert(argv.end(), {"--volume", volume_option(m)});
     else
       argv.insert(argv.end(), {"--mount", mount_option(m)});
   }
@@ -88,8 +89,9 @@ Argv Cli::stop(const std::string& container) const { return with({"stop", contai
 Argv Cli::start(const std::string& container) const { return with({"start", container}); }
 Argv Cli::restart(const std::string& container) const { return with({"restart", container}); }
 
-Argv Cli::remove_containers(const std::vector<std::string>& names) const {
+Argv Cli::remove_containers(const std::vector<std::string>& names, bool volumes) const {
   Argv argv = with({"rm", "--force"});
+  if (volumes) argv.push_back("--volumes");
   argv.insert(argv.end(), names.begin(), names.end());
   return argv;
 }
@@ -104,6 +106,20 @@ Argv Cli::volume_create(const std::string& name, const std::vector<std::string>&
 Argv Cli::volume_remove(const std::vector<std::string>& names) const {
   Argv argv = with({"volume", "rm", "--force"});
   argv.insert(argv.end(), names.begin(), names.end());
+  return argv;
+}
+
+Argv Cli::wait(const std::string& container) const { return with({"wait", container}); }
+
+Argv Cli::container_inspect(const std::string& container, const std::string& format) const {
+  return with({"container", "inspect", "--format", format, container});
+}
+
+Argv Cli::volume_rm(const std::string& name) const { return with({"volume", "rm", name}); }
+
+Argv Cli::words(const Argv& args) const {
+  Argv argv{exe_};
+  argv.insert(argv.end(), args.begin(), args.end());
   return argv;
 }
 

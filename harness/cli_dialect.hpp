@@ -35,9 +35,10 @@ struct RunSpec {
   struct ResolvedMount {
     Mount::Type type;
     Mount::Flag flag;
-    std::string source;  // a volume name or an absolute host path
+    std::string source;  // a volume name, an absolute host path, or "" (anonymous volume)
     std::string target;
     bool read_only;
+    bool nocopy = false;
   };
   std::vector<ResolvedMount> mounts;
   std::vector<std::string> labels;  // "key=value"
@@ -60,9 +61,13 @@ class Cli {
   Argv stop(const std::string& container) const;
   Argv start(const std::string& container) const;
   Argv restart(const std::string& container) const;
-  Argv remove_containers(const std::vector<std::string>& names) const;  // rm -f
+  Argv remove_containers(const std::vector<std::string>& names, bool volumes = false) const;  // rm -f [-v]
+  Argv wait(const std::string& container) const;
+  Argv container_inspect(const std::string& container, const std::string& format) const;
+  Argv volume_rm(const std::string& name) const;                        // volume rm, as a person types it
   Argv volume_create(const std::string& name, const std::vector<std::string>& labels) const;
-  Argv volume_remove(const std::vector<std::string>& names) const;      // volume rm -f
+  Argv volume_remove(const std::vector<std::string>& names) const;      // volume rm -f, for cleanup
+  Argv words(const Argv& args) const;                                   // the CLI and these words
   Argv volume_list() const;                                             // one name a line
   Argv volume_inspect(const std::string& name, const std::string& format) const;
 

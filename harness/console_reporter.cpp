@@ -29,7 +29,7 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
     if (c.verdict != Verdict::Pass) {
-      std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(r.error) + "\n";
+      std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(c.message.empty() ? r.error : c.message) + "\n";
       std::string indented;
       for (std::size_t start = 0; start < why.size();) {
         auto end = why.find('\n', start);

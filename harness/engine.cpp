@@ -91,6 +91,7 @@ class ScenarioRun {
     bool faulted = false;
     for (int i = 0; i <= last; ++i) {
       const Step& step = scenario_.steps[i];
+      if (!applies(step)) continue;  // a step for another runtime
       StepRecord record;
       record.line = step.line;
       record.element = step.element;
@@ -130,13 +131,15 @@ class ScenarioRun {
 
  private:
   static bool step_is_check_only(const Step& s) {
-    return s.kind == StepKind::ExpectFile || s.kind == StepKind::ExpectVolume;
+    return s.kind == StepKind::ExpectFile || s.kind == StepKind::ExpectVolume || s.kind == StepKind::ExpectContainer;
   }
+
+  bool applies(const Step& s) const { return s.applies_to(cli_.dialect().name); }
 
   // The claim whose flow step i belongs to: that of the next check.
   std::string flow_claim(int i) const {
     for (; i < static_cast<int>(scenario_.steps.size()); ++i)
-      if (scenario_.steps[i].is_check()) return scenario_.steps[i].claim;
+      if (scenario_.steps[i].is_check() && applies(scenario_.steps[i])) return scenario_.steps[i].claim;
     return scenario_.claims.back().id;
   }
 
@@ -144,7 +147,7 @@ class ScenarioRun {
   int last_needed_step() const {
     int last = -1;
     for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
-      if (scenario_.steps[i].is_check() && filter_.matches(scenario_.steps[i].claim)) last = i;
+      if (scenario_.steps[i].is_check() && applies(scenario_.steps[i]) && filter_.matches(scenario_.steps[i].claim)) last = i;
     return last;
   }
 
@@ -152,6 +155,12 @@ class ScenarioRun {
     return "harness-" + options_.run_id + "-" + std::to_string(index_) + "-" + logical;
   }
   std::string label() const { return "harness.run=" + options_.run_id; }
+
+  // A volume's runtime name: ours, or the one <find-volume> found for an anonymous volume.
+  std::string volume_name(const std::string& logical) const {
+    const auto it = found_volumes_.find(logical);
+    return it == found_volumes_.end() ? name_of(logical) : it->second;
+  }
 
   std::string host_path(const std::string& logical, const std::string& relative = "") const {
     const auto it = hosts_.find(logical);
@@ -198,6 +207,14 @@ class ScenarioRun {
         return "check " + s.path + " " + where;
       }
       case StepKind::ExpectVolume: return "check volume " + s.volume;
+      case StepKind::ExpectContainer: return "check " + c;
+      case StepKind::Wait: return "wait for " + c + " to exit";
+      case StepKind::FindVolume: return "find the volume " + c + " mounts at " + s.target + ", call it " + s.volume;
+      case StepKind::Tutorial: {
+        std::string line;
+        for (const auto& w : s.args) line += " " + w;
+        return "the tutorial's command:" + line;
+      }
     }
     return s.element;
   }
@@ -209,8 +226,9 @@ class ScenarioRun {
     spec.labels = {label()};
     for (const auto& m : s.mounts) {
       RunSpec::ResolvedMount r{m.type, m.flag, "", m.target, m.read_only};
-      if (m.type == Mount::Type::Volume) {
-        r.source = name_of(m.source);
+      r.nocopy = m.nocopy;
+      if (m.type == Mount::Type::Volume && !m.anonymous()) {
+        r.source = volume_name(m.source);
         ledger_.add_volume(r.source);  // `-v name:/p` creates it when it is missing
       } else if (m.type == Mount::Type::Bind) {
         r.source = host_path(m.source, m.path);
@@ -225,9 +243,9 @@ class ScenarioRun {
     switch (s.kind) {
       case StepKind::HostDir: return make_host_dir(s, record);
       case StepKind::VolumeCreate:
-        ledger_.add_volume(name_of(s.volume));
-        return action(s, record, cli_.volume_create(name_of(s.volume), {label()}));
-      case StepKind::VolumeRemove: return action(s, record, cli_.volume_remove({name_of(s.volume)}));
+        ledger_.add_volume(volume_name(s.volume));
+        return action(s, record, cli_.volume_create(volume_name(s.volume), {label()}));
+      case StepKind::VolumeRemove: return action(s, record, cli_.volume_rm(volume_name(s.volume)));
       case StepKind::Run: {
         RunSpec spec = run_spec(s, container);
         spec.detach = s.detach;
@@ -246,7 +264,11 @@ class ScenarioRun {
       case StepKind::Stop: return action(s, record, cli_.stop(container));
       case StepKind::Start: return action(s, record, cli_.start(container));
       case StepKind::Restart: return action(s, record, cli_.restart(container));
-      case StepKind::Remove: return action(s, record, cli_.remove_containers({container}));
+      case StepKind::Remove: return action(s, record, cli_.remove_containers({container}, s.remove_volumes));
+      case StepKind::Wait: return action(s, record, cli_.wait(container));
+      case StepKind::FindVolume: return find_volume(s, record);
+      case StepKind::Tutorial: return tutorial(s, record);
+      case StepKind::ExpectContainer: return expect_container(s, record);
       case StepKind::ExpectFile: return expect_file(s, record);
       case StepKind::ExpectVolume: return expect_volume(s, record);
     }
@@ -262,10 +284,62 @@ class ScenarioRun {
     const auto& r = call(record, argv, input);
     if (is_fault(r)) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
     const bool failed = r.exit_code != 0;
-    record.expected = s.expect_failure ? "the command fails" : "the command succeeds";
     record.actual = failed ? "it failed (" + describe_failure(r, options_.step_timeout) + ")"
                            : "it succeeded (exit code 0)";
-    record.outcome = failed == s.expect_failure ? Outcome::Held : Outcome::Broken;
+    bool held;
+    if (s.exit_code) {
+      record.expected = "exit code " + std::to_string(*s.exit_code);
+      held = r.exit_code == *s.exit_code;
+    } else {
+      record.expected = s.expect_failure ? "the command fails" : "the command succeeds";
+      held = failed == s.expect_failure;
+    }
+    if (s.stdout_text) {
+      record.expected += ", printing " + quote(*s.stdout_text);
+      record.actual += ", printing " + quote(clip(r.out, 200));
+      held = held && r.out == *s.stdout_text;
+    } else if (!s.stdout_contains.empty()) {
+      record.expected += ", printing something with " + quote(s.stdout_contains);
+      record.actual += ", printing " + quote(clip(r.out, 200));
+      held = held && r.out.find(s.stdout_contains) != std::string::npos;
+    }
+    record.outcome = held ? Outcome::Held : Outcome::Broken;
+  }
+
+  void find_volume(const Step& s, StepRecord& record) {
+    const std::string format = "{{range .Mounts}}{{if eq .Destination \"" + s.target + "\"}}{{.Name}}{{end}}{{end}}";
+    const auto& r = must(record, cli_.container_inspect(name_of(s.container), format));
+    const std::string name = first_line(r.out);
+    if (name.empty()) throw StepFault{"container " + s.container + " mounts no volume at " + s.target, true};
+    found_volumes_[s.volume] = name;
+    ledger_.add_volume(name);
+    record.summary += " = " + name;
+    record.outcome = Outcome::Done;
+  }
+
+  void tutorial(const Step& s, StepRecord& record) {
+    Argv words;
+    for (std::string w : s.args) {
+      for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{volume}", s.volume.empty() ? "" : volume_name(s.volume)},
+                                              {"{container}", s.container.empty() ? "" : name_of(s.container)}}) {
+        for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder))
+          w.replace(at, placeholder.size(), value);
+      }
+      words.push_back(w);
+    }
+    if (!s.volume.empty()) ledger_.add_volume(volume_name(s.volume));
+    if (!s.container.empty()) ledger_.add_container(name_of(s.container));
+    action(s, record, cli_.words(words));
+  }
+
+  void expect_container(const Step& s, StepRecord& record) {
+    const auto& r = call(record, cli_.container_inspect(name_of(s.container), "{{.Id}}"));
+    const bool exists = r.exit_code == 0;
+    if (is_fault(r) || (!exists && lower(r.err).find("no such container") == std::string::npos))
+      throw StepFault{"container inspect failed: " + describe_failure(r, options_.step_timeout)};
+    record.expected = *s.exists ? "the container exists" : "no such container";
+    record.actual = exists ? "the container exists" : "no such container";
+    record.outcome = exists == *s.exists ? Outcome::Held : Outcome::Broken;
   }
 
   void make_host_dir(const Step& s, StepRecord& record) {
@@ -314,7 +388,7 @@ class ScenarioRun {
   }
 
   std::string mountpoint(StepRecord& record, const std::string& volume) {
-    const std::string name = name_of(volume);
+    const std::string name = volume_name(volume);
     const auto& r = must(record, cli_.volume_inspect(name, "{{.Mountpoint}}"));
     const std::string mp = first_line(r.out);
     if (mp.empty() || mp[0] != '/') throw StepFault{"volume " + name + " has no Mountpoint on the host: " + quote(r.out)};
@@ -364,7 +438,7 @@ class ScenarioRun {
   }
 
   void expect_volume(const Step& s, StepRecord& record) {
-    const std::string name = name_of(s.volume);
+    const std::string name = volume_name(s.volume);
     std::vector<std::string> expected, actual;
     bool held = true;
     auto compare = [&](const std::string& want, const std::string& got) {
@@ -424,10 +498,15 @@ class ScenarioRun {
     }
     for (const auto& claim : scenario_.claims) {
       if (!filter_.matches(claim.id)) continue;
-      ClaimResult c{claim, Verdict::Pass, time[claim.id], -1};
+      ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
+      for (const auto& step : scenario_.steps)
+        if (step.claim == claim.id && !step.runtimes.empty() && !step.note.empty() && applies(step))
+          c.differences.push_back(step.note);
+      int checks = 0;
       for (int i = 0; i < static_cast<int>(result_.steps.size()); ++i) {
         const auto& r = result_.steps[i];
         if (r.claim != claim.id) continue;
+        ++checks;
         if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {
           c.verdict = Verdict::Fail;
           c.deciding_step = i;
@@ -436,6 +515,10 @@ class ScenarioRun {
           c.verdict = Verdict::Error;
           c.deciding_step = result_.stopped_at >= 0 ? result_.stopped_at : i;
         }
+      }
+      if (checks == 0) {
+        c.verdict = Verdict::Error;
+        c.message = "no check of " + claim.id + " applies to " + cli_.dialect().name;
       }
       result_.claims.push_back(c);
     }
@@ -457,7 +540,7 @@ class ScenarioRun {
       }
       result_.cleanup.push_back(cmd);
     };
-    run_cleanup(ledger_.containers(), cli_.remove_containers(ledger_.containers()));
+    run_cleanup(ledger_.containers(), cli_.remove_containers(ledger_.containers(), true));
     run_cleanup(ledger_.volumes(), cli_.volume_remove(ledger_.volumes()));
     for (const auto& dir : ledger_.host_dirs()) {
       boost::system::error_code ec;
@@ -474,6 +557,7 @@ class ScenarioRun {
   const ClaimFilter& filter_;
   Ledger ledger_;
   std::map<std::string, std::string> hosts_;
+  std::map<std::string, std::string> found_volumes_;  // logical name -> anonymous volume
   int probes_ = 0;
   ScenarioResult result_;
 };

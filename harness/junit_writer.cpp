@@ -98,7 +98,7 @@ void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& optio
         << "\" classname=\"" << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
     if (claim.verdict != Verdict::Pass) {
       const bool failed = claim.verdict == Verdict::Fail;
-      std::string message = r.error;
+      std::string message = claim.message.empty() ? r.error : claim.message;
       if (claim.deciding_step >= 0) {
         const auto& step = r.steps[claim.deciding_step];
         message = failed ? "expected " + step.expected + ", found " + step.actual

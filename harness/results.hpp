@@ -46,6 +46,8 @@ struct ClaimResult {
   Verdict verdict = Verdict::Error;
   Seconds duration{0};
   int deciding_step = -1;  // index of the step that failed it or faulted, -1 if none
+  std::vector<std::string> differences;  // notes of the checks particular to this runtime
+  std::string message;                   // why, when no step decided it (deciding_step -1)
 };
 
 struct ScenarioResult {

@@ -9,7 +9,8 @@
 namespace harness {
 
 struct Claim {
-  std::string id;    // "EPH-1", an ID from the claims catalogue
+  std::string id;    // "EPH-1", an ID from the claims catalogue; "VOL-1/literal" for a
+                     // tutorial's literal command beside the claim
   std::string text;  // the claim in one or two sentences, for people reading the results
 };
 
@@ -21,7 +22,9 @@ struct Mount {
   std::string path;    // for a bind: a file or folder inside the host folder ("" = itself)
   std::string target;  // the path in the container
   bool read_only = false;
+  bool nocopy = false;  // no copy-up of the image's content into an empty volume
   Flag flag = Flag::Mount;
+  bool anonymous() const { return type == Type::Volume && source.empty(); }
 };
 
 struct HostFile {
@@ -39,9 +42,13 @@ enum class StepKind {
   Stop,
   Start,
   Restart,
-  Remove,        // remove a container (`rm -f`)
+  Remove,        // remove a container (`rm -f`, with `-v` when asked)
+  Wait,          // wait for a container to exit
+  FindVolume,    // give a logical name to the anonymous volume a container mounts
+  Tutorial,      // a tutorial's command exactly as written, the runtime's name first
   ExpectFile,    // check a file: in a container, a fresh container, a volume, a host folder
   ExpectVolume,  // check a volume: exists, listed, driver, Mountpoint
+  ExpectContainer,  // check a container: exists or not
 };
 
 // Where an expect-file looks.
@@ -51,6 +58,8 @@ struct Step {
   StepKind kind = StepKind::Run;
   std::string element;  // the XML element name, for messages
   int line = 0;
+  std::vector<std::string> runtimes;  // only on these runtimes (empty: on all)
+  std::string note;                   // why this runtime differs (with `runtimes`)
 
   // what the step acts on (logical names)
   std::string container;
@@ -63,7 +72,9 @@ struct Step {
   bool rm = false;
   bool read_only = false;
   std::vector<Mount> mounts;
-  std::vector<std::string> args;  // run / exec command
+  std::vector<std::string> args;  // run / exec / tutorial command
+  bool remove_volumes = false;    // remove: `rm -v`
+  std::string target;             // find-volume: the mount's path in the container
 
   // host-dir
   std::vector<HostFile> files;
@@ -75,6 +86,9 @@ struct Step {
   // checks: a step with a claim is evidence for that claim
   std::string claim;
   bool expect_failure = false;  // an action step: the claim says this must fail
+  std::optional<int> exit_code;             // ... or must exit with this code
+  std::optional<std::string> stdout_text;   // ... and print exactly this
+  std::string stdout_contains;              // ... or print something with this in it
   Place place = Place::Container;
   bool absent = false;
   std::optional<unsigned> owner_uid;
@@ -84,6 +98,12 @@ struct Step {
   bool default_mountpoint = false;
 
   bool is_check() const { return !claim.empty(); }
+  bool applies_to(const std::string& runtime) const {
+    if (runtimes.empty()) return true;
+    for (const auto& r : runtimes)
+      if (r == runtime) return true;
+    return false;
+  }
 };
 
 struct Scenario {

@@ -21,7 +21,7 @@ struct Error {
 };
 
 const std::regex kLogicalName("[a-z0-9][a-z0-9_.-]{0,40}");
-const std::regex kClaimId("[A-Z]+-[0-9]+");
+const std::regex kClaimId("[A-Z]+-[0-9]+(/[a-z0-9-]+)?");
 
 struct StepRule {
   StepKind kind;
@@ -29,25 +29,37 @@ struct StepRule {
   std::vector<std::string> optional;
 };
 
-const std::vector<std::string> kCheckAttributes = {"claim", "expect"};
+// Every step takes these: on which runtimes it runs, and why a runtime differs.
+const std::vector<std::string> kCommon = {"runtime", "note"};
+// An action is a check when it names a claim; then it says what the command must do.
+const std::vector<std::string> kCheck = {"claim", "expect", "exit-code", "stdout-text", "stdout-contains"};
+
+std::vector<std::string> operator+(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
 
 const std::map<std::string, StepRule>& step_rules() {
   static const std::map<std::string, StepRule> rules = {
-      {"host-dir", {StepKind::HostDir, {"name"}, {}}},
-      {"volume-create", {StepKind::VolumeCreate, {"volume"}, kCheckAttributes}},
-      {"volume-remove", {StepKind::VolumeRemove, {"volume"}, kCheckAttributes}},
-      {"run", {StepKind::Run, {"container"}, {"image", "detach", "rm", "read-only", "claim", "expect"}}},
-      {"write", {StepKind::Write, {"container", "path"}, {"text", "content", "claim", "expect"}}},
-      {"exec", {StepKind::Exec, {"container"}, kCheckAttributes}},
-      {"stop", {StepKind::Stop, {"container"}, kCheckAttributes}},
-      {"start", {StepKind::Start, {"container"}, kCheckAttributes}},
-      {"restart", {StepKind::Restart, {"container"}, kCheckAttributes}},
-      {"remove", {StepKind::Remove, {"container"}, kCheckAttributes}},
+      {"host-dir", {StepKind::HostDir, {"name"}, kCommon}},
+      {"volume-create", {StepKind::VolumeCreate, {"volume"}, kCommon + kCheck}},
+      {"volume-remove", {StepKind::VolumeRemove, {"volume"}, kCommon + kCheck}},
+      {"run", {StepKind::Run, {"container"}, std::vector<std::string>{"image", "detach", "rm", "read-only"} + kCommon + kCheck}},
+      {"write", {StepKind::Write, {"container", "path"}, std::vector<std::string>{"text", "content"} + kCommon + kCheck}},
+      {"exec", {StepKind::Exec, {"container"}, kCommon + kCheck}},
+      {"stop", {StepKind::Stop, {"container"}, kCommon + kCheck}},
+      {"start", {StepKind::Start, {"container"}, kCommon + kCheck}},
+      {"restart", {StepKind::Restart, {"container"}, kCommon + kCheck}},
+      {"remove", {StepKind::Remove, {"container"}, std::vector<std::string>{"volumes"} + kCommon + kCheck}},
+      {"wait", {StepKind::Wait, {"container"}, kCommon + kCheck}},
+      {"find-volume", {StepKind::FindVolume, {"container", "target", "volume"}, kCommon}},
+      {"tutorial", {StepKind::Tutorial, {"claim", "line"}, std::vector<std::string>{"volume", "container"} + kCommon + kCheck}},
       {"expect-file",
        {StepKind::ExpectFile, {"claim", "path"},
-        {"container", "volume", "host", "fresh", "text", "content", "absent", "owner-uid"}}},
+        std::vector<std::string>{"container", "volume", "host", "fresh", "text", "content", "absent", "owner-uid"} + kCommon}},
       {"expect-volume",
-       {StepKind::ExpectVolume, {"claim", "volume"}, {"exists", "listed", "driver", "mountpoint"}}},
+       {StepKind::ExpectVolume, {"claim", "volume"}, std::vector<std::string>{"exists", "listed", "driver", "mountpoint"} + kCommon}},
+      {"expect-container", {StepKind::ExpectContainer, {"claim", "container", "exists"}, kCommon}},
   };
   return rules;
 }
@@ -145,14 +157,15 @@ class Parser {
   }
 
   Mount mount(const pugi::xml_node& node) const {
-    check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag"});
+    check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
     Mount m;
     const std::string type = node.attribute("type").value();
     if (type == "volume") m.type = Mount::Type::Volume;
     else if (type == "bind") m.type = Mount::Type::Bind;
     else if (type == "tmpfs") m.type = Mount::Type::Tmpfs;
     else fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
-    if (m.type != Mount::Type::Tmpfs) m.source = logical_name(node, "source");
+    if (m.type == Mount::Type::Bind || (m.type == Mount::Type::Volume && node.attribute("source")))
+      m.source = logical_name(node, "source");  // a volume mount without a source is anonymous
     else if (node.attribute("source")) fail(node, "a tmpfs mount has no source");
     if (node.attribute("path")) {
       if (m.type != Mount::Type::Bind) fail(node, "only a bind mount takes a 'path'");
@@ -160,6 +173,8 @@ class Parser {
     }
     m.target = absolute_path(node, node.attribute("target").value());
     m.read_only = boolean(node, "read-only");
+    m.nocopy = boolean(node, "nocopy");
+    if (m.nocopy && m.type != Mount::Type::Volume) fail(node, "only a volume mount takes nocopy");
     const std::string flag = node.attribute("flag").as_string("mount");
     if (flag == "volume") m.flag = Mount::Flag::Volume;
     else if (flag != "mount") fail(node, "flag must be mount or volume, not '" + flag + "'");
@@ -174,6 +189,7 @@ class Parser {
       const std::string name = child.name();
       const bool takes_mounts = step.kind == StepKind::Run || step.kind == StepKind::ExpectFile;
       const bool takes_args = step.kind == StepKind::Run || step.kind == StepKind::Exec;
+      // tutorial commands are written on one line: `line="volume create --name {volume}"`
       if (name == "mount" && takes_mounts) {
         step.mounts.push_back(mount(child));
       } else if (name == "arg" && takes_args) {
@@ -208,6 +224,11 @@ class Parser {
     if (node.attribute("volume")) s.volume = logical_name(node, "volume");
     if (node.attribute("host")) s.host = logical_name(node, "host");
     if (node.attribute("name")) s.host = logical_name(node, "name", "host folder");
+    std::istringstream runtimes(node.attribute("runtime").value());
+    for (std::string r; std::getline(runtimes, r, ',');)
+      if (!r.empty()) s.runtimes.push_back(r);
+    s.note = node.attribute("note").value();
+    if (!s.note.empty() && s.runtimes.empty()) fail(node, "a note says why a runtime differs: give runtime= too");
     s.claim = node.attribute("claim").value();
     if (node.attribute("claim") && !std::regex_match(s.claim, kClaimId))
       fail(node, "'" + s.claim + "' is not a claim ID like EPH-1");
@@ -218,6 +239,20 @@ class Parser {
       if (s.claim.empty()) fail(node, "expect=\"" + expect + "\" needs the claim it supports");
       s.expect_failure = expect == "failure";
     }
+    for (const char* check : {"exit-code", "stdout-text", "stdout-contains"})
+      if (node.attribute(check) && s.claim.empty())
+        fail(node, std::string(check) + " needs the claim it supports");
+    if (node.attribute("exit-code")) {
+      const std::string code = node.attribute("exit-code").value();
+      const auto parsed = parse_uid(code);
+      if (!parsed || *parsed > 255) fail(node, "exit-code must be a number from 0 to 255, not '" + code + "'");
+      s.exit_code = static_cast<int>(*parsed);
+      if (node.attribute("expect")) fail(node, "give either expect or exit-code, not both");
+    }
+    if (node.attribute("stdout-text")) s.stdout_text = std::string(node.attribute("stdout-text").value()) + "\n";
+    s.stdout_contains = node.attribute("stdout-contains").value();
+    s.remove_volumes = boolean(node, "volumes");
+    if (node.attribute("exists")) s.exists = boolean(node, "exists");
     s.image = node.attribute("image").value();
     s.detach = boolean(node, "detach");
     s.rm = boolean(node, "rm");
@@ -230,6 +265,19 @@ class Parser {
         s.path = absolute_path(node, node.attribute("path").value());
         if (!s.content) fail(node, "<write> needs 'text' or 'content'");
         break;
+      case StepKind::FindVolume:
+        s.target = absolute_path(node, node.attribute("target").value());
+        break;
+      case StepKind::Tutorial: {
+        std::istringstream words(node.attribute("line").value());
+        for (std::string w; words >> w;) s.args.push_back(w);
+        if (s.args.empty()) fail(node, "a tutorial line needs a command");
+        for (const auto& w : s.args) {
+          if (w.find("{volume}") != std::string::npos && s.volume.empty()) fail(node, "{volume} in the line needs volume=");
+          if (w.find("{container}") != std::string::npos && s.container.empty()) fail(node, "{container} in the line needs container=");
+        }
+        break;
+      }
       case StepKind::ExpectFile: expect_file(node, s); break;
       case StepKind::ExpectVolume: expect_volume(node, s); break;
       default: break;
@@ -262,7 +310,6 @@ class Parser {
   }
 
   void expect_volume(const pugi::xml_node& node, Step& s) const {
-    if (node.attribute("exists")) s.exists = boolean(node, "exists");
     if (node.attribute("listed")) s.listed = boolean(node, "listed");
     s.driver = node.attribute("driver").value();
     if (node.attribute("mountpoint")) {
@@ -321,6 +368,7 @@ class Parser {
   // declared claim, and every declared claim has a check.
   void check_names(const pugi::xml_node& steps, const Scenario& sc) const {
     std::set<std::string> containers, volumes, hosts, checked;
+    std::set<std::string> ever_started;  // containers that existed at some point
     auto at = [&](const Step& s, const std::string& message) { throw Error{s.line, message}; };
     for (const auto& s : sc.steps) {
       auto need = [&](const std::set<std::string>& known, const std::string& name, const char* what, const char* how) {
@@ -328,7 +376,7 @@ class Parser {
           at(s, "unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
       };
       for (const auto& m : s.mounts) {
-        if (m.type == Mount::Type::Volume) volumes.insert(m.source);
+        if (m.type == Mount::Type::Volume && !m.anonymous()) volumes.insert(m.source);
         if (m.type == Mount::Type::Bind) need(hosts, m.source, "host folder", "makes it (<host-dir>)");
       }
       switch (s.kind) {
@@ -337,8 +385,22 @@ class Parser {
           break;
         case StepKind::VolumeCreate: volumes.insert(s.volume); break;
         case StepKind::Run:
-          if (containers.count(s.container)) at(s, "container '" + s.container + "' is already started; remove it first");
+          // (steps for different runtimes may start the same container each)
+          if (containers.count(s.container) && s.runtimes.empty())
+            at(s, "container '" + s.container + "' is already started; remove it first");
           if (s.detach || !s.rm) containers.insert(s.container);
+          ever_started.insert(s.container);
+          break;
+        case StepKind::Tutorial:  // a tutorial's command may create what it names
+          if (!s.volume.empty()) volumes.insert(s.volume);
+          if (!s.container.empty()) containers.insert(s.container), ever_started.insert(s.container);
+          break;
+        case StepKind::FindVolume:
+          need(containers, s.container, "container", "starts it (<run>)");
+          volumes.insert(s.volume);
+          break;
+        case StepKind::ExpectContainer:
+          need(ever_started, s.container, "container", "starts it (<run>)");
           break;
         case StepKind::Remove:
           need(containers, s.container, "container", "starts it (<run>)");

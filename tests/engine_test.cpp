@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(a_scenario_makes_exactly_these_commands_and_cleans_up) {
       "docker stop harness-r1-0-c",
       "docker run --name harness-r1-0-probe1 --network none --rm --label harness.run=r1 img sh -c test -e \"$1\" || "
       "test -L \"$1\" || exit 3; cat -- \"$1\" probe /home/test.txt",
-      "docker rm --force harness-r1-0-c harness-r1-0-probe1",
+      "docker rm --force --volumes harness-r1-0-c harness-r1-0-probe1",
   };
   BOOST_TEST(f.runner.lines() == expected, boost::test_tools::per_element());
   BOOST_TEST(f.runner.calls[1].input == "hi\n");
@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(a_timeout_is_an_error_not_a_failure_and_stops_the_scenario)
   BOOST_TEST(r.steps[1].outcome == Outcome::Fault);
   BOOST_TEST(has(r.steps[1].message, "timed out"));
   BOOST_TEST(r.steps[2].outcome == Outcome::NotRun);
-  BOOST_TEST(f.runner.lines().back() == "docker rm --force harness-r1-0-c");  // still cleaned up
+  BOOST_TEST(f.runner.lines().back() == "docker rm --force --volumes harness-r1-0-c");  // still cleaned up
 }
 
 BOOST_AUTO_TEST_CASE(an_unreachable_daemon_is_an_error) {
@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(volumes_are_recorded_before_use_and_removed_at_the_end) {
   const auto lines = f.runner.lines();
   BOOST_TEST(lines[0] == "docker run --name harness-r1-0-c --network none --rm --label harness.run=r1 --volume harness-r1-0-auto:/d img true");
   BOOST_TEST(lines[1] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-auto");
-  BOOST_TEST(lines[2] == "docker rm --force harness-r1-0-c");
+  BOOST_TEST(lines[2] == "docker rm --force --volumes harness-r1-0-c");
   BOOST_TEST(lines[3] == "docker volume rm --force harness-r1-0-auto");
 }
 
@@ -232,6 +232,71 @@ BOOST_AUTO_TEST_CASE(step_time_counts_for_the_next_check) {
   const auto r = f.run(parse(R"(<run container="c" detach="true"/><expect-file claim="EPH-1" container="c" path="/f"/>)"));
   BOOST_TEST(r.claims[0].duration.count() == (r.steps[0].duration + r.steps[1].duration).count());
   BOOST_TEST(r.claims[0].duration.count() > 0);
+}
+
+BOOST_AUTO_TEST_CASE(steps_for_another_runtime_are_skipped_and_their_notes_kept) {
+  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "volume" ? exited(0) : exited(0); });
+  const auto r = f.run(parse(R"(<volume-create volume="v"/>
+    <volume-create claim="EPH-1" volume="v" runtime="docker" expect="success" note="docker keeps the volume"/>
+    <volume-create claim="EPH-1" volume="v" runtime="podman" exit-code="125" note="podman refuses"/>)"));
+  BOOST_TEST(r.steps.size() == 2u);
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  BOOST_TEST(r.claims[0].differences == std::vector<std::string>{"docker keeps the volume"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_claim_with_no_check_for_this_runtime_is_an_error_not_a_pass) {
+  Fixture f;
+  const auto r = f.run(parse(R"(<volume-create claim="EPH-1" volume="v" runtime="podman"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+  BOOST_TEST(r.claims[0].message == "no check of EPH-1 applies to docker");
+}
+
+BOOST_AUTO_TEST_CASE(exit_code_and_stdout_checks) {
+  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "run" ? exited(42, "500\n") : exited(0); });
+  auto verdict = [&](const std::string& attrs) {
+    return f.run(parse(R"(<run container="c" rm="true" claim="EPH-1" )" + attrs + R"(><arg>x</arg></run>)")).claims[0].verdict;
+  };
+  BOOST_TEST(verdict(R"(exit-code="42")") == Verdict::Pass);
+  BOOST_TEST(verdict(R"(exit-code="0")") == Verdict::Fail);
+  BOOST_TEST(verdict(R"(exit-code="42" stdout-text="500")") == Verdict::Pass);
+  BOOST_TEST(verdict(R"(exit-code="42" stdout-text="50")") == Verdict::Fail);
+  BOOST_TEST(verdict(R"(expect="failure" stdout-contains="00")") == Verdict::Pass);
+  BOOST_TEST(verdict(R"(expect="failure" stdout-contains="1500")") == Verdict::Fail);
+}
+
+BOOST_AUTO_TEST_CASE(an_anonymous_volume_gets_a_name_and_is_cleaned_up) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    if (argv[1] == "container") return exited(0, "0123abcd\n");
+    if (argv[1] == "volume") return exited(1, "", "Error: No such volume: 0123abcd");
+    return exited(0);
+  });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"><mount type="volume" target="/anon"/></run>
+    <find-volume container="c" target="/anon" volume="anon"/>
+    <expect-volume claim="EPH-1" volume="anon" exists="false"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(lines[0].find("--mount type=volume,dst=/anon img") != std::string::npos);
+  BOOST_TEST(lines[1] == "docker container inspect --format {{range .Mounts}}{{if eq .Destination \"/anon\"}}{{.Name}}{{end}}{{end}} harness-r1-0-c");
+  BOOST_TEST(lines[2] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} 0123abcd");
+  BOOST_TEST(lines.back() == "docker volume rm --force 0123abcd");
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+}
+
+BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
+  Fixture f;
+  f.run(parse(R"(<tutorial claim="EPH-1" volume="my_volume" line="volume create --name {volume}"/>)"));
+  BOOST_TEST(f.runner.lines()[0] == "docker volume create --name harness-r1-0-my_volume");
+  BOOST_TEST(f.runner.lines()[1] == "docker volume rm --force harness-r1-0-my_volume");
+}
+
+BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
+  Fixture gone([](const Argv& argv, const std::string&) {
+    return argv[1] == "container" ? exited(1, "", "Error: No such container: x") : exited(0);
+  });
+  BOOST_TEST(gone.run(parse(R"(<run container="c" rm="true"><arg>true</arg></run>
+    <expect-container claim="EPH-1" container="c" exists="false"/>)")).claims[0].verdict == Verdict::Pass);
+  Fixture there;
+  BOOST_TEST(there.run(parse(R"(<run container="c" rm="true"><arg>true</arg></run>
+    <expect-container claim="EPH-1" container="c" exists="false"/>)")).claims[0].verdict == Verdict::Fail);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

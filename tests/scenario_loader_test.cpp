@@ -227,8 +227,8 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
-)") == "t.xml:4: unknown step <copy> (known: exec, expect-file, expect-volume, host-dir, remove, "
-         "restart, run, start, stop, volume-create, volume-remove, write)");
+)") == "t.xml:4: unknown step <copy> (known: exec, expect-container, expect-file, expect-volume, find-volume, "
+         "host-dir, remove, restart, run, start, stop, tutorial, volume-create, volume-remove, wait, write)");
 }
 
 BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
@@ -242,10 +242,11 @@ BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
 BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, claim, expect)");
+)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, runtime, note, claim, expect, "
+         "exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
 )") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, volume, host, "
-         "fresh, text, content, absent, owner-uid)");
+         "fresh, text, content, absent, owner-uid, runtime, note)");
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_true_or_false) {
@@ -361,7 +362,7 @@ BOOST_AUTO_TEST_CASE(host_dir_name_is_a_logical_name) {
 BOOST_AUTO_TEST_CASE(mount_attributes) {
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v"/>)") == "t.xml:5: <mount> needs the attribute 'target'");
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" readonly="true"/>)") ==
-             "t.xml:5: unknown attribute 'readonly' on <mount> (known: type, target, source, path, read-only, flag)");
+             "t.xml:5: unknown attribute 'readonly' on <mount> (known: type, target, source, path, read-only, flag, nocopy)");
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" read-only="ro"/>)") ==
              "t.xml:5: attribute 'read-only' must be true or false, not 'ro'");
 }
@@ -372,7 +373,8 @@ BOOST_AUTO_TEST_CASE(mount_type_is_volume_bind_or_tmpfs) {
 }
 
 BOOST_AUTO_TEST_CASE(mount_source) {
-  BOOST_TEST(mount_error(R"(<mount type="volume" target="/d"/>)") == "t.xml:5: '' is not a valid source" + kNameRule);
+  BOOST_TEST(mount_error(R"(<mount type="volume" source="" target="/d"/>)") == "t.xml:5: '' is not a valid source" + kNameRule);
+  BOOST_TEST(mount_error(R"(<mount type="bind" target="/d"/>)") == "t.xml:5: '' is not a valid source" + kNameRule);
   BOOST_TEST(mount_error(R"(<mount type="bind" source="Home" target="/d"/>)") ==
              "t.xml:5: 'Home' is not a valid source" + kNameRule);
   BOOST_TEST(mount_error(R"(<mount type="tmpfs" source="v" target="/d"/>)") == "t.xml:5: a tmpfs mount has no source");
