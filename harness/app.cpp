@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iostream>
 #include <random>
+#include <sstream>
+#include <tuple>
 
 #include "claim_filter.hpp"
 #include "cli_dialect.hpp"
@@ -13,6 +15,7 @@
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
 #include "junit_writer.hpp"
+#include "matrix_writer.hpp"
 #include "scenario_loader.hpp"
 #include "text.hpp"
 
@@ -84,12 +87,80 @@ int exit_code_of(const std::vector<ScenarioResult>& results) {
 
 }  // namespace
 
+namespace {
+
+struct RunContext {
+  const RunOptions& options;
+  const std::vector<Scenario>& scenarios;
+  const ClaimFilter& filter;
+  EngineOptions engine;  // image, run id, timeout; the runtime version is set per runtime
+  ProcessRunner& runner;
+  ConsoleReporter& console;
+  std::ostream& err;
+};
+
+// Runs every scenario on one runtime. When the runtime cannot be used at all, says so in
+// one line and returns every claim in error, so that the report still tells.
+std::vector<ScenarioResult> run_on(const Dialect& dialect, RunContext& run) {
+  const auto unusable = [&](const std::string& why) {
+    run.err << "harness: " << why << "\n";
+    return all_in_error(run.scenarios, run.filter, dialect.name, why);
+  };
+  const std::string exe = find_on_path(dialect.binary);
+  if (exe.empty())
+    return unusable(dialect.binary + " is not on PATH: install it (for " + dialect.name + " on Debian: see .ci/setup)");
+  Cli cli(dialect, exe);
+  const auto version = run.runner.run(cli.version(), "", std::chrono::seconds(30));
+  if (!version.ok()) {
+    std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
+    while (!said.empty() && said.back() == '\n') said.pop_back();
+    return unusable("cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
+                    " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)");
+  }
+  EngineOptions eo = run.engine;
+  eo.runtime_version = version.out.substr(0, version.out.find('\n'));
+  if (const std::string why = ensure_image(cli, run.runner, eo.image); !why.empty()) return unusable(why);
+
+  run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
+  Engine engine(cli, run.runner, eo);
+  std::vector<ScenarioResult> results;
+  for (std::size_t i = 0; i < run.scenarios.size(); ++i) {
+    results.push_back(engine.run(run.scenarios[i], static_cast<int>(i), run.filter));
+    run.console.scenario_done(results.back());
+  }
+  for (auto& [index, names] : engine.sweep()) {
+    if (index < 0 || index >= static_cast<int>(results.size())) continue;
+    auto& leftovers = results[index].leftovers;
+    leftovers.insert(leftovers.end(), names.begin(), names.end());
+    for (const auto& name : names) run.console.left_behind(results[index], name);
+  }
+  return results;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> items;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) items.push_back(item);
+  return items;
+}
+
+}  // namespace
+
 int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
-  const Dialect* dialect = find_dialect(o.runtime);
-  if (!dialect) {
-    std::string known;
-    for (const auto& n : dialect_names()) known += (known.empty() ? "" : ", ") + n;
-    err << "harness: unknown runtime '" << o.runtime << "' (known: " << known << ")\n";
+  std::vector<const Dialect*> dialects;
+  for (const auto& name : split_commas(o.runtime)) {
+    const Dialect* dialect = find_dialect(name);
+    if (!dialect) {
+      std::string known;
+      for (const auto& n : dialect_names()) known += (known.empty() ? "" : ", ") + n;
+      err << "harness: unknown runtime '" << name << "' (known: " << known << ")\n";
+      return kBadUsage;
+    }
+    dialects.push_back(dialect);
+  }
+  if (dialects.empty()) {
+    err << "harness: --runtime names no runtime\n";
     return kBadUsage;
   }
   std::vector<Scenario> scenarios;
@@ -97,50 +168,30 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
 
   const auto start = std::chrono::steady_clock::now();
   const ClaimFilter filter(o.claims);
-  EngineOptions eo;
-  eo.image = o.image.empty() ? kFixtureImage : o.image;
-  eo.run_id = new_run_id();
-  eo.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
-  const JUnitOptions jo{host_name(), eo.run_id, eo.image};
-
-  // Fail fast, with one clear line, when the runtime cannot be used at all.
-  const auto fail_run = [&](const std::string& why) {
-    err << "harness: " << why << "\n";
-    const auto results = all_in_error(scenarios, filter, dialect->name, why);
-    const std::string written = write_junit_file(o.junit, results, jo);
-    if (!written.empty()) err << "harness: " << written << "\n";
-    return kHarnessError;
-  };
-  const std::string exe = find_on_path(dialect->binary);
-  if (exe.empty())
-    return fail_run(dialect->binary + " is not on PATH: install it (for " + dialect->name + " on Debian: see .ci/setup)");
-  Cli cli(*dialect, exe);
-  const auto version = runner.run(cli.version(), "", std::chrono::seconds(30));
-  if (!version.ok()) {
-    std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
-    while (!said.empty() && said.back() == '\n') said.pop_back();
-    return fail_run("cannot talk to the " + dialect->name + " engine through " + exe + ": " + said +
-                    " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)");
-  }
-  eo.runtime_version = version.out.substr(0, version.out.find('\n'));
-  if (const std::string why = ensure_image(cli, runner, eo.image); !why.empty()) return fail_run(why);
-
-  out << "harness run " << eo.run_id << ": " << dialect->name << " " << eo.runtime_version << " (" << exe
-      << "), image " << eo.image << ", " << scenarios.size() << " scenario file(s)\n";
-  Engine engine(cli, runner, eo);
   ConsoleReporter console(out, want_colour(STDOUT_FILENO));
+  RunContext run{o, scenarios, filter, {}, runner, console, err};
+  run.engine.image = o.image.empty() ? kFixtureImage : o.image;
+  run.engine.run_id = new_run_id();
+  run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
+
   std::vector<ScenarioResult> results;
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    results.push_back(engine.run(scenarios[i], static_cast<int>(i), filter));
-    console.scenario_done(results.back());
+  for (const Dialect* dialect : dialects) {
+    auto of_runtime = run_on(*dialect, run);
+    results.insert(results.end(), std::make_move_iterator(of_runtime.begin()), std::make_move_iterator(of_runtime.end()));
   }
   console.summary(results, std::chrono::steady_clock::now() - start);
-  const std::string written = write_junit_file(o.junit, results, jo);
-  if (!written.empty()) {
-    err << "harness: " << written << "\n";
-    return kHarnessError;
+
+  const JUnitOptions jo{host_name(), run.engine.run_id, run.engine.image};
+  const MatrixOptions mo{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};
+  for (const auto& [what, path, written] :
+       {std::make_tuple("JUnit report", o.junit, write_junit_file(o.junit, results, jo)),
+        std::make_tuple("matrix", o.matrix, write_matrix_file(o.matrix, results, mo))}) {
+    if (!written.empty()) {
+      err << "harness: " << written << "\n";
+      return kHarnessError;
+    }
+    out << what << ": " << path << "\n";
   }
-  out << "JUnit report: " << o.junit << "\n";
   return exit_code_of(results);
 }
 

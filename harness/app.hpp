@@ -11,11 +11,12 @@ namespace harness {
 
 struct RunOptions {
   std::vector<std::string> paths{"scenarios"};
-  std::string runtime = "docker";
+  std::string runtime = "docker";  // or a list: docker,podman
   std::string image;  // empty: the fixture image
   std::string claims;  // --claim patterns
   std::string tag;
   std::string junit = "reports/junit.xml";
+  std::string matrix = "reports/matrix.md";
   double step_timeout = 60;
 };
 

@@ -7,9 +7,13 @@ namespace {
 const std::vector<Dialect>& dialects() {
   static const std::vector<Dialect> table = {
       {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
-       {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon"},
+       {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon",
+       {"rm", "--force"}},
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
-       {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman"},
+       {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
+       // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
+       // exits 0 (containers/podman#21529, fixed in 5.1); --ignore makes it remove the rest.
+       {"rm", "--force", "--ignore"}},
   };
   return table;
 }
@@ -20,7 +24,7 @@ std::string mount_option(const RunSpec::ResolvedMount& m) {
   std::string option = std::string("type=") + type;
   if (!m.source.empty()) option += ",src=" + m.source;
   option += ",dst=" + m.target;
-  if (m.read_only) option += ",readonly";
+  if (m.read_only) option += ",ro";  // Docker and Podman both take ro (Podman 4.3 rejects readonly)
   if (m.nocopy) option += ",volume-nocopy";
   return option;
 }
@@ -60,7 +64,7 @@ Argv Cli::image_exists(const std::string& image) const { return with({"image", "
 
 Argv Cli::run(const RunSpec& spec) const {
   // No claim needs a network: --network none starts faster and sends nothing anywhere.
-  Argv argv = with({"run", "--name", spec.name, "--network", "none"});
+  Argv argv = with({spec.create_only ? "create" : "run", "--name", spec.name, "--network", "none"});
   if (spec.detach) argv.push_back("--detach");
   if (spec.interactive) argv.push_back("--interactive");
   if (spec.rm) argv.push_back("--rm");
@@ -86,11 +90,13 @@ Argv Cli::exec(const std::string& container, const Argv& command, bool interacti
 }
 
 Argv Cli::stop(const std::string& container) const { return with({"stop", container}); }
-Argv Cli::start(const std::string& container) const { return with({"start", container}); }
+Argv Cli::start(const std::string& container, bool attach) const {
+  return attach ? with({"start", "--attach", container}) : with({"start", container});
+}
 Argv Cli::restart(const std::string& container) const { return with({"restart", container}); }
 
 Argv Cli::remove_containers(const std::vector<std::string>& names, bool volumes) const {
-  Argv argv = with({"rm", "--force"});
+  Argv argv = words(dialect_.force_remove);
   if (volumes) argv.push_back("--volumes");
   argv.insert(argv.end(), names.begin(), names.end());
   return argv;
@@ -124,6 +130,14 @@ Argv Cli::words(const Argv& args) const {
 }
 
 Argv Cli::volume_list() const { return with({"volume", "ls", "--quiet"}); }
+
+Argv Cli::containers_named(const std::string& prefix) const {
+  return with({"ps", "--all", "--filter", "name=" + prefix, "--format", "{{.Names}}"});
+}
+
+Argv Cli::volumes_named(const std::string& prefix) const {
+  return with({"volume", "ls", "--quiet", "--filter", "name=" + prefix});
+}
 
 Argv Cli::volume_inspect(const std::string& name, const std::string& format) const {
   return with({"volume", "inspect", "--format", format, name});

@@ -18,6 +18,7 @@ struct Dialect {
   Argv volume_root_query;            // prints the folder that holds volumes ...
   std::string volume_root_suffix;    // ... below this subfolder of it ("" = itself)
   std::string unreachable_text;      // in stderr when the engine cannot be reached at all
+  Argv force_remove;                 // removes containers, ignoring missing ones
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.
@@ -32,6 +33,7 @@ struct RunSpec {
   bool rm = false;
   bool read_only = false;
   bool interactive = false;  // keep stdin open (content is fed on it)
+  bool create_only = false;  // `create`: make the container, do not start it
   struct ResolvedMount {
     Mount::Type type;
     Mount::Flag flag;
@@ -59,7 +61,7 @@ class Cli {
   Argv run(const RunSpec& spec) const;
   Argv exec(const std::string& container, const Argv& command, bool interactive) const;
   Argv stop(const std::string& container) const;
-  Argv start(const std::string& container) const;
+  Argv start(const std::string& container, bool attach = false) const;
   Argv restart(const std::string& container) const;
   Argv remove_containers(const std::vector<std::string>& names, bool volumes = false) const;  // rm -f [-v]
   Argv wait(const std::string& container) const;
@@ -69,6 +71,8 @@ class Cli {
   Argv volume_remove(const std::vector<std::string>& names) const;      // volume rm -f, for cleanup
   Argv words(const Argv& args) const;                                   // the CLI and these words
   Argv volume_list() const;                                             // one name a line
+  Argv containers_named(const std::string& prefix) const;               // names containing prefix
+  Argv volumes_named(const std::string& prefix) const;                  // names containing prefix
   Argv volume_inspect(const std::string& name, const std::string& format) const;
 
  private:

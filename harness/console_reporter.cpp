@@ -18,6 +18,12 @@ std::string ConsoleReporter::paint(const char* code, const std::string& text) co
   return colour_ ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
 }
 
+void ConsoleReporter::run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
+                                  const std::string& executable, const std::string& image, std::size_t scenarios) {
+  out_ << "harness run " << run_id << ": " << runtime << " " << printable(version) << " (" << executable << "), image "
+       << image << ", " << scenarios << " scenario file(s)\n";
+}
+
 void ConsoleReporter::scenario_done(const ScenarioResult& r) {
   for (const auto& c : r.claims) {
     const std::string mark = c.verdict == Verdict::Pass   ? paint("32", "PASS ")
@@ -28,6 +34,7 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (text.size() > 70) text = clip(text, 67).substr(0, clip(text, 67).find('\n')) + "...";
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
+    for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
       std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(c.message.empty() ? r.error : c.message) + "\n";
       std::string indented;
@@ -40,8 +47,12 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
       out_ << indented;
     }
   }
-  for (const auto& l : r.leftovers) out_ << paint("33", "ERROR") << " left behind by " << r.scenario.file << ": " << l << "\n";
+  for (const auto& l : r.leftovers) left_behind(r, l);
   out_.flush();
+}
+
+void ConsoleReporter::left_behind(const ScenarioResult& r, const std::string& what) {
+  out_ << paint("33", "ERROR") << " left behind by " << r.scenario.file << ": " << printable(what) << "\n";
 }
 
 void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Seconds total) {

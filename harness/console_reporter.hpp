@@ -13,7 +13,10 @@ class ConsoleReporter {
  public:
   ConsoleReporter(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
 
+  void run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
+                   const std::string& executable, const std::string& image, std::size_t scenarios);
   void scenario_done(const ScenarioResult& result);
+  void left_behind(const ScenarioResult& result, const std::string& what);
   void summary(const std::vector<ScenarioResult>& results, Seconds total);
 
  private:

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <ctime>
 #include <fstream>
@@ -193,6 +194,7 @@ class ScenarioRun {
       case StepKind::VolumeCreate: return "create volume " + s.volume;
       case StepKind::VolumeRemove: return "remove volume " + s.volume;
       case StepKind::Run: return std::string(s.detach ? "start " : "run one-shot ") + c + (s.rm ? " (--rm)" : "");
+      case StepKind::Create: return "create " + c + (s.rm ? " (--rm)" : "") + ", not started";
       case StepKind::Write: return "write " + s.path + " in " + c;
       case StepKind::Exec: return "run a command in " + c;
       case StepKind::Stop: return "stop " + c;
@@ -246,12 +248,14 @@ class ScenarioRun {
         ledger_.add_volume(volume_name(s.volume));
         return action(s, record, cli_.volume_create(volume_name(s.volume), {label()}));
       case StepKind::VolumeRemove: return action(s, record, cli_.volume_rm(volume_name(s.volume)));
-      case StepKind::Run: {
+      case StepKind::Run:
+      case StepKind::Create: {
         RunSpec spec = run_spec(s, container);
+        spec.create_only = s.kind == StepKind::Create;
         spec.detach = s.detach;
         spec.rm = s.rm;
         spec.read_only = s.read_only;
-        spec.command = s.args.empty() && s.detach ? kKeepAlive : s.args;
+        spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
         ledger_.add_container(container);
         return action(s, record, cli_.run(spec));
       }
@@ -262,7 +266,7 @@ class ScenarioRun {
       }
       case StepKind::Exec: return action(s, record, cli_.exec(container, s.args, false));
       case StepKind::Stop: return action(s, record, cli_.stop(container));
-      case StepKind::Start: return action(s, record, cli_.start(container));
+      case StepKind::Start: return action(s, record, cli_.start(container, s.attach));
       case StepKind::Restart: return action(s, record, cli_.restart(container));
       case StepKind::Remove: return action(s, record, cli_.remove_containers({container}, s.remove_volumes));
       case StepKind::Wait: return action(s, record, cli_.wait(container));
@@ -578,6 +582,34 @@ Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options)
 
 ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter) {
   return ScenarioRun(*this, scenario, index, filter).run();
+}
+
+std::map<int, std::vector<std::string>> Engine::sweep() {
+  const std::string prefix = "harness-" + options_.run_id + "-";
+  const auto list = [&](const Argv& argv) {
+    std::vector<std::string> names;
+    std::istringstream out(runner_.run(argv, "", options_.step_timeout).out);
+    for (std::string name; std::getline(out, name);)
+      if (name.rfind(prefix, 0) == 0) names.push_back(name);  // a filter may match inside a name
+    return names;
+  };
+  const auto containers = list(cli_.containers_named(prefix));
+  const auto volumes = list(cli_.volumes_named(prefix));
+  if (containers.empty() && volumes.empty()) return {};
+  if (!containers.empty()) runner_.run(cli_.remove_containers(containers, true), "", options_.step_timeout);
+  if (!volumes.empty()) runner_.run(cli_.volume_remove(volumes), "", options_.step_timeout);
+  auto still = list(cli_.containers_named(prefix));
+  const auto still_volumes = list(cli_.volumes_named(prefix));
+  still.insert(still.end(), still_volumes.begin(), still_volumes.end());
+
+  std::map<int, std::vector<std::string>> found;
+  for (const auto* names : {&containers, &volumes})
+    for (const auto& name : *names) {
+      const int index = std::atoi(name.c_str() + prefix.size());
+      const bool stuck = std::find(still.begin(), still.end(), name) != still.end();
+      found[index].push_back(name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
+    }
+  return found;
 }
 
 std::string Engine::volume_root(CommandRecord& record) {

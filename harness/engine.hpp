@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -44,6 +45,11 @@ class Engine {
   // The folder below which the runtime keeps volumes; asked once, then cached.
   // Empty when the runtime could not tell (the error is in `why`).
   std::string volume_root(CommandRecord& record);
+
+  // After the scenarios have cleaned up: finds what of this run is still there (a
+  // cleanup that said it worked but did not), removes it, and returns it by scenario
+  // index, each name saying whether the sweep could remove it.
+  std::map<int, std::vector<std::string>> sweep();
 
  private:
   Cli cli_;

@@ -1,10 +1,10 @@
 #include "junit_writer.hpp"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <boost/filesystem.hpp>
-#include <fstream>
+#include <sstream>
+
+#include "report_file.hpp"
 
 #include "text.hpp"
 #include "transcript.hpp"
@@ -149,25 +149,9 @@ void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, 
 
 std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
                              const JUnitOptions& options) {
-  namespace fs = boost::filesystem;
-  boost::system::error_code ec;
-  const fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    write_junit(out, results, options);
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return "cannot write " + tmp;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return "cannot rename " + tmp + " to " + path;
-  }
-  return "";
+  std::ostringstream text;
+  write_junit(text, results, options);
+  return write_report_file(path, text.str());
 }
 
 }  // namespace harness

@@ -18,9 +18,10 @@ int main(int argc, char** argv) {
   };
   auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
   paths(run);
-  run->add_option("--runtime", o.runtime, "the runtime to check: docker")->capture_default_str();
+  run->add_option("--runtime", o.runtime, "the runtimes to check, comma-separated: docker, podman")->capture_default_str();
   run->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
   run->add_option("--junit", o.junit, "where to write the JUnit XML report")->capture_default_str();
+  run->add_option("--matrix", o.matrix, "where to write the claims-by-runtime matrix (Markdown)")->capture_default_str();
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
       ->capture_default_str()->check(CLI::PositiveNumber);
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");

@@ -37,6 +37,7 @@ enum class StepKind {
   VolumeCreate,
   VolumeRemove,
   Run,           // start a container: detached, or one-shot running a command
+  Create,        // create a container without starting it
   Write,         // write a file in a running container, content on stdin
   Exec,          // run a command in a running container
   Stop,
@@ -74,6 +75,7 @@ struct Step {
   std::vector<Mount> mounts;
   std::vector<std::string> args;  // run / exec / tutorial command
   bool remove_volumes = false;    // remove: `rm -v`
+  bool attach = false;            // start: `start --attach`, waiting for the exit (and the --rm removal)
   std::string target;             // find-volume: the mount's path in the container
 
   // host-dir

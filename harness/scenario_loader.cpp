@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "cli_dialect.hpp"
+
 namespace harness {
 namespace fs = boost::filesystem;
 
@@ -45,10 +47,11 @@ const std::map<std::string, StepRule>& step_rules() {
       {"volume-create", {StepKind::VolumeCreate, {"volume"}, kCommon + kCheck}},
       {"volume-remove", {StepKind::VolumeRemove, {"volume"}, kCommon + kCheck}},
       {"run", {StepKind::Run, {"container"}, std::vector<std::string>{"image", "detach", "rm", "read-only"} + kCommon + kCheck}},
+      {"create", {StepKind::Create, {"container"}, std::vector<std::string>{"image", "rm", "read-only"} + kCommon + kCheck}},
       {"write", {StepKind::Write, {"container", "path"}, std::vector<std::string>{"text", "content"} + kCommon + kCheck}},
       {"exec", {StepKind::Exec, {"container"}, kCommon + kCheck}},
       {"stop", {StepKind::Stop, {"container"}, kCommon + kCheck}},
-      {"start", {StepKind::Start, {"container"}, kCommon + kCheck}},
+      {"start", {StepKind::Start, {"container"}, std::vector<std::string>{"attach"} + kCommon + kCheck}},
       {"restart", {StepKind::Restart, {"container"}, kCommon + kCheck}},
       {"remove", {StepKind::Remove, {"container"}, std::vector<std::string>{"volumes"} + kCommon + kCheck}},
       {"wait", {StepKind::Wait, {"container"}, kCommon + kCheck}},
@@ -111,7 +114,8 @@ class Parser {
       if (std::find(required.begin(), required.end(), name) == required.end() &&
           std::find(optional.begin(), optional.end(), name) == optional.end()) {
         std::vector<std::string> known = required;
-        known.insert(known.end(), optional.begin(), optional.end());
+        for (const auto& o : optional)  // (a required name may be among the optional ones too)
+          if (std::find(known.begin(), known.end(), o) == known.end()) known.push_back(o);
         fail(node, "unknown attribute '" + name + "' on <" + node.name() + ">" +
                        (known.empty() ? " (it takes none)" : " (known: " + join(known, ", ") + ")"));
       }
@@ -187,8 +191,9 @@ class Parser {
     for (const auto& child : node.children()) {
       if (child.type() != pugi::node_element) continue;
       const std::string name = child.name();
-      const bool takes_mounts = step.kind == StepKind::Run || step.kind == StepKind::ExpectFile;
-      const bool takes_args = step.kind == StepKind::Run || step.kind == StepKind::Exec;
+      const bool runs = step.kind == StepKind::Run || step.kind == StepKind::Create;
+      const bool takes_mounts = runs || step.kind == StepKind::ExpectFile;
+      const bool takes_args = runs || step.kind == StepKind::Exec;
       // tutorial commands are written on one line: `line="volume create --name {volume}"`
       if (name == "mount" && takes_mounts) {
         step.mounts.push_back(mount(child));
@@ -224,9 +229,19 @@ class Parser {
     if (node.attribute("volume")) s.volume = logical_name(node, "volume");
     if (node.attribute("host")) s.host = logical_name(node, "host");
     if (node.attribute("name")) s.host = logical_name(node, "name", "host folder");
-    std::istringstream runtimes(node.attribute("runtime").value());
-    for (std::string r; std::getline(runtimes, r, ',');)
-      if (!r.empty()) s.runtimes.push_back(r);
+    if (node.attribute("runtime")) {  // a misspelt runtime would silently skip the step everywhere
+      const std::string list = node.attribute("runtime").value();
+      const auto known = dialect_names();
+      for (std::size_t from = 0;;) {
+        const std::size_t comma = list.find(',', from);
+        const std::string r = list.substr(from, comma - from);
+        if (std::find(known.begin(), known.end(), r) == known.end())
+          fail(node, "unknown runtime '" + r + "' (known: " + join(known, ", ") + ")");
+        s.runtimes.push_back(r);
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
+    }
     s.note = node.attribute("note").value();
     if (!s.note.empty() && s.runtimes.empty()) fail(node, "a note says why a runtime differs: give runtime= too");
     s.claim = node.attribute("claim").value();
@@ -249,9 +264,12 @@ class Parser {
       s.exit_code = static_cast<int>(*parsed);
       if (node.attribute("expect")) fail(node, "give either expect or exit-code, not both");
     }
+    if (node.attribute("stdout-text") && node.attribute("stdout-contains"))
+      fail(node, "give either stdout-text or stdout-contains, not both");
     if (node.attribute("stdout-text")) s.stdout_text = std::string(node.attribute("stdout-text").value()) + "\n";
     s.stdout_contains = node.attribute("stdout-contains").value();
     s.remove_volumes = boolean(node, "volumes");
+    s.attach = boolean(node, "attach");
     if (node.attribute("exists")) s.exists = boolean(node, "exists");
     s.image = node.attribute("image").value();
     s.detach = boolean(node, "detach");
@@ -364,53 +382,76 @@ class Parser {
     return sc;
   }
 
-  // Every name a step uses was introduced by an earlier step; every check names a
-  // declared claim, and every declared claim has a check.
+  // Every name a step uses was introduced by an earlier step on the same runtime (the
+  // engine skips a step for other runtimes); every check names a declared claim, and every
+  // declared claim has a check.
   void check_names(const pugi::xml_node& steps, const Scenario& sc) const {
-    std::set<std::string> containers, volumes, hosts, checked;
-    std::set<std::string> ever_started;  // containers that existed at some point
+    struct Names {
+      std::set<std::string> containers, volumes, hosts;
+      std::set<std::string> ever_started;  // containers that existed at some point
+    };
+    std::map<std::string, Names> on_runtime;
+    for (const auto& runtime : dialect_names()) on_runtime[runtime];
+    std::set<std::string> checked;
     auto at = [&](const Step& s, const std::string& message) { throw Error{s.line, message}; };
+    // when steps differ between runtimes, a name error says on which one it is
+    const bool per_runtime = std::any_of(sc.steps.begin(), sc.steps.end(), [](const Step& s) { return !s.runtimes.empty(); });
     for (const auto& s : sc.steps) {
-      auto need = [&](const std::set<std::string>& known, const std::string& name, const char* what, const char* how) {
-        if (!name.empty() && !known.count(name))
-          at(s, "unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
-      };
-      for (const auto& m : s.mounts) {
-        if (m.type == Mount::Type::Volume && !m.anonymous()) volumes.insert(m.source);
-        if (m.type == Mount::Type::Bind) need(hosts, m.source, "host folder", "makes it (<host-dir>)");
-      }
-      switch (s.kind) {
-        case StepKind::HostDir:
-          if (!hosts.insert(s.host).second) at(s, "host folder '" + s.host + "' is made twice");
-          break;
-        case StepKind::VolumeCreate: volumes.insert(s.volume); break;
-        case StepKind::Run:
-          // (steps for different runtimes may start the same container each)
-          if (containers.count(s.container) && s.runtimes.empty())
-            at(s, "container '" + s.container + "' is already started; remove it first");
-          if (s.detach || !s.rm) containers.insert(s.container);
-          ever_started.insert(s.container);
-          break;
-        case StepKind::Tutorial:  // a tutorial's command may create what it names
-          if (!s.volume.empty()) volumes.insert(s.volume);
-          if (!s.container.empty()) containers.insert(s.container), ever_started.insert(s.container);
-          break;
-        case StepKind::FindVolume:
-          need(containers, s.container, "container", "starts it (<run>)");
-          volumes.insert(s.volume);
-          break;
-        case StepKind::ExpectContainer:
-          need(ever_started, s.container, "container", "starts it (<run>)");
-          break;
-        case StepKind::Remove:
-          need(containers, s.container, "container", "starts it (<run>)");
-          containers.erase(s.container);
-          break;
-        default:
-          if (s.place != Place::Fresh || s.kind != StepKind::ExpectFile)
+      for (auto& runtime_names : on_runtime) {
+        if (!s.applies_to(runtime_names.first)) continue;
+        auto& containers = runtime_names.second.containers;
+        auto& volumes = runtime_names.second.volumes;
+        auto& hosts = runtime_names.second.hosts;
+        auto& ever_started = runtime_names.second.ever_started;
+        auto at_on = [&](const std::string& message) {
+          at(s, per_runtime ? message + " (on " + runtime_names.first + ")" : message);
+        };
+        auto need = [&](const std::set<std::string>& known, const std::string& name, const char* what, const char* how) {
+          if (!name.empty() && !known.count(name))
+            at_on("unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
+        };
+        for (const auto& m : s.mounts) {
+          if (m.type == Mount::Type::Volume && !m.anonymous()) volumes.insert(m.source);
+          if (m.type == Mount::Type::Bind) need(hosts, m.source, "host folder", "makes it (<host-dir>)");
+        }
+        switch (s.kind) {
+          case StepKind::HostDir:
+            if (!hosts.insert(s.host).second) at_on("host folder '" + s.host + "' is made twice");
+            break;
+          case StepKind::VolumeCreate: volumes.insert(s.volume); break;
+          case StepKind::Run:
+            if (containers.count(s.container))
+              at_on("container '" + s.container + "' is already started; remove it first");
+            if (s.detach || !s.rm) containers.insert(s.container);
+            ever_started.insert(s.container);
+            break;
+          case StepKind::Create:
+            if (containers.count(s.container))
+              at_on("container '" + s.container + "' is already created; remove it first");
+            containers.insert(s.container);
+            ever_started.insert(s.container);
+            break;
+          case StepKind::Tutorial:  // a tutorial's command may create what it names
+            if (!s.volume.empty()) volumes.insert(s.volume);
+            if (!s.container.empty()) containers.insert(s.container), ever_started.insert(s.container);
+            break;
+          case StepKind::FindVolume:
             need(containers, s.container, "container", "starts it (<run>)");
-          need(volumes, s.volume, "volume", "creates or mounts it");
-          need(hosts, s.host, "host folder", "makes it (<host-dir>)");
+            volumes.insert(s.volume);
+            break;
+          case StepKind::ExpectContainer:
+            need(ever_started, s.container, "container", "starts it (<run>)");
+            break;
+          case StepKind::Remove:
+            need(containers, s.container, "container", "starts it (<run>)");
+            containers.erase(s.container);
+            break;
+          default:
+            if (s.place != Place::Fresh || s.kind != StepKind::ExpectFile)
+              need(containers, s.container, "container", "starts it (<run>)");
+            need(volumes, s.volume, "volume", "creates or mounts it");
+            need(hosts, s.host, "host folder", "makes it (<host-dir>)");
+        }
       }
       if (s.is_check()) {
         const bool declared = std::any_of(sc.claims.begin(), sc.claims.end(),

@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(run_spells_every_mount_kind_as_the_tutorials_do) {
   spec.command = {"cat", "/f"};
   BOOST_TEST(line(cli.run(spec)) ==
              "/usr/bin/docker run --name n --network none --rm --read-only "
-             "--mount type=volume,src=v,dst=/home/my_folder --mount type=volume,src=v,dst=/ro,readonly "
+             "--mount type=volume,src=v,dst=/home/my_folder --mount type=volume,src=v,dst=/ro,ro "
              "--volume /tmp/h:/home/my_folder:ro --mount type=bind,src=/tmp/h,dst=/b --mount type=tmpfs,dst=/t "
              "img cat /f");
 }

@@ -300,3 +300,40 @@ BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(engine_sweep)
+
+// Podman 4.3's `rm -f a b` with a missing name exits 0 and removes nothing: the sweep
+// must find what a cleanup only said it removed.
+BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
+  int listings = 0;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-r1-3-app\nharness-r1-30-x\nother-harness-r1-3-y\n" : "");
+    if (argv[1] == "volume" && argv[2] == "ls") return exited(0, ++listings == 2 ? "harness-r1-3-data\n" : "harness-r1-3-data\n");
+    return exited(0);
+  });
+  EngineOptions o;
+  o.run_id = "r1";
+  Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
+  const auto found = engine.sweep();
+  BOOST_REQUIRE_EQUAL(found.size(), 2u);
+  BOOST_TEST(found.at(3) == (std::vector<std::string>{"harness-r1-3-app (its cleanup missed it; removed by the end-of-run sweep)",
+                                                      "harness-r1-3-data (could not be removed)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(found.at(30).size() == 1u);
+  const auto lines = runner.lines();
+  BOOST_TEST(lines[0] == "podman ps --all --filter name=harness-r1- --format {{.Names}}");
+  BOOST_TEST(lines[2] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
+  BOOST_TEST(lines[3] == "podman volume rm --force harness-r1-3-data");
+}
+
+BOOST_AUTO_TEST_CASE(a_clean_run_costs_two_listings) {
+  FakeProcessRunner runner;
+  EngineOptions o;
+  o.run_id = "r1";
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  BOOST_TEST(engine.sweep().empty());
+  BOOST_TEST(runner.calls.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

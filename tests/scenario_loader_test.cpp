@@ -173,6 +173,29 @@ BOOST_AUTO_TEST_CASE(claim_needs_an_id_like_EPH_1) {
 )") == "t.xml:3: 'eph-1' is not a claim ID like EPH-1");
 }
 
+BOOST_AUTO_TEST_CASE(claim_id_may_carry_a_suffix) {
+  for (const std::string id : {"VOL-1/", "VOL-1/Literal", "VOL-1/a/b", "VOL-1/a b", "VOL-1-literal", "/literal"}) {
+    BOOST_TEST_CONTEXT("claim id '" << id << "'") {
+      BOOST_TEST(error_of("<scenario id=\"s\" title=\"t\">\n<claim id=\"" + id + "\">x</claim>\n</scenario>\n") ==
+                 "t.xml:2: '" + id + "' is not a claim ID like EPH-1");
+      BOOST_TEST(step_error("<volume-create volume=\"v\" claim=\"" + id + "\"/>\n") ==
+                 "t.xml:4: '" + id + "' is not a claim ID like EPH-1");
+    }
+  }
+  const Scenario sc = loaded(R"(<scenario id="s" title="t">
+<claim id="VOL-1">the claim</claim>
+<claim id="VOL-1/literal-2">the tutorial's own command</claim>
+<steps>
+<volume-create volume="v" claim="VOL-1/literal-2"/>
+<expect-volume claim="VOL-1" volume="v" exists="true"/>
+</steps>
+</scenario>
+)");
+  BOOST_TEST_REQUIRE(sc.claims.size() == 2u);
+  BOOST_TEST(sc.claims[1].id == "VOL-1/literal-2");
+  BOOST_TEST(sc.steps[0].claim == "VOL-1/literal-2");
+}
+
 BOOST_AUTO_TEST_CASE(claim_declared_twice) {
   BOOST_TEST(error_of(R"(<scenario id="s" title="t">
 <claim id="A-1">a claim</claim>
@@ -227,7 +250,7 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
-)") == "t.xml:4: unknown step <copy> (known: exec, expect-container, expect-file, expect-volume, find-volume, "
+)") == "t.xml:4: unknown step <copy> (known: create, exec, expect-container, expect-file, expect-volume, find-volume, "
          "host-dir, remove, restart, run, start, stop, tutorial, volume-create, volume-remove, wait, write)");
 }
 
@@ -284,6 +307,106 @@ BOOST_AUTO_TEST_CASE(expect_is_success_or_failure_and_needs_a_claim) {
 )") == "t.xml:4: expect must be success or failure, not 'fails'");
   BOOST_TEST(step_error(R"(<run container="c" expect="failure"/>
 )") == "t.xml:4: expect=\"failure\" needs the claim it supports");
+}
+
+BOOST_AUTO_TEST_CASE(runtime_is_a_comma_separated_list_of_known_runtimes) {
+  const std::string known = " (known: docker, podman)";
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime="dokcer"/>
+)") == "t.xml:4: unknown runtime 'dokcer'" + known);
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime="docker, podman"/>
+)") == "t.xml:4: unknown runtime ' podman'" + known);
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime="docker,"/>
+)") == "t.xml:4: unknown runtime ''" + known);
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime=""/>
+)") == "t.xml:4: unknown runtime ''" + known);
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime="Docker"/>
+)") == "t.xml:4: unknown runtime 'Docker'" + known);
+}
+
+BOOST_AUTO_TEST_CASE(runtimes_and_note) {
+  const Scenario sc = loaded(with_steps(R"(<volume-create volume="v" runtime="docker,podman"/>
+<volume-create volume="w" runtime="podman" note="why podman differs"/>
+<expect-volume claim="A-1" volume="v" exists="true"/>
+)"));
+  const Step& both = sc.steps[0];
+  BOOST_TEST(both.runtimes == (std::vector<std::string>{"docker", "podman"}));
+  BOOST_TEST(both.note == "");
+  BOOST_TEST(both.applies_to("docker"));
+  BOOST_TEST(both.applies_to("podman"));
+  const Step& one = sc.steps[1];
+  BOOST_TEST(one.runtimes == (std::vector<std::string>{"podman"}));
+  BOOST_TEST(one.note == "why podman differs");
+  BOOST_TEST(!one.applies_to("docker"));
+  BOOST_TEST(one.applies_to("podman"));
+  const Step& all = sc.steps[2];
+  BOOST_TEST(all.runtimes.empty());
+  BOOST_TEST(all.note == "");
+  BOOST_TEST(all.applies_to("docker"));
+  BOOST_TEST(all.applies_to("anything"));
+}
+
+BOOST_AUTO_TEST_CASE(note_needs_runtime) {
+  BOOST_TEST(step_error(R"(<volume-create volume="v" note="why"/>
+)") == "t.xml:4: a note says why a runtime differs: give runtime= too");
+  BOOST_TEST(step_error(R"(<expect-volume claim="A-1" volume="v" exists="true" note="why"/>
+)") == "t.xml:4: a note says why a runtime differs: give runtime= too");
+}
+
+BOOST_AUTO_TEST_CASE(exit_code_and_stdout_need_a_claim) {
+  BOOST_TEST(step_error(R"(<run container="c" exit-code="1"/>
+)") == "t.xml:4: exit-code needs the claim it supports");
+  BOOST_TEST(step_error(R"(<run container="c" stdout-text="x"/>
+)") == "t.xml:4: stdout-text needs the claim it supports");
+  BOOST_TEST(step_error(R"(<run container="c" stdout-contains="x"/>
+)") == "t.xml:4: stdout-contains needs the claim it supports");
+}
+
+BOOST_AUTO_TEST_CASE(exit_code_is_a_number_from_0_to_255) {
+  for (const std::string code : {"", "-1", "+1", "256", "1x", " 1", "4294967296", "99999999999999999999"}) {
+    BOOST_TEST_CONTEXT("exit-code '" << code << "'") {
+      BOOST_TEST(step_error("<run container=\"c\" claim=\"A-1\" exit-code=\"" + code + "\"/>\n") ==
+                 "t.xml:4: exit-code must be a number from 0 to 255, not '" + code + "'");
+    }
+  }
+  const Scenario sc = loaded(with_steps(R"(<run container="c" rm="true" claim="A-1" exit-code="0"/>
+<run container="d" rm="true" claim="A-1" exit-code="255"/>
+<run container="e" rm="true" claim="A-1"/>
+)"));
+  BOOST_TEST((sc.steps[0].exit_code == 0));
+  BOOST_TEST((sc.steps[1].exit_code == 255));
+  BOOST_TEST(!sc.steps[2].exit_code.has_value());
+  BOOST_TEST(!sc.steps[1].expect_failure);
+}
+
+BOOST_AUTO_TEST_CASE(exit_code_is_not_given_with_expect) {
+  BOOST_TEST(step_error(R"(<run container="c" claim="A-1" expect="failure" exit-code="125"/>
+)") == "t.xml:4: give either expect or exit-code, not both");
+}
+
+BOOST_AUTO_TEST_CASE(stdout_text_adds_a_newline_stdout_contains_is_exact) {
+  const Scenario sc = loaded(with_steps(R"(<run container="c" rm="true" claim="A-1" stdout-text="5000 5000 10000"/>
+<run container="d" rm="true" claim="A-1" exit-code="3" stdout-contains=" /scratch tmpfs "/>
+<run container="e" rm="true" claim="A-1" stdout-text=""/>
+)"));
+  BOOST_TEST(sc.steps[0].stdout_text.value_or("(none)") == "5000 5000 10000\n");
+  BOOST_TEST(sc.steps[0].stdout_contains == "");
+  BOOST_TEST(!sc.steps[1].stdout_text.has_value());
+  BOOST_TEST(sc.steps[1].stdout_contains == " /scratch tmpfs ");
+  BOOST_TEST((sc.steps[1].exit_code == 3));
+  BOOST_TEST(sc.steps[2].stdout_text.value_or("(none)") == "\n");
+}
+
+BOOST_AUTO_TEST_CASE(stdout_text_and_stdout_contains_not_both) {
+  BOOST_TEST(step_error(R"(<run container="c" claim="A-1" stdout-text="a" stdout-contains="a"/>
+)") == "t.xml:4: give either stdout-text or stdout-contains, not both");
+}
+
+BOOST_AUTO_TEST_CASE(checks_of_an_action_are_not_on_expect_steps) {
+  BOOST_TEST(step_error(R"(<expect-volume claim="A-1" volume="v" exists="true" exit-code="0"/>
+)") == "t.xml:4: unknown attribute 'exit-code' on <expect-volume> (known: claim, volume, exists, listed, driver, "
+         "mountpoint, runtime, note)");
+  BOOST_TEST(step_error(R"(<host-dir name="h" claim="A-1"/>
+)") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note)");
 }
 
 BOOST_AUTO_TEST_CASE(write_needs_an_absolute_path_and_one_content) {
@@ -357,6 +480,156 @@ BOOST_AUTO_TEST_CASE(host_dir_name_is_a_logical_name) {
 )") == "t.xml:4: 'Home' is not a valid host folder" + kNameRule);
 }
 
+// --- <remove volumes>, <wait>, <find-volume>, <tutorial>, <expect-container> -------------
+
+BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<remove container="c" volumes="yes"/>
+)") == "t.xml:5: attribute 'volumes' must be true or false, not 'yes'");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<stop container="c" volumes="true"/>
+)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, runtime, note, claim, expect, "
+         "exit-code, stdout-text, stdout-contains)");
+  const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
+<remove container="c" volumes="true"/>
+<run container="c" detach="true"/>
+<remove container="c" claim="A-1"/>
+)"));
+  BOOST_TEST(sc.steps[1].remove_volumes);
+  BOOST_TEST(!sc.steps[3].remove_volumes);
+}
+
+BOOST_AUTO_TEST_CASE(wait_needs_a_started_container) {
+  BOOST_TEST(step_error(R"(<wait/>
+)") == "t.xml:4: <wait> needs the attribute 'container'");
+  BOOST_TEST(step_error(R"(<wait container="c"/>
+)") == "t.xml:4: unknown container 'c': no earlier step starts it (<run>)");
+  const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"><arg>true</arg></run>
+<wait container="c" claim="A-1" exit-code="0"/>
+)"));
+  BOOST_TEST((sc.steps[1].kind == StepKind::Wait));
+  BOOST_TEST(sc.steps[1].container == "c");
+}
+
+BOOST_AUTO_TEST_CASE(find_volume_attributes) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<find-volume container="c" volume="anon"/>
+)") == "t.xml:5: <find-volume> needs the attribute 'target'");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<find-volume container="c" target="/anon" volume="anon" claim="A-1"/>
+)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: container, target, volume, runtime, note)");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<find-volume container="c" target="anon" volume="anon"/>
+)") == "t.xml:5: path 'anon' must be absolute");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<find-volume container="c" target="/anon" volume="Anon"/>
+)") == "t.xml:5: 'Anon' is not a valid volume" + kNameRule);
+}
+
+BOOST_AUTO_TEST_CASE(find_volume_needs_a_started_container_and_names_the_volume) {
+  BOOST_TEST(step_error(R"(<find-volume container="c" target="/anon" volume="anon"/>
+)") == "t.xml:4: unknown container 'c': no earlier step starts it (<run>)");
+  BOOST_TEST(step_error(R"(<run container="c" rm="true"><mount type="volume" target="/anon"/></run>
+<find-volume container="c" target="/anon" volume="anon"/>
+)") == "t.xml:5: unknown container 'c': no earlier step starts it (<run>)");
+  const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true">
+  <mount type="volume" target="/anon"/>
+</run>
+<find-volume container="c" target="/anon" volume="anon"/>
+<remove container="c" volumes="true"/>
+<expect-volume claim="A-1" volume="anon" exists="false"/>
+)"));
+  const Step& find = sc.steps[1];
+  BOOST_TEST((find.kind == StepKind::FindVolume));
+  BOOST_TEST(find.container == "c");
+  BOOST_TEST(find.target == "/anon");
+  BOOST_TEST(find.volume == "anon");
+  BOOST_TEST(!find.is_check());
+}
+
+BOOST_AUTO_TEST_CASE(tutorial_attributes) {
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1"/>
+)") == "t.xml:4: <tutorial> needs the attribute 'line'");
+  BOOST_TEST(step_error(R"(<tutorial line="volume ls"/>
+)") == "t.xml:4: <tutorial> needs the attribute 'claim'");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
+)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, "
+         "expect, exit-code, stdout-text, stdout-contains)");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
+  <arg>ls</arg>
+</tutorial>
+)") == "t.xml:5: <arg> is not allowed inside <tutorial>");
+}
+
+BOOST_AUTO_TEST_CASE(tutorial_line_needs_a_command) {
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line=""/>
+)") == "t.xml:4: a tutorial line needs a command");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="   "/>
+)") == "t.xml:4: a tutorial line needs a command");
+}
+
+BOOST_AUTO_TEST_CASE(tutorial_placeholders_need_their_attribute) {
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume create {volume}"/>
+)") == "t.xml:4: {volume} in the line needs volume=");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --name={container} alpine" volume="v"/>
+)") == "t.xml:4: {container} in the line needs container=");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run -v {volume}:/d alpine" container="c"/>
+)") == "t.xml:4: {volume} in the line needs volume=");
+}
+
+BOOST_AUTO_TEST_CASE(tutorial_args_are_the_line_split_on_spaces) {
+  const Scenario sc = loaded(with_steps(R"(<tutorial claim="A-1" line="  run  --name {container} -v {volume}:/home/my_folder alpine  "
+          volume="my_volume" container="my_alpine" exit-code="0" stdout-contains="hello"/>
+)"));
+  const Step& t = sc.steps[0];
+  BOOST_TEST((t.kind == StepKind::Tutorial));
+  BOOST_TEST(t.args == (std::vector<std::string>{"run", "--name", "{container}", "-v", "{volume}:/home/my_folder", "alpine"}));
+  BOOST_TEST(t.volume == "my_volume");
+  BOOST_TEST(t.container == "my_alpine");
+  BOOST_TEST(t.is_check());
+  BOOST_TEST((t.exit_code == 0));
+  BOOST_TEST(t.stdout_contains == "hello");
+}
+
+BOOST_AUTO_TEST_CASE(tutorial_introduces_its_volume_and_container) {
+  const Scenario sc = loaded(with_steps(R"(<tutorial claim="A-1" line="run -d --name {container} -v {volume}:/d alpine" volume="v" container="c"/>
+<exec container="c"><arg>true</arg></exec>
+<expect-volume claim="A-1" volume="v" exists="true"/>
+<remove container="c"/>
+<expect-container claim="A-1" container="c" exists="false"/>
+)"));
+  BOOST_TEST(sc.steps.size() == 5u);
+}
+
+BOOST_AUTO_TEST_CASE(expect_container_attributes) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<expect-container claim="A-1" container="c"/>
+)") == "t.xml:5: <expect-container> needs the attribute 'exists'");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<expect-container claim="A-1" container="c" exists="no"/>
+)") == "t.xml:5: attribute 'exists' must be true or false, not 'no'");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<expect-container claim="A-1" container="c" exists="true" expect="success"/>
+)") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, container, exists, runtime, note)");
+}
+
+BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
+  BOOST_TEST(step_error(R"(<expect-container claim="A-1" container="c" exists="false"/>
+)") == "t.xml:4: unknown container 'c': no earlier step starts it (<run>)");
+  const Scenario sc = loaded(with_steps(R"(<run container="gone" rm="true"><arg>true</arg></run>
+<expect-container claim="A-1" container="gone" exists="false"/>
+<run container="kept" detach="true"/>
+<expect-container claim="A-1" container="kept" exists="true"/>
+<remove container="kept"/>
+<expect-container claim="A-1" container="kept" exists="false"/>
+)"));
+  BOOST_TEST((sc.steps[1].kind == StepKind::ExpectContainer));
+  BOOST_TEST(sc.steps[1].container == "gone");
+  BOOST_TEST((sc.steps[1].exists == false));
+  BOOST_TEST((sc.steps[3].exists == true));
+  BOOST_TEST(sc.steps[1].is_check());
+}
+
 // --- <mount> ----------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(mount_attributes) {
@@ -396,6 +669,39 @@ BOOST_AUTO_TEST_CASE(mount_flag) {
              "t.xml:5: flag must be mount or volume, not 'bind'");
   BOOST_TEST(mount_error(R"(<mount type="tmpfs" target="/d" flag="volume"/>)") ==
              "t.xml:5: a tmpfs mount is given with flag=\"mount\"");
+}
+
+BOOST_AUTO_TEST_CASE(mount_nocopy_is_for_a_volume) {
+  BOOST_TEST(mount_error(R"(<mount type="bind" source="home" target="/d" nocopy="true"/>)") ==
+             "t.xml:5: only a volume mount takes nocopy");
+  BOOST_TEST(mount_error(R"(<mount type="tmpfs" target="/d" nocopy="true"/>)") == "t.xml:5: only a volume mount takes nocopy");
+  BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" nocopy="1"/>)") ==
+             "t.xml:5: attribute 'nocopy' must be true or false, not '1'");
+}
+
+BOOST_AUTO_TEST_CASE(volume_mount_without_a_source_is_anonymous) {
+  const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true">
+  <mount type="volume" target="/anon"/>
+  <mount type="volume" flag="volume" target="/quiet" nocopy="true" read-only="true"/>
+  <mount type="volume" source="v" target="/named" nocopy="false"/>
+  <mount type="tmpfs" target="/tmp"/>
+</run>
+<expect-volume claim="A-1" volume="v" exists="true"/>
+)"));
+  const auto& mounts = sc.steps[0].mounts;
+  BOOST_TEST_REQUIRE(mounts.size() == 4u);
+  BOOST_TEST(mounts[0].anonymous());
+  BOOST_TEST(mounts[0].source == "");
+  BOOST_TEST(mounts[0].target == "/anon");
+  BOOST_TEST(!mounts[0].nocopy);
+  BOOST_TEST(mounts[1].anonymous());
+  BOOST_TEST((mounts[1].flag == Mount::Flag::Volume));
+  BOOST_TEST(mounts[1].nocopy);
+  BOOST_TEST(mounts[1].read_only);
+  BOOST_TEST(!mounts[2].anonymous());
+  BOOST_TEST(mounts[2].source == "v");
+  BOOST_TEST(!mounts[2].nocopy);
+  BOOST_TEST(!mounts[3].anonymous());  // a tmpfs has no source either, yet is no volume
 }
 
 // --- <expect-file> ----------------------------------------------------------------------
@@ -540,6 +846,46 @@ BOOST_AUTO_TEST_CASE(only_the_first_error_of_a_file_is_reported) {
   BOOST_TEST(step_error(R"(<run container="c" detach="yes"/>
 <write container="c" path="relative" text="x"/>
 )") == "t.xml:4: attribute 'detach' must be true or false, not 'yes'");
+}
+
+BOOST_AUTO_TEST_CASE(an_anonymous_volume_is_no_name) {
+  BOOST_TEST(step_error(R"(<run container="c" rm="true"><mount type="volume" target="/anon"/></run>
+<expect-volume claim="A-1" volume="anon" exists="true"/>
+)") == "t.xml:5: unknown volume 'anon': no earlier step creates or mounts it");
+}
+
+BOOST_AUTO_TEST_CASE(steps_for_different_runtimes_may_start_the_same_container) {
+  const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true" runtime="docker"/>
+<run container="c" detach="true" runtime="podman"/>
+<exec container="c" claim="A-1"><arg>true</arg></exec>
+<remove container="c" runtime="docker"/>
+<remove container="c" runtime="podman"/>
+<run container="c" rm="true" runtime="docker"><arg>true</arg></run>
+<run container="c" rm="true" runtime="podman"><arg>true</arg></run>
+)"));
+  BOOST_TEST(sc.steps.size() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(names_are_checked_on_each_runtime) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true" runtime="docker"/>
+<run container="c" detach="true" runtime="docker,podman"/>
+)") == "t.xml:5: container 'c' is already started; remove it first (on docker)");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<run container="c" detach="true" runtime="podman"/>
+)") == "t.xml:5: container 'c' is already started; remove it first (on podman)");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true" runtime="docker"/>
+<exec container="c"><arg>true</arg></exec>
+)") == "t.xml:5: unknown container 'c': no earlier step starts it (<run>) (on podman)");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<remove container="c" runtime="podman"/>
+<stop container="c"/>
+)") == "t.xml:6: unknown container 'c': no earlier step starts it (<run>) (on podman)");
+  BOOST_TEST(step_error(R"(<volume-create volume="v" runtime="docker"/>
+<expect-volume claim="A-1" volume="v" exists="true" runtime="docker,podman"/>
+)") == "t.xml:5: unknown volume 'v': no earlier step creates or mounts it (on podman)");
+  loaded(with_steps(R"(<volume-create volume="v" runtime="docker"/>
+<expect-volume claim="A-1" volume="v" exists="true" runtime="docker"/>
+)"));
 }
 
 // --- a good scenario ---------------------------------------------------------------------
