@@ -17,7 +17,9 @@ struct RunOptions {
   std::string tag;
   std::string junit = "reports/junit.xml";
   std::string matrix = "reports/matrix.md";
+  std::string html = "reports/report.html";
   double step_timeout = 60;
+  unsigned jobs = 4;  // scenarios at once (main sets the machine's default)
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);

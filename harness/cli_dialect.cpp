@@ -8,12 +8,17 @@ const std::vector<Dialect>& dialects() {
   static const std::vector<Dialect> table = {
       {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
        {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon",
-       {"rm", "--force"}},
+       {"rm", "--force"},
+       {{"", true, "-", {"no-network.yaml"}, false},                // Compose v2, when the plugin is there
+        {"docker-compose", false, "_", {"no-network.yaml"}, false}}},  // Compose v1, what Debian 12 ships
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
        {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
        // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
        // exits 0 (containers/podman#21529, fixed in 5.1); --ignore makes it remove the rest.
-       {"rm", "--force", "--ignore"}},
+       {"rm", "--force", "--ignore"},
+       // podman-compose 1.0.3 adds the project network even to a network_mode: none
+       // service (podman then refuses both), and `down -v` leaves that network behind.
+       {{"podman-compose", false, "_", {}, true}}},
   };
   return table;
 }
@@ -133,6 +138,16 @@ Argv Cli::volume_list() const { return with({"volume", "ls", "--quiet"}); }
 
 Argv Cli::containers_named(const std::string& prefix) const {
   return with({"ps", "--all", "--filter", "name=" + prefix, "--format", "{{.Names}}"});
+}
+
+Argv Cli::networks_named(const std::string& prefix) const {
+  return with({"network", "ls", "--filter", "name=" + prefix, "--format", "{{.Name}}"});
+}
+
+Argv Cli::network_remove(const std::vector<std::string>& names) const {
+  Argv argv = with({"network", "rm"});
+  argv.insert(argv.end(), names.begin(), names.end());
+  return argv;
 }
 
 Argv Cli::volumes_named(const std::string& prefix) const {

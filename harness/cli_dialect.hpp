@@ -11,6 +11,15 @@
 
 namespace harness {
 
+// A Compose tool that drives a runtime, and how it names things.
+struct ComposeTool {
+  std::string binary;                    // a tool of its own, on PATH ("docker-compose") ...
+  bool plugin = false;                   // ... or `<runtime> compose` (Compose v2)
+  std::string separator;                 // container names: <project><sep><service><sep>1
+  std::vector<std::string> extra_files;  // fixture files added with -f, where the tool allows them
+  bool down_leaves_network = false;      // `down` keeps <project>_default
+};
+
 struct Dialect {
   std::string name;                  // "docker": what --runtime names
   std::string binary;                // looked up on PATH when the run starts
@@ -19,6 +28,7 @@ struct Dialect {
   std::string volume_root_suffix;    // ... below this subfolder of it ("" = itself)
   std::string unreachable_text;      // in stderr when the engine cannot be reached at all
   Argv force_remove;                 // removes containers, ignoring missing ones
+  std::vector<ComposeTool> compose;  // candidates, the first one found is used
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.
@@ -73,6 +83,8 @@ class Cli {
   Argv volume_list() const;                                             // one name a line
   Argv containers_named(const std::string& prefix) const;               // names containing prefix
   Argv volumes_named(const std::string& prefix) const;                  // names containing prefix
+  Argv networks_named(const std::string& prefix) const;                 // names containing prefix
+  Argv network_remove(const std::vector<std::string>& names) const;
   Argv volume_inspect(const std::string& name, const std::string& format) const;
 
  private:

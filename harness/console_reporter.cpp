@@ -1,5 +1,6 @@
 #include "console_reporter.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -65,8 +66,14 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
     }
     errors += !r.leftovers.empty();
   }
+  // the harness's own CPU time, all its threads, without the runtime CLIs it started
+  rusage self{};
+  ::getrusage(RUSAGE_SELF, &self);
+  const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
+  const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
   out_ << "claims: " << passed << " passed, " << failed << " failed, " << errors << " errors in "
-       << seconds3(total) << " s\n";
+       << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
+       << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";
 }
 
 }  // namespace harness

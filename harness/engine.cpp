@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "compose_project.hpp"
+#include "fixture_image.hpp"
 #include "ledger.hpp"
 #include "text.hpp"
 
@@ -188,7 +190,7 @@ class ScenarioRun {
   }
 
   std::string summary(const Step& s) const {
-    const std::string c = "container " + s.container;
+    const std::string c = s.service.empty() ? "container " + s.container : "service " + s.service + " of " + s.project;
     switch (s.kind) {
       case StepKind::HostDir: return "make host folder " + s.host + " (stands in for $HOME)";
       case StepKind::VolumeCreate: return "create volume " + s.volume;
@@ -210,6 +212,9 @@ class ScenarioRun {
       }
       case StepKind::ExpectVolume: return "check volume " + s.volume;
       case StepKind::ExpectContainer: return "check " + c;
+      case StepKind::ComposeProject: return "make Compose project " + s.project;
+      case StepKind::ComposeUp: return "compose up -d project " + s.project + (s.alias.empty() ? "" : " as " + s.alias);
+      case StepKind::ComposeDown: return std::string("compose down") + (s.remove_volumes ? " -v" : "") + " project " + s.project;
       case StepKind::Wait: return "wait for " + c + " to exit";
       case StepKind::FindVolume: return "find the volume " + c + " mounts at " + s.target + ", call it " + s.volume;
       case StepKind::Tutorial: {
@@ -240,8 +245,63 @@ class ScenarioRun {
     return spec;
   }
 
+  // The Compose tool, or a fault saying none is there.
+  Engine::Compose compose_tool(StepRecord& record) {
+    CommandRecord lookup;
+    const auto compose = engine_.compose(lookup);
+    if (!lookup.argv.empty()) record.commands.push_back(lookup);
+    if (!compose.tool) {
+      std::string tried;
+      for (const auto& t : cli_.dialect().compose) tried += (tried.empty() ? "" : ", ") + (t.plugin ? cli_.dialect().binary + " compose" : t.binary);
+      throw StepFault{"no Compose tool for " + cli_.dialect().name + " (tried " + tried + "): install one (see .ci/setup)"};
+    }
+    return compose;
+  }
+
+  // A container step's container: by logical name, or a Compose service's first replica.
+  std::string container_of(const Step& s) {
+    if (s.service.empty()) return name_of(s.container);
+    StepRecord unused;
+    return service_container(*compose_tool(unused).tool, name_of(s.project), s.service);
+  }
+
+  void make_compose_project(const Step& s, StepRecord& record) {
+    compose_tool(record);
+    std::string parent = options_.host_tmp + "/" + name_of(s.project) + "-XXXXXX";
+    if (!::mkdtemp(&parent[0])) throw StepFault{"cannot make a folder in " + options_.host_tmp};
+    ledger_.add_host_dir(parent);
+    const std::string prefix = name_of("");
+    // a folder named Harness-<run>-<n>-<folder>: the tool's default project name comes from it
+    const std::string folder = s.folder.empty() ? "project" : "Harness-" + prefix.substr(std::string("harness-").size()) + s.folder;
+    StepRecord unused;
+    projects_[s.project] = harness::make_compose_project(
+        fixtures_dir(), s.fixture, parent, folder, *compose_tool(unused).tool,
+        {{"HARNESS_IMAGE", options_.image}, {"HARNESS_PREFIX", prefix}});
+    record.summary = "make Compose project " + s.project + " from fixtures/compose/" + s.fixture + " = " + projects_[s.project].folder;
+    record.outcome = Outcome::Done;
+  }
+
+  void compose_up(const Step& s, StepRecord& record) {
+    const auto compose = compose_tool(record);
+    const std::string as = s.alias.empty() ? s.project : s.alias;
+    ComposeProject project = projects_.at(s.project);
+    project.name = s.default_name ? "" : name_of(as);
+    projects_[as] = project;
+    ledger_.add_compose(project);
+    if (compose.tool->down_leaves_network) ledger_.add_network(name_of(as) + "_default");
+    action(s, record, compose_command(compose.command, project, {"up", "-d"}));
+  }
+
+  void compose_down(const Step& s, StepRecord& record) {
+    const auto compose = compose_tool(record);
+    const ComposeProject& project = projects_.at(s.project);
+    action(s, record, compose_command(compose.command, project, s.remove_volumes ? Argv{"down", "-v"} : Argv{"down"}));
+    // what `down -v` removed needs no second `down` at cleanup (the end-of-run sweep still checks)
+    if (s.remove_volumes && record.commands.back().result.ok()) ledger_.drop_compose(project);
+  }
+
   void execute(const Step& s, StepRecord& record) {
-    const std::string container = name_of(s.container);
+    const std::string container = container_of(s);
     switch (s.kind) {
       case StepKind::HostDir: return make_host_dir(s, record);
       case StepKind::VolumeCreate:
@@ -257,7 +317,9 @@ class ScenarioRun {
         spec.read_only = s.read_only;
         spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
         ledger_.add_container(container);
-        return action(s, record, cli_.run(spec));
+        action(s, record, cli_.run(spec));
+        if (gone_after_run(spec, record.commands.back().result)) ledger_.drop_container(container);
+        return;
       }
       case StepKind::Write: {
         Argv command = kWrite;
@@ -268,14 +330,26 @@ class ScenarioRun {
       case StepKind::Stop: return action(s, record, cli_.stop(container));
       case StepKind::Start: return action(s, record, cli_.start(container, s.attach));
       case StepKind::Restart: return action(s, record, cli_.restart(container));
-      case StepKind::Remove: return action(s, record, cli_.remove_containers({container}, s.remove_volumes));
+      case StepKind::Remove:
+        action(s, record, cli_.remove_containers({container}, s.remove_volumes));
+        if (record.commands.back().result.ok()) ledger_.drop_container(container);
+        return;
       case StepKind::Wait: return action(s, record, cli_.wait(container));
       case StepKind::FindVolume: return find_volume(s, record);
       case StepKind::Tutorial: return tutorial(s, record);
       case StepKind::ExpectContainer: return expect_container(s, record);
+      case StepKind::ComposeProject: return make_compose_project(s, record);
+      case StepKind::ComposeUp: return compose_up(s, record);
+      case StepKind::ComposeDown: return compose_down(s, record);
       case StepKind::ExpectFile: return expect_file(s, record);
       case StepKind::ExpectVolume: return expect_volume(s, record);
     }
+  }
+
+  // A one-shot --rm container whose run returned on its own is removed: the CLI waits
+  // for the removal before it returns.
+  static bool gone_after_run(const RunSpec& spec, const ProcessResult& r) {
+    return spec.rm && !spec.detach && !spec.create_only && r.ran() && r.exit_code != 125;
   }
 
   // An action: it must work, unless it is a check that says it must fail.
@@ -337,7 +411,7 @@ class ScenarioRun {
   }
 
   void expect_container(const Step& s, StepRecord& record) {
-    const auto& r = call(record, cli_.container_inspect(name_of(s.container), "{{.Id}}"));
+    const auto& r = call(record, cli_.container_inspect(container_of(s), "{{.Id}}"));
     const bool exists = r.exit_code == 0;
     if (is_fault(r) || (!exists && lower(r.err).find("no such container") == std::string::npos))
       throw StepFault{"container inspect failed: " + describe_failure(r, options_.step_timeout)};
@@ -406,7 +480,7 @@ class ScenarioRun {
     probe.push_back(s.path);
     switch (s.place) {
       case Place::Container:
-        o = probe_in_container(record, cli_.exec(name_of(s.container), probe, false));
+        o = probe_in_container(record, cli_.exec(container_of(s), probe, false));
         break;
       case Place::Fresh: {
         RunSpec spec = run_spec(s, name_of("probe" + std::to_string(++probes_)));
@@ -414,6 +488,7 @@ class ScenarioRun {
         spec.command = probe;
         ledger_.add_container(spec.name);
         o = probe_in_container(record, cli_.run(spec));
+        if (gone_after_run(spec, record.commands.back().result)) ledger_.drop_container(spec.name);
         break;
       }
       case Place::Volume: o = read_on_host(record, mountpoint(record, s.volume) + "/" + s.path); break;
@@ -539,12 +614,25 @@ class ScenarioRun {
         std::istringstream lines(r.err);
         for (std::string line; std::getline(lines, line);)
           for (const auto& n : names)
-            if (line.find(n) != std::string::npos && lower(line).find("no such") == std::string::npos)
+            if (line.find(n) != std::string::npos && lower(line).find("no such") == std::string::npos &&
+                lower(line).find("not found") == std::string::npos)
               result_.leftovers.push_back(n + " (" + printable(line) + ")");
       }
       result_.cleanup.push_back(cmd);
     };
+    if (!ledger_.compose_projects().empty()) {
+      CommandRecord lookup;
+      const auto compose = engine_.compose(lookup);
+      for (const auto& project : ledger_.compose_projects()) {
+        const Argv down = compose_command(compose.command, project, {"down", "--volumes", "--timeout", "0"});
+        CommandRecord cmd{down, "", false, engine_.runner().run(down, "", options_.step_timeout)};
+        if (!cmd.result.ok())
+          result_.leftovers.push_back("Compose project in " + project.folder + " (down: " + describe_failure(cmd.result, options_.step_timeout) + ")");
+        result_.cleanup.push_back(cmd);
+      }
+    }
     run_cleanup(ledger_.containers(), cli_.remove_containers(ledger_.containers(), true));
+    run_cleanup(ledger_.networks(), cli_.network_remove(ledger_.networks()));
     run_cleanup(ledger_.volumes(), cli_.volume_remove(ledger_.volumes()));
     for (const auto& dir : ledger_.host_dirs()) {
       boost::system::error_code ec;
@@ -562,6 +650,7 @@ class ScenarioRun {
   Ledger ledger_;
   std::map<std::string, std::string> hosts_;
   std::map<std::string, std::string> found_volumes_;  // logical name -> anonymous volume
+  std::map<std::string, ComposeProject> projects_;     // logical project -> its folder, files, -p
   int probes_ = 0;
   ScenarioResult result_;
 };
@@ -595,21 +684,39 @@ std::map<int, std::vector<std::string>> Engine::sweep() {
   };
   const auto containers = list(cli_.containers_named(prefix));
   const auto volumes = list(cli_.volumes_named(prefix));
-  if (containers.empty() && volumes.empty()) return {};
+  const auto networks = list(cli_.networks_named(prefix));
+  if (containers.empty() && volumes.empty() && networks.empty()) return {};
   if (!containers.empty()) runner_.run(cli_.remove_containers(containers, true), "", options_.step_timeout);
   if (!volumes.empty()) runner_.run(cli_.volume_remove(volumes), "", options_.step_timeout);
+  if (!networks.empty()) runner_.run(cli_.network_remove(networks), "", options_.step_timeout);
   auto still = list(cli_.containers_named(prefix));
-  const auto still_volumes = list(cli_.volumes_named(prefix));
-  still.insert(still.end(), still_volumes.begin(), still_volumes.end());
+  for (const auto& more : {list(cli_.volumes_named(prefix)), list(cli_.networks_named(prefix))})
+    still.insert(still.end(), more.begin(), more.end());
 
   std::map<int, std::vector<std::string>> found;
-  for (const auto* names : {&containers, &volumes})
+  for (const auto* names : {&containers, &volumes, &networks})
     for (const auto& name : *names) {
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = std::find(still.begin(), still.end(), name) != still.end();
       found[index].push_back(name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
     }
   return found;
+}
+
+Engine::Compose Engine::compose(CommandRecord& record) {
+  std::lock_guard<std::mutex> lock(compose_mutex_);
+  if (compose_looked_up_) return compose_;
+  compose_looked_up_ = true;
+  for (const auto& tool : cli_.dialect().compose) {
+    if (tool.plugin) {
+      const Argv probe = cli_.words({"compose", "version"});
+      record = {probe, "", false, runner_.run(probe, "", options_.step_timeout)};
+      if (record.result.ok()) return compose_ = {&tool, {cli_.executable(), "compose"}};
+    } else if (const std::string exe = find_on_path(tool.binary); !exe.empty()) {
+      return compose_ = {&tool, {exe}};
+    }
+  }
+  return compose_;
 }
 
 std::string Engine::volume_root(CommandRecord& record) {

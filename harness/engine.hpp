@@ -51,12 +51,23 @@ class Engine {
   // index, each name saying whether the sweep could remove it.
   std::map<int, std::vector<std::string>> sweep();
 
+  // The Compose tool for this runtime: found once (the first candidate of the dialect
+  // that is there), then cached. tool is null when none is; `record` has the lookup.
+  struct Compose {
+    const ComposeTool* tool = nullptr;
+    Argv command;  // {"/usr/bin/docker-compose"} or {"/usr/bin/docker", "compose"}
+  };
+  Compose compose(CommandRecord& record);
+
  private:
   Cli cli_;
   ProcessRunner& runner_;
   EngineOptions options_;
   std::mutex root_mutex_;
   std::string volume_root_;
+  std::mutex compose_mutex_;
+  bool compose_looked_up_ = false;
+  Compose compose_;
 };
 
 }  // namespace harness

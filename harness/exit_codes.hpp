@@ -9,6 +9,7 @@ enum ExitCode : int {
   kHarnessError = 2,  // an error kept a claim from being checked (runtime down, timeout, leftovers)
   kBadUsage = 64,     // the command line is wrong (sysexits EX_USAGE)
   kBadScenario = 65,  // a scenario file is invalid; nothing ran (sysexits EX_DATAERR)
+  kBadJUnit = 65,     // compare: a file is not a readable JUnit file of this harness (EX_DATAERR)
 };
 
 }  // namespace harness

@@ -2,8 +2,11 @@
 // so that cleanup finds it whatever happened next.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "compose_project.hpp"
 
 namespace harness {
 
@@ -12,10 +15,28 @@ class Ledger {
   void add_container(const std::string& name) { add(containers_, name); }
   void add_volume(const std::string& name) { add(volumes_, name); }
   void add_host_dir(const std::string& path) { add(host_dirs_, path); }
+  void add_network(const std::string& name) { add(networks_, name); }
+  void add_compose(const ComposeProject& project) {
+    for (const auto& p : compose_)
+      if (p.name == project.name && p.files == project.files) return;
+    compose_.push_back(project);
+  }
+  // Gone for sure (a --rm container whose run returned, a removal that worked): no
+  // cleanup call needed. The end-of-run sweep still checks.
+  void drop_container(const std::string& name) {
+    containers_.erase(std::remove(containers_.begin(), containers_.end(), name), containers_.end());
+  }
+  void drop_compose(const ComposeProject& project) {
+    compose_.erase(std::remove_if(compose_.begin(), compose_.end(),
+                                  [&](const ComposeProject& p) { return p.name == project.name && p.files == project.files; }),
+                   compose_.end());
+  }
 
   const std::vector<std::string>& containers() const { return containers_; }
   const std::vector<std::string>& volumes() const { return volumes_; }
   const std::vector<std::string>& host_dirs() const { return host_dirs_; }
+  const std::vector<std::string>& networks() const { return networks_; }
+  const std::vector<ComposeProject>& compose_projects() const { return compose_; }
 
  private:
   static void add(std::vector<std::string>& list, const std::string& name) {
@@ -23,7 +44,8 @@ class Ledger {
       if (n == name) return;
     list.push_back(name);
   }
-  std::vector<std::string> containers_, volumes_, host_dirs_;
+  std::vector<std::string> containers_, volumes_, host_dirs_, networks_;
+  std::vector<ComposeProject> compose_;
 };
 
 }  // namespace harness

@@ -3,7 +3,9 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "compare.hpp"
 #include "exit_codes.hpp"
+#include "job_pool.hpp"
 
 int main(int argc, char** argv) {
   using namespace harness;
@@ -22,12 +24,27 @@ int main(int argc, char** argv) {
   run->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
   run->add_option("--junit", o.junit, "where to write the JUnit XML report")->capture_default_str();
   run->add_option("--matrix", o.matrix, "where to write the claims-by-runtime matrix (Markdown)")->capture_default_str();
+  run->add_option("--html", o.html, "where to write the HTML report (one self-contained page)")->capture_default_str();
+  o.jobs = default_jobs();
+  run->add_option("--jobs,-j", o.jobs, "scenarios run side by side (default: the number of cores, at least 2)")
+      ->capture_default_str()->check(CLI::Range(1u, 64u));
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
       ->capture_default_str()->check(CLI::PositiveNumber);
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
   paths(list);
   auto* validate = app.add_subcommand("validate", "check scenario files without running anything");
   validate->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
+  CompareOptions c;
+  auto* compare = app.add_subcommand("compare", "what changed between two runs, from their JUnit files");
+  compare->add_option("old", c.before, "the JUnit file of the earlier run")->required();
+  compare->add_option("new", c.now, "the JUnit file of the later run")->required();
+  compare->add_option("--time-threshold", c.thresholds.seconds, "report a claim's time change only above these seconds")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  compare->add_option("--time-ratio", c.thresholds.ratio, "... and when one time is more than this times the other")
+      ->capture_default_str()->check(CLI::Validator(
+          [](std::string& v) { return std::strtod(v.c_str(), nullptr) >= 1 ? "" : "must be 1 or more, not " + v; }, ""));
+  compare->footer("Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
+                  "64 bad usage, 65 a file is not a readable JUnit file of this harness.");
   app.footer("Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
              "64 bad usage, 65 an invalid scenario file.");
   try {
@@ -42,6 +59,7 @@ int main(int argc, char** argv) {
       return run_run(o, runner, std::cout, std::cerr);
     }
     if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (compare->parsed()) return run_compare(c, std::cout, std::cerr);
     return run_validate(o, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "harness: error: " << e.what() << "\n";

@@ -11,11 +11,6 @@ namespace harness {
 
 namespace {
 
-struct Cell {
-  const ClaimResult* claim = nullptr;
-  std::vector<int> notes;  // footnote numbers
-};
-
 // Markdown table cells: no pipes or newlines from untrusted text.
 std::string cell_text(const std::string& text) {
   std::string out;
@@ -25,61 +20,70 @@ std::string cell_text(const std::string& text) {
 
 }  // namespace
 
-void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const MatrixOptions& o) {
-  std::vector<std::string> runtimes;             // columns, in run order
-  std::map<std::string, std::string> versions;   // runtime -> version
-  std::vector<std::string> claims;               // rows, in the order first seen
-  std::map<std::string, std::string> claim_text;
-  std::map<std::pair<std::string, std::string>, Cell> cells;  // (claim, runtime)
-  std::vector<std::string> notes;
+const ClaimMatrix::Cell* ClaimMatrix::cell(const std::string& claim, const std::string& runtime) const {
+  const auto it = cells.find({claim, runtime});
+  return it == cells.end() || !it->second.claim ? nullptr : &it->second;
+}
+
+std::string ClaimMatrix::version(const std::string& runtime) const {
+  const auto it = versions.find(runtime);
+  return it == versions.end() ? "(not reached)" : it->second;
+}
+
+ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
+  ClaimMatrix m;
   for (const auto& r : results) {
-    if (std::find(runtimes.begin(), runtimes.end(), r.runtime) == runtimes.end()) runtimes.push_back(r.runtime);
-    if (!r.runtime_version.empty()) versions[r.runtime] = r.runtime_version;
+    if (std::find(m.runtimes.begin(), m.runtimes.end(), r.runtime) == m.runtimes.end()) m.runtimes.push_back(r.runtime);
+    if (!r.runtime_version.empty()) m.versions[r.runtime] = r.runtime_version;
     for (const auto& c : r.claims) {
-      if (std::find(claims.begin(), claims.end(), c.claim.id) == claims.end()) claims.push_back(c.claim.id);
-      claim_text[c.claim.id] = c.claim.text;
-      Cell& cell = cells[{c.claim.id, r.runtime}];
+      if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);
+      m.claim_text[c.claim.id] = c.claim.text;
+      ClaimMatrix::Cell& cell = m.cells[{c.claim.id, r.runtime}];
+      cell.result = &r;
       cell.claim = &c;
       for (const auto& d : c.differences) {
-        notes.push_back(c.claim.id + " on " + r.runtime + ": " + d);
-        cell.notes.push_back(static_cast<int>(notes.size()));
+        m.notes.push_back(c.claim.id + " on " + r.runtime + ": " + d);
+        cell.notes.push_back(static_cast<int>(m.notes.size()));
       }
     }
   }
-  std::sort(claims.begin(), claims.end());
+  std::sort(m.claims.begin(), m.claims.end());
+  return m;
+}
 
+void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const MatrixOptions& o) {
+  const ClaimMatrix m = claim_matrix(results);
   out << "# Claims by runtime\n\n";
   out << "Run `" << o.run_id << "` on " << cell_text(o.hostname) << " at " << o.timestamp << ", image `" << o.image
       << "`.\n\n";
   out << "| claim |";
-  for (const auto& rt : runtimes) out << " " << rt << " " << cell_text(versions.count(rt) ? versions[rt] : "(not reached)") << " |";
+  for (const auto& rt : m.runtimes) out << " " << rt << " " << cell_text(m.version(rt)) << " |";
   out << " claim text |\n|---|";
-  for (std::size_t i = 0; i < runtimes.size(); ++i) out << "---|";
+  for (std::size_t i = 0; i < m.runtimes.size(); ++i) out << "---|";
   out << "---|\n";
-  for (const auto& id : claims) {
+  for (const auto& id : m.claims) {
     out << "| " << id << " |";
-    for (const auto& rt : runtimes) {
-      const auto it = cells.find({id, rt});
-      if (it == cells.end() || !it->second.claim) {
+    for (const auto& rt : m.runtimes) {
+      const ClaimMatrix::Cell* cell = m.cell(id, rt);
+      if (!cell) {
         out << " — |";
         continue;
       }
-      const Cell& cell = it->second;
-      std::string text = cell.claim->verdict == Verdict::Pass ? "pass" : cell.claim->verdict == Verdict::Fail ? "**FAIL**" : "**ERROR**";
-      if (!cell.notes.empty()) {
+      std::string text = cell->claim->verdict == Verdict::Pass ? "pass" : cell->claim->verdict == Verdict::Fail ? "**FAIL**" : "**ERROR**";
+      if (!cell->notes.empty()) {
         text += ", differs";
-        for (int n : cell.notes) text += " [" + std::to_string(n) + "]";
+        for (int n : cell->notes) text += " [" + std::to_string(n) + "]";
       }
       out << " " << text << " |";
     }
-    out << " " << cell_text(claim_text[id]) << " |\n";
+    out << " " << cell_text(m.claim_text.at(id)) << " |\n";
   }
   out << "\npass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
          "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
          "declared by the scenario (an expected difference, not a failure).\n";
-  if (!notes.empty()) {
+  if (!m.notes.empty()) {
     out << "\n## Expected differences\n\n";
-    for (std::size_t i = 0; i < notes.size(); ++i) out << (i + 1) << ". " << cell_text(notes[i]) << "\n";
+    for (std::size_t i = 0; i < m.notes.size(); ++i) out << (i + 1) << ". " << cell_text(m.notes[i]) << "\n";
   }
 }
 

@@ -3,13 +3,38 @@
 // the differences the scenarios declare as expected, with their notes.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "results.hpp"
 
 namespace harness {
+
+// The matrix as data, shared by the Markdown matrix and the HTML report. It points into
+// the results it was made from, which must outlive it.
+struct ClaimMatrix {
+  struct Cell {
+    const ScenarioResult* result = nullptr;
+    const ClaimResult* claim = nullptr;
+    std::vector<int> notes;  // numbers (from 1) of its entries in `notes`
+  };
+  std::vector<std::string> runtimes;            // columns, in run order
+  std::map<std::string, std::string> versions;  // runtime -> version; none when not reached
+  std::vector<std::string> claims;              // rows, sorted
+  std::map<std::string, std::string> claim_text;
+  std::map<std::pair<std::string, std::string>, Cell> cells;  // (claim, runtime)
+  std::vector<std::string> notes;  // "VOL-8 on podman: why it differs", numbered from 1
+
+  // The claim on the runtime, or nullptr when it did not run there.
+  const Cell* cell(const std::string& claim, const std::string& runtime) const;
+  // The runtime's version, or "(not reached)".
+  std::string version(const std::string& runtime) const;
+};
+
+ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results);
 
 struct MatrixOptions {
   std::string hostname;

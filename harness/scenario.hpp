@@ -50,6 +50,9 @@ enum class StepKind {
   ExpectFile,    // check a file: in a container, a fresh container, a volume, a host folder
   ExpectVolume,  // check a volume: exists, listed, driver, Mountpoint
   ExpectContainer,  // check a container: exists or not
+  ComposeProject,   // a copy of a fixture Compose project in a host folder of its own
+  ComposeUp,        // compose up -d
+  ComposeDown,      // compose down [-v]
 };
 
 // Where an expect-file looks.
@@ -62,7 +65,10 @@ struct Step {
   std::vector<std::string> runtimes;  // only on these runtimes (empty: on all)
   std::string note;                   // why this runtime differs (with `runtimes`)
 
-  // what the step acts on (logical names)
+  // what the step acts on (logical names); a Compose service's container is named by
+  // its project and service instead of `container`
+  std::string project;
+  std::string service;
   std::string container;
   std::string volume;
   std::string host;
@@ -80,6 +86,13 @@ struct Step {
 
   // host-dir
   std::vector<HostFile> files;
+
+  // compose-project / compose-up
+  std::string fixture;                    // the folder under fixtures/compose
+  std::string folder;                     // the project folder's name after the run's prefix
+  std::vector<std::string> volume_keys;   // the project's volumes: <project>_<key>
+  std::string alias;                      // compose-up as="...": -p under another logical name
+  bool default_name = false;              // compose-up without -p: the tool names the project
 
   // write / expect-file
   std::string path;

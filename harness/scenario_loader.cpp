@@ -41,6 +41,9 @@ std::vector<std::string> operator+(std::vector<std::string> a, const std::vector
   return a;
 }
 
+// A container: by its logical name, or as a Compose project's service.
+const std::vector<std::string> kTarget = {"container", "project", "service"};
+
 const std::map<std::string, StepRule>& step_rules() {
   static const std::map<std::string, StepRule> rules = {
       {"host-dir", {StepKind::HostDir, {"name"}, kCommon}},
@@ -48,21 +51,24 @@ const std::map<std::string, StepRule>& step_rules() {
       {"volume-remove", {StepKind::VolumeRemove, {"volume"}, kCommon + kCheck}},
       {"run", {StepKind::Run, {"container"}, std::vector<std::string>{"image", "detach", "rm", "read-only"} + kCommon + kCheck}},
       {"create", {StepKind::Create, {"container"}, std::vector<std::string>{"image", "rm", "read-only"} + kCommon + kCheck}},
-      {"write", {StepKind::Write, {"container", "path"}, std::vector<std::string>{"text", "content"} + kCommon + kCheck}},
-      {"exec", {StepKind::Exec, {"container"}, kCommon + kCheck}},
-      {"stop", {StepKind::Stop, {"container"}, kCommon + kCheck}},
-      {"start", {StepKind::Start, {"container"}, std::vector<std::string>{"attach"} + kCommon + kCheck}},
-      {"restart", {StepKind::Restart, {"container"}, kCommon + kCheck}},
-      {"remove", {StepKind::Remove, {"container"}, std::vector<std::string>{"volumes"} + kCommon + kCheck}},
-      {"wait", {StepKind::Wait, {"container"}, kCommon + kCheck}},
+      {"write", {StepKind::Write, {"path"}, kTarget + std::vector<std::string>{"text", "content"} + kCommon + kCheck}},
+      {"exec", {StepKind::Exec, {}, kTarget + kCommon + kCheck}},
+      {"stop", {StepKind::Stop, {}, kTarget + kCommon + kCheck}},
+      {"start", {StepKind::Start, {}, kTarget + std::vector<std::string>{"attach"} + kCommon + kCheck}},
+      {"restart", {StepKind::Restart, {}, kTarget + kCommon + kCheck}},
+      {"remove", {StepKind::Remove, {}, kTarget + std::vector<std::string>{"volumes"} + kCommon + kCheck}},
+      {"wait", {StepKind::Wait, {}, kTarget + kCommon + kCheck}},
+      {"compose-project", {StepKind::ComposeProject, {"name", "fixture"}, std::vector<std::string>{"folder", "volumes"} + kCommon}},
+      {"compose-up", {StepKind::ComposeUp, {"project"}, std::vector<std::string>{"as", "default-name"} + kCommon + kCheck}},
+      {"compose-down", {StepKind::ComposeDown, {"project"}, std::vector<std::string>{"volumes"} + kCommon + kCheck}},
       {"find-volume", {StepKind::FindVolume, {"container", "target", "volume"}, kCommon}},
       {"tutorial", {StepKind::Tutorial, {"claim", "line"}, std::vector<std::string>{"volume", "container"} + kCommon + kCheck}},
       {"expect-file",
        {StepKind::ExpectFile, {"claim", "path"},
-        std::vector<std::string>{"container", "volume", "host", "fresh", "text", "content", "absent", "owner-uid"} + kCommon}},
+        kTarget + std::vector<std::string>{"volume", "host", "fresh", "text", "content", "absent", "owner-uid"} + kCommon}},
       {"expect-volume",
        {StepKind::ExpectVolume, {"claim", "volume"}, std::vector<std::string>{"exists", "listed", "driver", "mountpoint"} + kCommon}},
-      {"expect-container", {StepKind::ExpectContainer, {"claim", "container", "exists"}, kCommon}},
+      {"expect-container", {StepKind::ExpectContainer, {"claim", "exists"}, kTarget + kCommon}},
   };
   return rules;
 }
@@ -228,7 +234,22 @@ class Parser {
     if (node.attribute("container")) s.container = logical_name(node, "container");
     if (node.attribute("volume")) s.volume = logical_name(node, "volume");
     if (node.attribute("host")) s.host = logical_name(node, "host");
-    if (node.attribute("name")) s.host = logical_name(node, "name", "host folder");
+    if (node.attribute("name")) {
+      if (s.kind == StepKind::ComposeProject) s.project = logical_name(node, "name", "project");
+      else s.host = logical_name(node, "name", "host folder");
+    }
+    if (node.attribute("project")) s.project = logical_name(node, "project");
+    if (node.attribute("service")) s.service = node.attribute("service").value();
+    if (node.attribute("as")) s.alias = logical_name(node, "as", "project");
+    s.default_name = boolean(node, "default-name");
+    if (!s.alias.empty() && s.default_name) fail(node, "give either as or default-name, not both");
+    s.fixture = node.attribute("fixture").value();
+    s.folder = node.attribute("folder").value();
+    if (s.folder.find('/') != std::string::npos || s.folder == "." || s.folder == "..")
+      fail(node, "folder '" + s.folder + "' must be a plain folder name");
+    const bool names_a_container = std::find(rule->second.optional.begin(), rule->second.optional.end(), "service") !=
+                                   rule->second.optional.end();
+    if (names_a_container) target(node, s);
     if (node.attribute("runtime")) {  // a misspelt runtime would silently skip the step everywhere
       const std::string list = node.attribute("runtime").value();
       const auto known = dialect_names();
@@ -268,7 +289,12 @@ class Parser {
       fail(node, "give either stdout-text or stdout-contains, not both");
     if (node.attribute("stdout-text")) s.stdout_text = std::string(node.attribute("stdout-text").value()) + "\n";
     s.stdout_contains = node.attribute("stdout-contains").value();
-    s.remove_volumes = boolean(node, "volumes");
+    if (s.kind == StepKind::ComposeProject) {
+      std::istringstream keys(node.attribute("volumes").value());
+      for (std::string key; keys >> key;) s.volume_keys.push_back(key);
+    } else {
+      s.remove_volumes = boolean(node, "volumes");
+    }
     s.attach = boolean(node, "attach");
     if (node.attribute("exists")) s.exists = boolean(node, "exists");
     s.image = node.attribute("image").value();
@@ -303,9 +329,19 @@ class Parser {
     return s;
   }
 
+  // A container step names its container, or a Compose project and service, not both.
+  void target(const pugi::xml_node& node, const Step& s) const {
+    if (!s.service.empty() && s.project.empty()) fail(node, "service=\"" + s.service + "\" needs the project= it belongs to");
+    if (!s.project.empty() && s.service.empty()) fail(node, "project= needs the service= whose container is meant");
+    if (!s.service.empty() && !s.container.empty()) fail(node, "give either container= or project= and service=, not both");
+    // an <expect-file> may look elsewhere: expect_file() says where it can look
+    if (s.container.empty() && s.service.empty() && s.kind != StepKind::ExpectFile)
+      fail(node, "<" + s.element + "> needs the attribute 'container' (or project= and service=)");
+  }
+
   void expect_file(const pugi::xml_node& node, Step& s) const {
     int places = 0;
-    if (node.attribute("container")) { s.place = Place::Container; ++places; }
+    if (node.attribute("container") || node.attribute("service")) { s.place = Place::Container; ++places; }
     if (node.attribute("volume")) { s.place = Place::Volume; ++places; }
     if (node.attribute("host")) { s.place = Place::Host; ++places; }
     if (boolean(node, "fresh")) { s.place = Place::Fresh; ++places; }
@@ -389,6 +425,8 @@ class Parser {
     struct Names {
       std::set<std::string> containers, volumes, hosts;
       std::set<std::string> ever_started;  // containers that existed at some point
+      std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
+      std::set<std::string> brought_up;                          // projects whose services exist(ed)
     };
     std::map<std::string, Names> on_runtime;
     for (const auto& runtime : dialect_names()) on_runtime[runtime];
@@ -403,6 +441,8 @@ class Parser {
         auto& volumes = runtime_names.second.volumes;
         auto& hosts = runtime_names.second.hosts;
         auto& ever_started = runtime_names.second.ever_started;
+        auto& projects = runtime_names.second.projects;
+        auto& brought_up = runtime_names.second.brought_up;
         auto at_on = [&](const std::string& message) {
           at(s, per_runtime ? message + " (on " + runtime_names.first + ")" : message);
         };
@@ -410,6 +450,13 @@ class Parser {
           if (!name.empty() && !known.count(name))
             at_on("unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
         };
+        const auto need_project = [&](const std::set<std::string>& known) {
+          if (!s.project.empty() && !known.count(s.project))
+            at_on("unknown project '" + s.project + "': no earlier step " +
+                  (&known == &brought_up ? "brings it up (<compose-up>)" : "makes it (<compose-project>)"));
+        };
+        std::set<std::string> made;
+        for (const auto& p : projects) made.insert(p.first);
         for (const auto& m : s.mounts) {
           if (m.type == Mount::Type::Volume && !m.anonymous()) volumes.insert(m.source);
           if (m.type == Mount::Type::Bind) need(hosts, m.source, "host folder", "makes it (<host-dir>)");
@@ -441,12 +488,30 @@ class Parser {
             break;
           case StepKind::ExpectContainer:
             need(ever_started, s.container, "container", "starts it (<run>)");
+            need_project(brought_up);
+            break;
+          case StepKind::ComposeProject:
+            if (projects.count(s.project)) at_on("project '" + s.project + "' is made twice");
+            projects[s.project] = s.volume_keys;
+            break;
+          case StepKind::ComposeUp: {
+            need_project(made);
+            const std::string as = s.alias.empty() ? s.project : s.alias;
+            projects[as] = projects[s.project];
+            brought_up.insert(as);
+            for (const auto& key : projects[as]) volumes.insert(as + "_" + key);
+            break;
+          }
+          case StepKind::ComposeDown:
+            need_project(brought_up);
             break;
           case StepKind::Remove:
+            need_project(brought_up);
             need(containers, s.container, "container", "starts it (<run>)");
             containers.erase(s.container);
             break;
           default:
+            need_project(brought_up);
             if (s.place != Place::Fresh || s.kind != StepKind::ExpectFile)
               need(containers, s.container, "container", "starts it (<run>)");
             need(volumes, s.volume, "volume", "creates or mounts it");

@@ -2,6 +2,9 @@
 // checks turn into verdicts, and that cleanup happens whatever goes wrong.
 #include <boost/filesystem.hpp>
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
 
 #include "engine.hpp"
 #include "fake_process_runner.hpp"
@@ -53,7 +56,7 @@ BOOST_AUTO_TEST_CASE(a_scenario_makes_exactly_these_commands_and_cleans_up) {
       "docker stop harness-r1-0-c",
       "docker run --name harness-r1-0-probe1 --network none --rm --label harness.run=r1 img sh -c test -e \"$1\" || "
       "test -L \"$1\" || exit 3; cat -- \"$1\" probe /home/test.txt",
-      "docker rm --force --volumes harness-r1-0-c harness-r1-0-probe1",
+      "docker rm --force --volumes harness-r1-0-c",  // the probe ran with --rm: gone when its run returned
   };
   BOOST_TEST(f.runner.lines() == expected, boost::test_tools::per_element());
   BOOST_TEST(f.runner.calls[1].input == "hi\n");
@@ -147,8 +150,8 @@ BOOST_AUTO_TEST_CASE(volumes_are_recorded_before_use_and_removed_at_the_end) {
   const auto lines = f.runner.lines();
   BOOST_TEST(lines[0] == "docker run --name harness-r1-0-c --network none --rm --label harness.run=r1 --volume harness-r1-0-auto:/d img true");
   BOOST_TEST(lines[1] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-auto");
-  BOOST_TEST(lines[2] == "docker rm --force --volumes harness-r1-0-c");
-  BOOST_TEST(lines[3] == "docker volume rm --force harness-r1-0-auto");
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);  // c ran with --rm and returned: no rm needed
+  BOOST_TEST(lines[2] == "docker volume rm --force harness-r1-0-auto");
 }
 
 BOOST_AUTO_TEST_CASE(volume_checks_compare_listing_driver_and_mountpoint) {
@@ -309,7 +312,7 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   int listings = 0;
   FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
     if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-r1-3-app\nharness-r1-30-x\nother-harness-r1-3-y\n" : "");
-    if (argv[1] == "volume" && argv[2] == "ls") return exited(0, ++listings == 2 ? "harness-r1-3-data\n" : "harness-r1-3-data\n");
+    if (argv[1] == "volume" && argv[2] == "ls") return exited(0, "harness-r1-3-data\n");
     return exited(0);
   });
   EngineOptions o;
@@ -323,17 +326,131 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   BOOST_TEST(found.at(30).size() == 1u);
   const auto lines = runner.lines();
   BOOST_TEST(lines[0] == "podman ps --all --filter name=harness-r1- --format {{.Names}}");
-  BOOST_TEST(lines[2] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
-  BOOST_TEST(lines[3] == "podman volume rm --force harness-r1-3-data");
+  BOOST_TEST(lines[3] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
+  BOOST_TEST(lines[4] == "podman volume rm --force harness-r1-3-data");
 }
 
-BOOST_AUTO_TEST_CASE(a_clean_run_costs_two_listings) {
+BOOST_AUTO_TEST_CASE(a_clean_run_costs_three_listings) {
   FakeProcessRunner runner;
   EngineOptions o;
   o.run_id = "r1";
   Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
   BOOST_TEST(engine.sweep().empty());
-  BOOST_TEST(runner.calls.size() == 2u);
+  BOOST_TEST(runner.calls.size() == 3u);  // containers, volumes, networks
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(engine_compose)
+
+namespace {
+
+// A fixtures folder with a Compose project, like fixtures/compose/todo.
+struct ComposeFixture {
+  ComposeFixture() {
+    namespace fs = boost::filesystem;
+    dir = fs::temp_directory_path() / fs::unique_path("harness-test-%%%%%%");
+    fs::create_directories(dir / "compose" / "todo");
+    std::ofstream(((dir / "compose" / "todo" / "compose.yaml").string())) << "services: {}\n";
+    std::ofstream(((dir / "compose" / "todo" / "no-network.yaml").string())) << "services: {}\n";
+    ::setenv("HARNESS_FIXTURES", dir.c_str(), 1);
+  }
+  ~ComposeFixture() {
+    ::unsetenv("HARNESS_FIXTURES");
+    boost::filesystem::remove_all(dir);
+  }
+  boost::filesystem::path dir;
+};
+
+// `docker compose version` fails: no plugin, so docker-compose (found on PATH) is used.
+ProcessResult no_plugin(const Argv& argv, const std::string&) {
+  return argv.size() > 2 && argv[1] == "compose" && argv[2] == "version" ? exited(1, "", "unknown command") : exited(0);
+}
+
+// The temporary folder's random part (mkdtemp's XXXXXX), normalised.
+std::string after_tmp_folder(const std::string& line) {
+  static const std::regex random("(harness-r1-0-[a-z]+)-[A-Za-z0-9]{6}/");
+  return std::regex_replace(line, random, "$1-RANDOM/");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(up_exec_down_and_cleanup_commands) {
+  ComposeFixture fixtures;
+  const std::string compose_binary = find_on_path("docker-compose");
+  if (compose_binary.empty()) return;  // (the unit tests do not need it installed; CI has it)
+  Fixture f(no_plugin);
+  const auto r = f.run(parse(R"(<compose-project name="todo" fixture="todo" volumes="database"/>
+    <compose-up project="todo"/>
+    <write project="todo" service="todo-database" path="/data/db/x" text="x"/>
+    <compose-down project="todo"/>
+    <expect-volume claim="EPH-1" volume="todo_database" exists="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  std::vector<std::string> lines;
+  for (const auto& line : f.runner.lines()) lines.push_back(after_tmp_folder(line));
+  const std::string project = "/tmp/harness-r1-0-todo-RANDOM/project";
+  const std::string files = " -f " + project + "/compose.yaml -f " + project + "/no-network.yaml";
+  const std::vector<std::string> expected = {
+      "docker compose version",
+      compose_binary + " -p harness-r1-0-todo" + files + " up -d",
+      "docker exec --interactive harness-r1-0-todo_todo-database_1 sh -c cat > \"$1\" write /data/db/x",
+      compose_binary + " -p harness-r1-0-todo" + files + " down",
+      "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-todo_database",
+      compose_binary + " -p harness-r1-0-todo" + files + " down --volumes --timeout 0",
+  };
+  BOOST_TEST(lines == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_project_folder_has_the_fixture_and_a_dot_env) {
+  ComposeFixture fixtures;
+  if (find_on_path("docker-compose").empty()) return;
+  std::string env;
+  Fixture f([&](const Argv& argv, const std::string& in) {
+    for (std::size_t i = 0; i + 1 < argv.size(); ++i)
+      if (argv[i] == "-f" && env.empty()) {
+        std::ifstream dotenv{boost::filesystem::path{argv[i + 1]}.parent_path().string() + "/.env"};
+        std::getline(dotenv, env, '\0');
+      }
+    return no_plugin(argv, in);
+  });
+  const auto r = f.run(parse(R"(<compose-project name="todoapp" fixture="todo" folder="Todo.App"/>
+    <compose-up claim="EPH-1" project="todoapp" default-name="true"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  BOOST_TEST(env == "HARNESS_IMAGE=img\nHARNESS_PREFIX=harness-r1-0-\n");
+  BOOST_TEST(f.runner.lines()[1].find(" -p ") == std::string::npos);  // the tool names it from the folder
+  BOOST_TEST(f.runner.lines()[1].find("/Harness-r1-0-Todo.App/compose.yaml") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(down_v_that_worked_needs_no_second_down_at_cleanup) {
+  ComposeFixture fixtures;
+  if (find_on_path("docker-compose").empty()) return;
+  Fixture f(no_plugin);
+  f.run(parse(R"(<compose-project name="todo" fixture="todo" volumes="database"/>
+    <compose-up project="todo"/>
+    <compose-down claim="EPH-1" project="todo" volumes="true"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(lines.size() == 3u);
+  BOOST_TEST(lines.back().find(" down -v") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(podman_compose_names_containers_and_leaves_networks_as_the_table_says) {
+  ComposeFixture fixtures;
+  const std::string tool = find_on_path("podman-compose");
+  if (tool.empty()) return;
+  FakeProcessRunner runner;
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
+  engine.run(parse(R"(<compose-project name="todo" fixture="todo"/>
+    <compose-up project="todo"/>
+    <expect-container claim="EPH-1" project="todo" service="db" exists="true"/>)"), 0, ClaimFilter());
+  const auto lines = runner.lines();
+  BOOST_TEST(lines[0].find(tool + " -p harness-r1-0-todo -f ") == 0u);
+  BOOST_TEST(lines[0].find("no-network.yaml") == std::string::npos);  // podman-compose cannot run without a network
+  BOOST_TEST(lines[1] == "podman container inspect --format {{.Id}} harness-r1-0-todo_db_1");
+  BOOST_TEST(lines[2].find(" down --volumes --timeout 0") != std::string::npos);
+  BOOST_TEST(lines[3] == "podman network rm harness-r1-0-todo_default");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

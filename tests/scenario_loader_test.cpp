@@ -250,8 +250,9 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
-)") == "t.xml:4: unknown step <copy> (known: create, exec, expect-container, expect-file, expect-volume, find-volume, "
-         "host-dir, remove, restart, run, start, stop, tutorial, volume-create, volume-remove, wait, write)");
+)") == "t.xml:4: unknown step <copy> (known: compose-down, compose-project, compose-up, create, exec, expect-container, "
+         "expect-file, expect-volume, find-volume, host-dir, remove, restart, run, start, stop, tutorial, volume-create, "
+         "volume-remove, wait, write)");
 }
 
 BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
@@ -265,11 +266,11 @@ BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
 BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, runtime, note, claim, expect, "
-         "exit-code, stdout-text, stdout-contains)");
+)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, runtime, note, claim, "
+         "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
-)") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, volume, host, "
-         "fresh, text, content, absent, owner-uid, runtime, note)");
+)") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, project, service, "
+         "volume, host, fresh, text, content, absent, owner-uid, runtime, note)");
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_true_or_false) {
@@ -488,8 +489,8 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
 )") == "t.xml:5: attribute 'volumes' must be true or false, not 'yes'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <stop container="c" volumes="true"/>
-)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, runtime, note, claim, expect, "
-         "exit-code, stdout-text, stdout-contains)");
+)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, claim, "
+         "expect, exit-code, stdout-text, stdout-contains)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
 <remove container="c" volumes="true"/>
 <run container="c" detach="true"/>
@@ -501,7 +502,7 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
 
 BOOST_AUTO_TEST_CASE(wait_needs_a_started_container) {
   BOOST_TEST(step_error(R"(<wait/>
-)") == "t.xml:4: <wait> needs the attribute 'container'");
+)") == "t.xml:4: <wait> needs the attribute 'container' (or project= and service=)");
   BOOST_TEST(step_error(R"(<wait container="c"/>
 )") == "t.xml:4: unknown container 'c': no earlier step starts it (<run>)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"><arg>true</arg></run>
@@ -610,7 +611,8 @@ BOOST_AUTO_TEST_CASE(expect_container_attributes) {
 )") == "t.xml:5: attribute 'exists' must be true or false, not 'no'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="true" expect="success"/>
-)") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, container, exists, runtime, note)");
+)") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, exists, container, project, "
+         "service, runtime, note)");
 }
 
 BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
@@ -886,6 +888,297 @@ BOOST_AUTO_TEST_CASE(names_are_checked_on_each_runtime) {
   loaded(with_steps(R"(<volume-create volume="v" runtime="docker"/>
 <expect-volume claim="A-1" volume="v" exists="true" runtime="docker"/>
 )"));
+}
+
+// --- Compose: <compose-project>, <compose-up>, <compose-down>, project= and service= -------
+
+BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
+  BOOST_TEST(step_error(R"(<compose-project fixture="todo"/>
+)") == "t.xml:4: <compose-project> needs the attribute 'name'");
+  BOOST_TEST(step_error(R"(<compose-project name="p"/>
+)") == "t.xml:4: <compose-project> needs the attribute 'fixture'");
+  BOOST_TEST(step_error(R"(<compose-up as="q"/>
+)") == "t.xml:4: <compose-up> needs the attribute 'project'");
+  BOOST_TEST(step_error(R"(<compose-down volumes="true"/>
+)") == "t.xml:4: <compose-down> needs the attribute 'project'");
+}
+
+BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" detach="true"/>
+)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, claim, "
+         "expect, exit-code, stdout-text, stdout-contains)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p"/>
+<compose-down project="p" service="web"/>
+)") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, claim, "
+         "expect, exit-code, stdout-text, stdout-contains)");
+  BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
+)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, runtime, note, "
+         "claim, expect, exit-code, stdout-text, stdout-contains)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
+  <arg>x</arg>
+</compose-project>
+)") == "t.xml:5: <arg> is not allowed inside <compose-project>");
+}
+
+BOOST_AUTO_TEST_CASE(compose_project_names_are_logical_names) {
+  BOOST_TEST(step_error(R"(<compose-project name="Todo" fixture="todo"/>
+)") == "t.xml:4: 'Todo' is not a valid project" + kNameRule);
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" as="My_Project"/>
+)") == "t.xml:5: 'My_Project' is not a valid project" + kNameRule);
+  BOOST_TEST(step_error(R"(<exec project="" service="web"/>
+)") == "t.xml:4: '' is not a valid project" + kNameRule);
+}
+
+BOOST_AUTO_TEST_CASE(compose_project_folder_is_a_plain_folder_name) {
+  for (const std::string folder : {"a/b", "/tmp", "Todo.App/", ".", ".."}) {
+    BOOST_TEST_CONTEXT("folder '" << folder << "'") {
+      BOOST_TEST(step_error("<compose-project name=\"p\" fixture=\"todo\" folder=\"" + folder + "\"/>\n") ==
+                 "t.xml:4: folder '" + folder + "' must be a plain folder name");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(compose_up_gives_as_or_default_name_not_both) {
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" as="q" default-name="true"/>
+)") == "t.xml:5: give either as or default-name, not both");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" default-name="yes"/>
+)") == "t.xml:5: attribute 'default-name' must be true or false, not 'yes'");
+}
+
+BOOST_AUTO_TEST_CASE(compose_down_volumes_is_a_boolean) {
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p"/>
+<compose-down project="p" volumes="-v"/>
+)") == "t.xml:6: attribute 'volumes' must be true or false, not '-v'");
+}
+
+BOOST_AUTO_TEST_CASE(container_steps_name_a_container_or_a_project_and_service) {
+  for (const std::string step : {"write", "exec", "stop", "start", "restart", "remove", "wait", "expect-container"}) {
+    BOOST_TEST_CONTEXT("<" << step << ">") {
+      const std::string rest = step == "write" ? " path=\"/f\" text=\"x\"" : step == "expect-container" ? " claim=\"A-1\" exists=\"true\"" : "";
+      BOOST_TEST(step_error("<" + step + rest + "/>\n") ==
+                 "t.xml:4: <" + step + "> needs the attribute 'container' (or project= and service=)");
+      BOOST_TEST(step_error("<" + step + rest + " service=\"web\"/>\n") ==
+                 "t.xml:4: service=\"web\" needs the project= it belongs to");
+      BOOST_TEST(step_error("<" + step + rest + " project=\"p\"/>\n") ==
+                 "t.xml:4: project= needs the service= whose container is meant");
+      BOOST_TEST(step_error("<" + step + rest + " container=\"c\" project=\"p\" service=\"web\"/>\n") ==
+                 "t.xml:4: give either container= or project= and service=, not both");
+    }
+  }
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" path="/f" service="web"/>
+)") == "t.xml:4: service=\"web\" needs the project= it belongs to");
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" volume="v" path="f" project="p"/>
+)") == "t.xml:4: project= needs the service= whose container is meant");
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" path="/f" container="c" project="p" service="web"/>
+)") == "t.xml:4: give either container= or project= and service=, not both");
+  BOOST_TEST(step_error(R"(<exec container="c" project="p"/>
+)") == "t.xml:4: project= needs the service= whose container is meant");
+  BOOST_TEST(step_error(R"(<exec project="p" service=""/>
+)") == "t.xml:4: project= needs the service= whose container is meant");
+}
+
+BOOST_AUTO_TEST_CASE(expect_file_in_a_service_looks_in_one_place) {
+  const std::string message =
+      "t.xml:4: <expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"";
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" volume="v" path="f"/>
+)") == message);
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" fresh="true" path="/f"/>
+)") == message);
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" path="f"/>
+)") == "t.xml:4: path 'f' must be absolute");
+  BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" path="/f" owner-uid="0"/>
+)") == "t.xml:4: owner-uid is checked on the host: use volume= or host=");
+}
+
+BOOST_AUTO_TEST_CASE(compose_up_needs_a_project_made_earlier) {
+  BOOST_TEST(step_error(R"(<compose-up project="p"/>
+)") == "t.xml:4: unknown project 'p': no earlier step makes it (<compose-project>)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="q" as="p"/>
+)") == "t.xml:5: unknown project 'q': no earlier step makes it (<compose-project>)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" runtime="docker"/>
+<compose-up project="p"/>
+)") == "t.xml:5: unknown project 'p': no earlier step makes it (<compose-project>) (on podman)");
+}
+
+BOOST_AUTO_TEST_CASE(compose_project_made_twice) {
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-project name="p" fixture="external"/>
+)") == "t.xml:5: project 'p' is made twice");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" as="q"/>
+<compose-project name="q" fixture="todo"/>
+)") == "t.xml:6: project 'q' is made twice");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" runtime="docker"/>
+<compose-project name="p" fixture="todo"/>
+)") == "t.xml:5: project 'p' is made twice (on docker)");
+}
+
+BOOST_AUTO_TEST_CASE(service_steps_and_compose_down_need_a_project_brought_up) {
+  const std::string made = "<compose-project name=\"p\" fixture=\"todo\"/>\n";
+  const std::string message = "t.xml:5: unknown project 'p': no earlier step brings it up (<compose-up>)";
+  BOOST_TEST(step_error(made + "<compose-down project=\"p\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<write project=\"p\" service=\"web\" path=\"/f\" text=\"x\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<exec project=\"p\" service=\"web\"><arg>true</arg></exec>\n") == message);
+  BOOST_TEST(step_error(made + "<stop project=\"p\" service=\"web\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<start project=\"p\" service=\"web\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<restart project=\"p\" service=\"web\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<remove project=\"p\" service=\"web\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<wait project=\"p\" service=\"web\"/>\n") == message);
+  BOOST_TEST(step_error(made + "<expect-container claim=\"A-1\" project=\"p\" service=\"web\" exists=\"false\"/>\n") ==
+             message);
+  BOOST_TEST(step_error(made + "<expect-file claim=\"A-1\" project=\"p\" service=\"web\" path=\"/f\"/>\n") == message);
+  BOOST_TEST(step_error(R"(<exec project="p" service="web"/>
+)") == "t.xml:4: unknown project 'p': no earlier step brings it up (<compose-up>)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" runtime="podman"/>
+<compose-down project="p"/>
+)") == "t.xml:6: unknown project 'p': no earlier step brings it up (<compose-up>) (on docker)");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" as="q"/>
+<compose-down project="p"/>
+)") == "t.xml:6: unknown project 'p': no earlier step brings it up (<compose-up>)");
+}
+
+BOOST_AUTO_TEST_CASE(compose_up_introduces_the_project_volumes) {
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" volumes="data"/>
+<expect-volume claim="A-1" volume="p_data" exists="true"/>
+)") == "t.xml:5: unknown volume 'p_data': no earlier step creates or mounts it");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" volumes="data"/>
+<compose-up project="p"/>
+<expect-volume claim="A-1" volume="p_logs" exists="true"/>
+)") == "t.xml:6: unknown volume 'p_logs': no earlier step creates or mounts it");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" volumes="data"/>
+<compose-up project="p" as="q"/>
+<expect-volume claim="A-1" volume="p_data" exists="true"/>
+)") == "t.xml:6: unknown volume 'p_data': no earlier step creates or mounts it");
+  const Scenario sc = loaded(with_steps(R"(<compose-project name="p" fixture="todo" volumes="data logs"/>
+<compose-up project="p"/>
+<expect-volume claim="A-1" volume="p_data" exists="true"/>
+<expect-file claim="A-1" volume="p_logs" path="a.log" absent="true"/>
+<compose-up project="p" as="q"/>
+<expect-volume claim="A-1" volume="q_data" exists="true"/>
+<expect-volume claim="A-1" volume="q_logs" exists="true"/>
+)"));
+  BOOST_TEST(sc.steps.size() == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(compose_up_as_makes_a_project_of_its_own) {
+  const Scenario sc = loaded(with_steps(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p" as="q"/>
+<exec project="q" service="web" claim="A-1"><arg>true</arg></exec>
+<compose-down project="q" volumes="true"/>
+<compose-up project="q"/>
+<compose-down project="q"/>
+)"));
+  BOOST_TEST(sc.steps[1].project == "p");
+  BOOST_TEST(sc.steps[1].alias == "q");
+  BOOST_TEST(sc.steps[2].project == "q");
+}
+
+BOOST_AUTO_TEST_CASE(a_project_down_is_still_known_to_its_checks) {
+  const Scenario sc = loaded(with_steps(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p"/>
+<compose-down project="p"/>
+<expect-container claim="A-1" project="p" service="web" exists="false"/>
+)"));
+  BOOST_TEST((sc.steps[3].kind == StepKind::ExpectContainer));
+  BOOST_TEST(sc.steps[3].project == "p");
+  BOOST_TEST(sc.steps[3].service == "web");
+  BOOST_TEST(sc.steps[3].container == "");
+  BOOST_TEST((sc.steps[3].exists == false));
+}
+
+BOOST_AUTO_TEST_CASE(compose_steps_values) {
+  const Scenario sc = loaded(with_steps(R"(<compose-project name="todo" fixture="todo" folder="Todo.App" volumes=" database  cache "/>
+<compose-project name="bare" fixture="external"/>
+<compose-up project="todo" default-name="true" claim="A-1" expect="success"/>
+<compose-up project="bare" as="custom" default-name="false"/>
+<compose-down project="todo" volumes="true"/>
+<compose-down project="custom" claim="A-1" exit-code="0"/>
+)"));
+  BOOST_TEST_REQUIRE(sc.steps.size() == 6u);
+
+  const Step& made = sc.steps[0];
+  BOOST_TEST((made.kind == StepKind::ComposeProject));
+  BOOST_TEST(made.element == "compose-project");
+  BOOST_TEST(made.project == "todo");
+  BOOST_TEST(made.host == "");  // name= is the project's, not a host folder's
+  BOOST_TEST(made.fixture == "todo");
+  BOOST_TEST(made.folder == "Todo.App");
+  BOOST_TEST(made.volume_keys == (std::vector<std::string>{"database", "cache"}));
+  BOOST_TEST(!made.remove_volumes);
+  BOOST_TEST(!made.is_check());
+
+  const Step& bare = sc.steps[1];
+  BOOST_TEST(bare.project == "bare");
+  BOOST_TEST(bare.fixture == "external");
+  BOOST_TEST(bare.folder == "");
+  BOOST_TEST(bare.volume_keys.empty());
+
+  const Step& up = sc.steps[2];
+  BOOST_TEST((up.kind == StepKind::ComposeUp));
+  BOOST_TEST(up.project == "todo");
+  BOOST_TEST(up.alias == "");
+  BOOST_TEST(up.default_name);
+  BOOST_TEST(up.is_check());
+  BOOST_TEST(!up.expect_failure);
+
+  const Step& as = sc.steps[3];
+  BOOST_TEST(as.project == "bare");
+  BOOST_TEST(as.alias == "custom");
+  BOOST_TEST(!as.default_name);
+  BOOST_TEST(!as.is_check());
+
+  const Step& down_v = sc.steps[4];
+  BOOST_TEST((down_v.kind == StepKind::ComposeDown));
+  BOOST_TEST(down_v.project == "todo");
+  BOOST_TEST(down_v.remove_volumes);
+  BOOST_TEST(!down_v.is_check());
+
+  const Step& down = sc.steps[5];
+  BOOST_TEST(down.project == "custom");
+  BOOST_TEST(!down.remove_volumes);
+  BOOST_TEST(down.is_check());
+  BOOST_TEST((down.exit_code == 0));
+}
+
+BOOST_AUTO_TEST_CASE(service_steps_values) {
+  const Scenario sc = loaded(with_steps(R"(<compose-project name="p" fixture="todo"/>
+<compose-up project="p"/>
+<write project="p" service="todo-database" path="/data/a.txt" text="x"/>
+<exec project="p" service="todo-database" claim="A-1"><arg>true</arg></exec>
+<stop project="p" service="todo-database"/>
+<start project="p" service="todo-database" attach="true"/>
+<restart project="p" service="todo-database"/>
+<wait project="p" service="todo-database"/>
+<expect-file claim="A-1" project="p" service="todo-database" path="/data/a.txt" text="x"/>
+<remove project="p" service="todo-database" volumes="true"/>
+<expect-container claim="A-1" project="p" service="todo-database" exists="false"/>
+)"));
+  BOOST_TEST_REQUIRE(sc.steps.size() == 11u);
+  for (std::size_t i = 2; i < sc.steps.size(); ++i) {
+    BOOST_TEST_CONTEXT("step " << i << " <" << sc.steps[i].element << ">") {
+      BOOST_TEST(sc.steps[i].project == "p");
+      BOOST_TEST(sc.steps[i].service == "todo-database");
+      BOOST_TEST(sc.steps[i].container == "");
+    }
+  }
+  BOOST_TEST(sc.steps[2].path == "/data/a.txt");
+  BOOST_TEST(sc.steps[2].content.value_or("(none)") == "x\n");
+  BOOST_TEST(sc.steps[3].args == (std::vector<std::string>{"true"}));
+  BOOST_TEST(sc.steps[5].attach);
+  BOOST_TEST((sc.steps[8].place == Place::Container));
+  BOOST_TEST(sc.steps[8].path == "/data/a.txt");
+  BOOST_TEST(sc.steps[9].remove_volumes);
 }
 
 // --- a good scenario ---------------------------------------------------------------------

@@ -26,7 +26,10 @@ expect_out "\($WORK/bin/docker\)"     # the wrapper is the CLI under test
 expect_out "^FAIL  BND-1"
 expect_out "^FAIL  VOL-2"
 expect_out "^FAIL  SHR-1"
-expect_out "expected: content \"written on the host\\\\n\""
+expect_out "^FAIL  BND-2"
+expect_out "^FAIL  SHR-2"
+expect_out 'expected: the command succeeds, printing "written on the host\\n"'
+expect_out 'expected: content "hello world from Docker\\n"'
 expect_out "found:    no such file"
 for claim in EPH-1 EPH-2 EPH-3 VOL-1; do expect_out "^PASS  $claim"; done
 ! grep -q "^PASS  VOL-2" "$WORK/out" || fail "VOL-2 passed without its mount"

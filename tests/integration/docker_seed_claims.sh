@@ -1,4 +1,4 @@
-# Every seed claim (except Compose) passes on the real Docker, the JUnit file validates,
+# Every seed claim (Compose included) passes on the real Docker, the JUnit file validates,
 # nothing is left behind, and a user's own my_volume is untouched.
 source "$(dirname "$0")/lib.bash" "$@"
 
@@ -14,7 +14,7 @@ docker run --rm --network none -v my_volume:/d harness-busybox:1 sh -c "echo '$m
 
 run_harness run --tag seed --junit "$WORK/junit.xml"
 expect_rc 0
-for claim in EPH-1 EPH-2 EPH-3 VOL-1 VOL-2 VOL-3 VOL-4 SHR-1 BND-1 BND-2 BND-3; do
+for claim in EPH-1 EPH-2 EPH-3 VOL-1 VOL-1/literal VOL-2 VOL-3 VOL-4 SHR-1 SHR-2 BND-1 BND-2 BND-3 CMP-1 CMP-2 CMP-3 CMP-4; do
   expect_out "^PASS  $claim  docker"
 done
 valid_junit "$WORK/junit.xml"
