@@ -6,7 +6,9 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <boost/filesystem.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -17,9 +19,11 @@
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
 #include "html_report.hpp"
+#include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "junit_writer.hpp"
 #include "matrix_writer.hpp"
+#include "recovery.hpp"
 #include "scenario_loader.hpp"
 #include "text.hpp"
 
@@ -101,7 +105,21 @@ struct RunContext {
   ProcessRunner& runner;
   ConsoleReporter& console;
   std::ostream& err;
+  Resources stuck = {};  // leftovers of dead runs that could not be removed
 };
+
+// Says what leftovers of dead runs (a harness killed with SIGKILL, a power loss) were removed.
+void report_dead_runs(const std::string& runtime, const Resources& removed, std::ostream& err) {
+  if (removed.empty()) return;
+  std::set<std::string> runs;
+  for (const auto* names : {&removed.containers, &removed.volumes, &removed.networks, &removed.host_dirs})
+    for (const auto& n : *names) runs.insert(run_id_of(boost::filesystem::path(n).filename().string()));
+  std::string ids;
+  for (const auto& id : runs) ids += (ids.empty() ? "" : ", ") + id;
+  err << "harness: removed what dead run(s) " << ids << " left on " << runtime << ": " << removed.containers.size()
+      << " container(s), " << removed.volumes.size() << " volume(s), " << removed.networks.size() << " network(s), "
+      << removed.host_dirs.size() << " host folder(s)\n";
+}
 
 // A runtime made ready for a run: its CLI found, its engine answering, the image there.
 struct ReadyRuntime {
@@ -128,6 +146,7 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   }
   EngineOptions eo = run.engine;
   eo.runtime_version = version.out.substr(0, version.out.find('\n'));
+  report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, run.stuck), run.err);
   ready.unusable = ensure_image(cli, run.runner, eo.image);
   if (!ready.unusable.empty()) return ready;
   run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
@@ -260,7 +279,9 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   RunContext run{o, scenarios, filter, {}, runner, console, err};
   run.engine.image = o.image.empty() ? kFixtureImage : o.image;
   run.engine.run_id = new_run_id();
+  const RunLock lock(run.engine.run_id);  // while it is held, no other harness takes this run for dead
   run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
+  run.engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
 
   const std::vector<ScenarioResult> results = run_all(dialects, run);
   console.summary(results, std::chrono::steady_clock::now() - start);
@@ -278,7 +299,39 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
     }
     out << what << ": " << path << "\n";
   }
+  if (const int signo = interrupted()) {
+    err << "harness: interrupted by signal " << signo << ": the claims not checked are errors in the reports\n";
+    return 128 + signo;
+  }
   return exit_code_of(results);
+}
+
+int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
+  int code = kAllHeld;
+  bool host_dirs_done = false;
+  for (const auto& name : split_commas(o.runtime)) {
+    const Dialect* dialect = find_dialect(name);
+    if (!dialect) {
+      err << "harness: unknown runtime '" << name << "'\n";
+      return kBadUsage;
+    }
+    const std::string exe = find_on_path(dialect->binary);
+    if (exe.empty() || !runner.run(Cli(*dialect, exe).version(), "", std::chrono::seconds(30)).ok()) {
+      out << name << ": not reachable, nothing to clean there\n";
+      continue;
+    }
+    Resources stuck;
+    const Resources removed = clean_dead_runs(Cli(*dialect, exe), runner, "", host_dirs_done ? "" : "/tmp", stuck);
+    host_dirs_done = true;
+    out << name << ": removed " << removed.containers.size() << " container(s), " << removed.volumes.size() << " volume(s), "
+        << removed.networks.size() << " network(s), " << removed.host_dirs.size() << " host folder(s) of dead runs\n";
+    for (const auto* names : {&stuck.containers, &stuck.volumes, &stuck.networks, &stuck.host_dirs})
+      for (const auto& n : *names) {
+        err << "harness: could not remove " << n << "\n";
+        code = kHarnessError;
+      }
+  }
+  return code;
 }
 
 int run_list(const RunOptions& o, std::ostream& out, std::ostream& err) {

@@ -19,11 +19,13 @@ struct RunOptions {
   std::string matrix = "reports/matrix.md";
   std::string html = "reports/report.html";
   double step_timeout = 60;
+  double scenario_timeout = 600;
   unsigned jobs = 4;  // scenarios at once (main sets the machine's default)
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
 int run_list(const RunOptions& options, std::ostream& out, std::ostream& err);
+int run_clean(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
 int run_validate(const RunOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace harness

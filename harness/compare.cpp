@@ -21,6 +21,8 @@ namespace harness {
 
 namespace {
 
+using Key = std::pair<std::string, std::string>;  // runtime, claim ID: what is compared
+
 // --- parsing ----------------------------------------------------------------------------
 
 struct BadReport {
@@ -50,11 +52,10 @@ std::string runtime_of(const pugi::xml_node& suite, const std::map<std::string, 
 }
 
 double seconds_of(const pugi::xml_node& testcase) {
-  const pugi::xml_attribute time = testcase.attribute("time");
-  const std::string text = time.value();
+  const std::string text = testcase.attribute("time").value();
   char* end = nullptr;
   const double seconds = std::strtod(text.c_str(), &end);
-  if (!time || text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0)
+  if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0)
     throw BadReport{testcase.offset_debug(), quoted_name(testcase) + " has time=\"" + text + "\", not a number of seconds"};
   return seconds;
 }
@@ -85,7 +86,7 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
                                              std::string(root.name()) + ">, not <testsuites>"};
   RunReport report;
   report.file = file;
-  std::map<std::pair<std::string, std::string>, std::ptrdiff_t> seen;  // runtime and ID -> where
+  std::map<Key, std::ptrdiff_t> seen;  // where each was
   for (const auto& suite : root.children("testsuite")) {
     std::map<std::string, std::string> properties;
     for (const auto& p : suite.child("properties").children("property"))
@@ -96,7 +97,7 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
       report.runtimes.push_back({runtime, properties["runtime.version"]});
     for (const auto& testcase : suite.children("testcase")) {
       CaseResult c = case_of(testcase, runtime, suite.attribute("name").value());
-      const auto [first, added] = seen.emplace(std::make_pair(c.runtime, c.id), testcase.offset_debug());
+      const auto [first, added] = seen.emplace(Key{c.runtime, c.id}, testcase.offset_debug());
       if (!added)
         throw BadReport{testcase.offset_debug(), c.id + " on " + runtime + " is reported twice (first at line " +
                                                      std::to_string(line_at(text, first->second)) + ")"};
@@ -107,8 +108,6 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
 }
 
 // --- comparing ---------------------------------------------------------------------------
-
-using Key = std::pair<std::string, std::string>;  // runtime, claim ID
 
 std::map<Key, CaseResult> by_key(const RunReport& report) {
   std::map<Key, CaseResult> cases;

@@ -22,7 +22,7 @@ std::string ConsoleReporter::paint(const char* code, const std::string& text) co
 void ConsoleReporter::run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
                                   const std::string& executable, const std::string& image, std::size_t scenarios) {
   out_ << "harness run " << run_id << ": " << runtime << " " << printable(version) << " (" << executable << "), image "
-       << image << ", " << scenarios << " scenario file(s)\n";
+       << image << ", " << scenarios << " scenario file(s)" << std::endl;  // flushed: a killed run still names itself
 }
 
 void ConsoleReporter::scenario_done(const ScenarioResult& r) {

@@ -1,5 +1,6 @@
 #include "engine.hpp"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -12,7 +13,9 @@
 
 #include "compose_project.hpp"
 #include "fixture_image.hpp"
+#include "interrupt.hpp"
 #include "ledger.hpp"
+#include "recovery.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -47,6 +50,13 @@ std::string lower(std::string s) {
   return s;
 }
 
+template <typename Duration>
+std::string seconds_text(Duration d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", std::chrono::duration<double>(d).count());
+  return buf;
+}
+
 std::string first_line(const std::string& s) {
   const auto b = s.find_first_not_of(" \n");
   if (b == std::string::npos) return "";
@@ -56,6 +66,7 @@ std::string first_line(const std::string& s) {
 // What a finished command said, for a fault message.
 std::string describe_failure(const ProcessResult& r, std::chrono::milliseconds timeout) {
   if (!r.spawn_error.empty()) return r.spawn_error;
+  if (!r.note.empty()) return r.note;
   if (r.timed_out) return "timed out after " + std::to_string(timeout.count() / 1000.0).substr(0, 5) + " s and was killed";
   std::string what = "exit code " + std::to_string(r.exit_code);
   const std::string said = first_line(r.err).empty() ? first_line(r.out) : first_line(r.err);
@@ -91,6 +102,9 @@ class ScenarioRun {
     result_.timestamp = utc_timestamp();
 
     const int last = last_needed_step();
+    const auto limit = scenario_.timeout ? std::chrono::milliseconds(static_cast<long>(*scenario_.timeout * 1000))
+                                         : options_.scenario_timeout;
+    deadline_ = start + limit;
     bool faulted = false;
     for (int i = 0; i <= last; ++i) {
       const Step& step = scenario_.steps[i];
@@ -106,8 +120,14 @@ class ScenarioRun {
         continue;
       }
       const auto step_start = std::chrono::steady_clock::now();
+      step_timeout_ = step.timeout ? std::chrono::milliseconds(static_cast<long>(*step.timeout * 1000)) : options_.step_timeout;
       try {
         record.summary = summary(step);
+        if (const int signo = interrupted())
+          throw StepFault{std::string("interrupted by ") + (signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : "a signal") +
+                          " before this step"};
+        if (step_start >= deadline_)
+          throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit) + " (timeout=, --scenario-timeout)"};
         execute(step, record);
       } catch (const StepFault& f) {
         record.outcome = f.broken ? Outcome::Broken : Outcome::Fault;
@@ -171,9 +191,19 @@ class ScenarioRun {
     return relative.empty() ? it->second : it->second + "/" + relative;
   }
 
+  // Runs one command of a step: within the step's timeout and the scenario's deadline.
   const ProcessResult& call(StepRecord& record, const Argv& argv, const std::string& input = "") {
-    record.commands.push_back({argv, input, false, engine_.runner().run(argv, input, options_.step_timeout)});
-    return record.commands.back().result;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
+    const auto timeout = std::max(std::chrono::milliseconds(1), std::min(step_timeout_, left));
+    record.commands.push_back({argv, input, false, engine_.runner().run(argv, input, timeout)});
+    auto& r = record.commands.back().result;
+    if (r.timed_out && timeout < step_timeout_) r.note = "the scenario ran out of time and the command was killed after " + seconds_text(r.duration);
+    else if (r.timed_out) r.note = "timed out after " + seconds_text(r.duration) + " (the step may take " + seconds_text(step_timeout_) + ") and was killed with its children";
+    else if (interrupted() && !r.ok()) {
+      r.note = "killed: the run was interrupted";
+      r.timed_out = true;  // not the runtime's answer: a fault, never a claim's failure
+    }
+    return r;
   }
 
   // A runtime command that must work for the scenario to go on.
@@ -431,7 +461,9 @@ class ScenarioRun {
       std::ofstream out(path.string(), std::ios::binary);
       out << f.content;
       if (!out) throw StepFault{"cannot write " + path.string()};
-      record.commands.push_back({{"write", path.string()}, f.content, true, {0, "", "", {}, false, ""}});
+      ProcessResult wrote;
+      wrote.exit_code = 0;
+      record.commands.push_back({{"write", path.string()}, f.content, true, wrote});
     }
     record.summary = "make host folder " + s.host + " = " + tmpl;
     record.outcome = Outcome::Done;
@@ -653,6 +685,8 @@ class ScenarioRun {
   std::map<std::string, ComposeProject> projects_;     // logical project -> its folder, files, -p
   int probes_ = 0;
   ScenarioResult result_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::chrono::milliseconds step_timeout_{0};
 };
 
 }  // namespace
@@ -675,32 +709,19 @@ ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilte
 
 std::map<int, std::vector<std::string>> Engine::sweep() {
   const std::string prefix = "harness-" + options_.run_id + "-";
-  const auto list = [&](const Argv& argv) {
-    std::vector<std::string> names;
-    std::istringstream out(runner_.run(argv, "", options_.step_timeout).out);
-    for (std::string name; std::getline(out, name);)
-      if (name.rfind(prefix, 0) == 0) names.push_back(name);  // a filter may match inside a name
-    return names;
-  };
-  const auto containers = list(cli_.containers_named(prefix));
-  const auto volumes = list(cli_.volumes_named(prefix));
-  const auto networks = list(cli_.networks_named(prefix));
-  if (containers.empty() && volumes.empty() && networks.empty()) return {};
-  if (!containers.empty()) runner_.run(cli_.remove_containers(containers, true), "", options_.step_timeout);
-  if (!volumes.empty()) runner_.run(cli_.volume_remove(volumes), "", options_.step_timeout);
-  if (!networks.empty()) runner_.run(cli_.network_remove(networks), "", options_.step_timeout);
-  auto still = list(cli_.containers_named(prefix));
-  for (const auto& more : {list(cli_.volumes_named(prefix)), list(cli_.networks_named(prefix))})
-    still.insert(still.end(), more.begin(), more.end());
-
-  std::map<int, std::vector<std::string>> found;
-  for (const auto* names : {&containers, &volumes, &networks})
+  const Resources found = list_named(cli_, runner_, prefix);
+  if (found.empty()) return {};
+  const Resources still = remove_resources(cli_, runner_, found, prefix);
+  std::map<int, std::vector<std::string>> by_scenario;
+  for (const auto* names : {&found.containers, &found.volumes, &found.networks})
     for (const auto& name : *names) {
       const int index = std::atoi(name.c_str() + prefix.size());
-      const bool stuck = std::find(still.begin(), still.end(), name) != still.end();
-      found[index].push_back(name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
+      const bool stuck = std::count(still.containers.begin(), still.containers.end(), name) +
+                         std::count(still.volumes.begin(), still.volumes.end(), name) +
+                         std::count(still.networks.begin(), still.networks.end(), name);
+      by_scenario[index].push_back(name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
     }
-  return found;
+  return by_scenario;
 }
 
 Engine::Compose Engine::compose(CommandRecord& record) {

@@ -21,6 +21,7 @@ struct EngineOptions {
   std::string run_id;  // unique per run: in every runtime name and label
   std::string runtime_version;
   std::chrono::milliseconds step_timeout{60000};
+  std::chrono::milliseconds scenario_timeout{600000};
   std::string host_tmp = "/tmp";  // where host folders are made
 };
 

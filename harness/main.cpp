@@ -5,6 +5,7 @@
 #include "app.hpp"
 #include "compare.hpp"
 #include "exit_codes.hpp"
+#include "interrupt.hpp"
 #include "job_pool.hpp"
 
 int main(int argc, char** argv) {
@@ -30,8 +31,13 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(1u, 64u));
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
       ->capture_default_str()->check(CLI::PositiveNumber);
+  run->add_option("--scenario-timeout", o.scenario_timeout, "seconds a scenario may take, all its steps together")
+      ->capture_default_str()->check(CLI::PositiveNumber);
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
   paths(list);
+  auto* clean = app.add_subcommand("clean", "remove what dead runs left (a harness killed with SIGKILL, a power loss)");
+  std::string clean_runtimes = "docker,podman";
+  clean->add_option("--runtime", clean_runtimes, "the runtimes to clean")->capture_default_str();
   auto* validate = app.add_subcommand("validate", "check scenario files without running anything");
   validate->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
   CompareOptions c;
@@ -46,7 +52,8 @@ int main(int argc, char** argv) {
   compare->footer("Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
                   "64 bad usage, 65 a file is not a readable JUnit file of this harness.");
   app.footer("Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
-             "64 bad usage, 65 an invalid scenario file.");
+             "64 bad usage, 65 an invalid scenario file, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).");
+  install_interrupt_handling();  // before any thread: Ctrl-C and SIGTERM clean up and report
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -59,6 +66,11 @@ int main(int argc, char** argv) {
       return run_run(o, runner, std::cout, std::cerr);
     }
     if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (clean->parsed()) {
+      RealProcessRunner runner;
+      o.runtime = clean_runtimes;
+      return run_clean(o, runner, std::cout, std::cerr);
+    }
     if (compare->parsed()) return run_compare(c, std::cout, std::cerr);
     return run_validate(o, std::cout, std::cerr);
   } catch (const std::exception& e) {

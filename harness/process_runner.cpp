@@ -14,6 +14,8 @@
 #include <boost/process/v2/process.hpp>
 #include <boost/process/v2/stdio.hpp>
 #include <cstdlib>
+#include <mutex>
+#include <set>
 #include <sstream>
 
 namespace harness {
@@ -23,13 +25,33 @@ namespace bp = boost::process::v2;
 namespace {
 
 // Puts the child in a process group of its own so that a timeout kills its children too
-// (a compose tool, a wrapper script).
+// (a compose tool, a wrapper script), and gives it the default signal mask (the harness
+// blocks SIGINT and SIGTERM in its threads; a mask survives exec).
 struct NewProcessGroup {
   bp::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&,
                                const char* const*) {
     ::setpgid(0, 0);
+    sigset_t all;
+    ::sigfillset(&all);
+    ::sigprocmask(SIG_UNBLOCK, &all, nullptr);
     return {};
   }
+};
+
+// The process groups of the commands running now, for kill_running_processes().
+std::mutex running_mutex;
+std::set<pid_t> running;
+
+struct Running {
+  explicit Running(pid_t pid) : pid(pid) {
+    std::lock_guard<std::mutex> lock(running_mutex);
+    running.insert(pid);
+  }
+  ~Running() {
+    std::lock_guard<std::mutex> lock(running_mutex);
+    running.erase(pid);
+  }
+  pid_t pid;
 };
 
 bool is_executable_file(const std::string& path) {
@@ -38,6 +60,11 @@ bool is_executable_file(const std::string& path) {
 }
 
 }  // namespace
+
+void kill_running_processes() {
+  std::lock_guard<std::mutex> lock(running_mutex);
+  for (const pid_t pid : running) ::kill(-pid, SIGKILL);
+}
 
 std::string find_on_path(const std::string& name) {
   if (name.find('/') != std::string::npos) return is_executable_file(name) ? name : "";
@@ -78,6 +105,7 @@ ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
     return result;
   }
   const pid_t pid = proc.id();
+  const Running registered(pid);
 
   // Done when the process exited and both of its pipes reached end of file. The timer
   // kills the process group when the process takes too long. Once the process has exited,

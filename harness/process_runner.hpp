@@ -19,6 +19,7 @@ struct ProcessResult {
   Seconds duration{0};
   bool timed_out = false;
   std::string spawn_error;  // non-empty when the program could not be started at all
+  std::string note;         // why the harness killed it, when it did
 
   bool ok() const { return spawn_error.empty() && !timed_out && exit_code == 0; }
   bool ran() const { return spawn_error.empty() && !timed_out; }
@@ -39,6 +40,11 @@ class RealProcessRunner : public ProcessRunner {
   ProcessResult run(const Argv& argv, const std::string& input,
                     std::chrono::milliseconds timeout) override;
 };
+
+// Kills every command running now (with its process group), as on Ctrl-C: the steps
+// waiting on them end at once. Commands started afterwards (cleanup) run normally.
+// Safe to call from any thread, not from a signal handler.
+void kill_running_processes();
 
 // Looks a program name up on PATH; returns an empty string when it is not found.
 std::string find_on_path(const std::string& name);

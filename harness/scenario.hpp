@@ -62,6 +62,7 @@ struct Step {
   StepKind kind = StepKind::Run;
   std::string element;  // the XML element name, for messages
   int line = 0;
+  std::optional<double> timeout;      // seconds each command of this step may take
   std::vector<std::string> runtimes;  // only on these runtimes (empty: on all)
   std::string note;                   // why this runtime differs (with `runtimes`)
 
@@ -128,6 +129,7 @@ struct Scenario {
   std::string seed;     // the tutorial file it follows
   std::string section;  // and the section in it
   std::vector<std::string> tags;
+  std::optional<double> timeout;  // seconds the whole scenario may take
   std::vector<Claim> claims;
   std::vector<Step> steps;
 };

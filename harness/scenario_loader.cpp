@@ -1,6 +1,7 @@
 #include "scenario_loader.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <boost/filesystem.hpp>
 #include <fstream>
 #include <limits>
@@ -32,7 +33,7 @@ struct StepRule {
 };
 
 // Every step takes these: on which runtimes it runs, and why a runtime differs.
-const std::vector<std::string> kCommon = {"runtime", "note"};
+const std::vector<std::string> kCommon = {"runtime", "note", "timeout"};
 // An action is a check when it names a claim; then it says what the command must do.
 const std::vector<std::string> kCheck = {"claim", "expect", "exit-code", "stdout-text", "stdout-contains"};
 
@@ -135,6 +136,18 @@ class Parser {
     if (value == "true") return true;
     if (value == "false") return false;
     fail(node, "attribute '" + std::string(name) + "' must be true or false, not '" + value + "'");
+  }
+
+  // A positive number of seconds (timeout="30", "0.5"), or nothing when absent.
+  std::optional<double> seconds(const pugi::xml_node& node, const char* name) const {
+    const auto attr = node.attribute(name);
+    if (!attr) return std::nullopt;
+    const std::string text = attr.value();
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !(value > 0) || value > 86400)
+      fail(node, std::string(name) + " must be a number of seconds above 0 (at most 86400), not '" + text + "'");
+    return value;
   }
 
   std::string logical_name(const pugi::xml_node& node, const char* name, const char* what = nullptr) const {
@@ -264,6 +277,7 @@ class Parser {
       }
     }
     s.note = node.attribute("note").value();
+    s.timeout = seconds(node, "timeout");
     if (!s.note.empty() && s.runtimes.empty()) fail(node, "a note says why a runtime differs: give runtime= too");
     s.claim = node.attribute("claim").value();
     if (node.attribute("claim") && !std::regex_match(s.claim, kClaimId))
@@ -379,8 +393,9 @@ class Parser {
   Scenario scenario(const pugi::xml_document& doc) const {
     const auto root = doc.document_element();
     if (std::string(root.name()) != "scenario") fail(root, "the root element must be <scenario>, not <" + std::string(root.name()) + ">");
-    check_attributes(root, {"id", "title"}, {"tags"});
+    check_attributes(root, {"id", "title"}, {"tags", "timeout"});
     Scenario sc;
+    sc.timeout = seconds(root, "timeout");
     sc.file = file_;
     sc.id = root.attribute("id").value();
     if (!std::regex_match(sc.id, kLogicalName)) fail(root, "'" + sc.id + "' is not a valid scenario id");

@@ -67,7 +67,7 @@ std::string step_transcript(const StepRecord& step, std::size_t index) {
   for (const auto& c : step.commands) {
     out += "  $ " + shell_line(c) + "\n";
     if (!c.result.spawn_error.empty()) out += "    could not start: " + printable(c.result.spawn_error) + "\n";
-    else if (c.result.timed_out) out += "    timed out after " + seconds3(c.result.duration) + " s, killed\n";
+    else if (c.result.timed_out) out += "    " + (c.result.note.empty() ? "timed out after " + seconds3(c.result.duration) + " s, killed" : c.result.note) + "\n";
     else out += "    exit " + std::to_string(c.result.exit_code) + " in " + seconds3(c.result.duration) + " s\n";
     if (!c.result.out.empty()) out += "    stdout:\n" + indent(printable(clip(c.result.out, 4000)), "      ");
     if (!c.result.err.empty()) out += "    stderr:\n" + indent(printable(clip(c.result.err, 4000)), "      ");

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "engine.hpp"
 #include "fake_process_runner.hpp"
@@ -451,6 +452,60 @@ BOOST_AUTO_TEST_CASE(podman_compose_names_containers_and_leaves_networks_as_the_
   BOOST_TEST(lines[1] == "podman container inspect --format {{.Id}} harness-r1-0-todo_db_1");
   BOOST_TEST(lines[2].find(" down --volumes --timeout 0") != std::string::npos);
   BOOST_TEST(lines[3] == "podman network rm harness-r1-0-todo_default");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(engine_timeouts)
+
+BOOST_AUTO_TEST_CASE(a_scenario_out_of_time_stops_with_an_error_and_still_cleans_up) {
+  FakeProcessRunner runner([](const Argv&, const std::string&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    return exited(0);
+  });
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  auto sc = parse(R"(<run container="c" detach="true"/>
+    <expect-file claim="EPH-1" container="c" path="/f"/>)");
+  sc.timeout = 0.01;  // 10 ms: the first command alone takes 30
+  const auto r = engine.run(sc, 0, ClaimFilter());
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+  BOOST_TEST(r.steps[1].outcome == Outcome::Fault);
+  BOOST_TEST(r.steps[1].message.find("the scenario ran out of time") != std::string::npos);
+  BOOST_TEST(runner.lines().back() == "docker rm --force --volumes harness-r1-0-c");
+}
+
+BOOST_AUTO_TEST_CASE(a_step_timeout_says_which_command_and_how_long) {
+  std::vector<std::chrono::milliseconds> given;
+  struct Recording : FakeProcessRunner {
+    using FakeProcessRunner::FakeProcessRunner;
+    std::vector<std::chrono::milliseconds>* timeouts = nullptr;
+    ProcessResult run(const Argv& argv, const std::string& in, std::chrono::milliseconds t) override {
+      timeouts->push_back(t);
+      return FakeProcessRunner::run(argv, in, t);
+    }
+  } runner([](const Argv& argv, const std::string&) {
+    ProcessResult r = exited(0);
+    r.timed_out = argv[1] == "exec";
+    return r;
+  });
+  runner.timeouts = &given;
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  o.step_timeout = std::chrono::milliseconds(60000);
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  const auto r = engine.run(parse(R"(<run container="c" detach="true"/>
+    <exec container="c" timeout="2"><arg>sleep</arg><arg>1000</arg></exec>
+    <expect-file claim="EPH-1" container="c" path="/f"/>)"), 0, ClaimFilter());
+  BOOST_TEST(given[0].count() == 60000);
+  BOOST_TEST(given[1].count() == 2000);  // the step's own timeout
+  BOOST_TEST(r.steps[1].outcome == Outcome::Fault);
+  BOOST_TEST(r.steps[1].message.find("timed out after") != std::string::npos);
+  BOOST_TEST(r.steps[1].message.find("(the step may take 2.0 s) and was killed with its children") != std::string::npos);
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

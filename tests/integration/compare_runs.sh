@@ -13,9 +13,9 @@ exec "$real" "\$@"
 WRAPPER
 chmod +x "$WORK/bin/docker"
 
-run_harness run --tag seed --junit "$WORK/A.xml" --matrix "$WORK/A.md"
+run_harness run --tag seed --junit "$WORK/A.xml" --matrix "$WORK/A.md" --html "$WORK/A.html"
 expect_rc 0
-run_harness PATH="$WORK/bin:$PATH" run --tag seed --junit "$WORK/B.xml" --matrix "$WORK/B.md"
+run_harness PATH="$WORK/bin:$PATH" run --tag seed --junit "$WORK/B.xml" --matrix "$WORK/B.md" --html "$WORK/B.html"
 expect_rc 1
 expect_out "\($WORK/bin/docker\)"
 expect_out "^FAIL  VOL-1  docker"

@@ -34,7 +34,7 @@ print(f"junitparser: {path}: {expected[0]} tests, {expected[1]} failures, {expec
 PY
 }
 
-# xunit_viewer_reads FILE TESTS FAILURES ERRORS
+# xunit_viewer_reads FILE: renders FILE to HTML, silently; sets VIEWER_READ to "TESTS FAILURES ERRORS"
 xunit_viewer_reads() {
   local file=$1 html="$WORK/$(basename "$1" .xml).html" counts tests=0 failures=0 errors=0
   xunit-viewer --results="$file" --output="$html" >"$WORK/viewer" 2>&1 || fail "xunit-viewer exited $?: $(cat "$WORK/viewer")"
@@ -44,27 +44,27 @@ xunit_viewer_reads() {
   xunit-viewer --results="$file" --console --no-color --clear=false --output="$html" >"$WORK/viewer" 2>&1 ||
     fail "xunit-viewer --console exited $?"
   counts=$(tail -2 "$WORK/viewer" | head -1)
-  set -- $counts
   [[ "$counts" =~ ^[0-9]+\ [a-z]+(,\ [0-9]+\ [a-z]+)*$ ]] || fail "xunit-viewer's counts line: '$counts'"
+  set -- ${counts//,/}
   while [ $# -ge 2 ]; do
     tests=$((tests + $1))
-    case "${2%,}" in failure) failures=$1;; error) errors=$1;; esac
+    case "$2" in failure) failures=$1;; error) errors=$1;; esac
     shift 2
   done
-  [ "$tests $failures $errors" = "$2 $3 $4" ] 2>/dev/null || true
   echo "xunit-viewer: $file: $tests tests, $failures failures, $errors errors ($counts)"
   VIEWER_READ="$tests $failures $errors"
 }
 
+# check FILE TESTS FAILURES ERRORS
 check() {
   junitparser_reads "$@"
-  xunit_viewer_reads "$@"
+  xunit_viewer_reads "$1"
   [ "$VIEWER_READ" = "$2 $3 $4" ] || fail "xunit-viewer read $VIEWER_READ (tests failures errors) in $1, expected $2 $3 $4"
 }
 
 check "$SOURCE/tests/data/golden/junit.xml" 6 1 4
 
-run_harness run --claim VOL-1 --junit "$WORK/real.xml" --matrix "$WORK/real.md"
+run_harness run --claim VOL-1 --junit "$WORK/real.xml" --matrix "$WORK/real.md" --html "$WORK/real-report.html"
 read -r passed failed errors < <(sed -n 's/^claims: \([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) errors.*/\1 \2 \3/p' "$WORK/out")
 [ -n "${passed:-}" ] || fail "no summary line in the harness's output"
 valid_junit "$WORK/real.xml"

@@ -1,0 +1,120 @@
+#include "recovery.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/filesystem.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
+
+namespace harness {
+namespace fs = boost::filesystem;
+
+namespace {
+
+const std::chrono::seconds kListTimeout(60);
+
+std::string lock_path(const std::string& run_id) { return runs_dir() + "/" + run_id + ".lock"; }
+
+std::vector<std::string> names_in(const ProcessResult& r, const std::string& prefix) {
+  std::vector<std::string> names;
+  std::istringstream out(r.out);
+  for (std::string name; std::getline(out, name);)
+    if (name.rfind(prefix, 0) == 0) names.push_back(name);  // a runtime's filter may match inside a name
+  return names;
+}
+
+template <typename Keep>
+std::vector<std::string> filtered(const std::vector<std::string>& names, Keep keep) {
+  std::vector<std::string> out;
+  std::copy_if(names.begin(), names.end(), std::back_inserter(out), keep);
+  return out;
+}
+
+}  // namespace
+
+std::string runs_dir() {
+  const char* dir = std::getenv("HARNESS_RUN_DIR");
+  return dir && *dir ? dir : "/tmp/harness-runs";
+}
+
+RunLock::RunLock(const std::string& run_id) : path_(lock_path(run_id)) {
+  boost::system::error_code ec;
+  fs::create_directories(runs_dir(), ec);
+  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+}
+
+RunLock::~RunLock() {
+  if (fd_ < 0) return;
+  ::unlink(path_.c_str());
+  ::close(fd_);
+}
+
+bool run_is_alive(const std::string& run_id) {
+  const int fd = ::open(lock_path(run_id).c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return false;  // no lock file: the run ended, or died before it made one
+  const bool alive = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
+  if (!alive) ::unlink(lock_path(run_id).c_str());
+  ::close(fd);
+  return alive;
+}
+
+std::string run_id_of(const std::string& name) {
+  static const std::string head = "harness-";
+  if (name.rfind(head, 0) != 0 || name.size() < head.size() + 9 || name[head.size() + 8] != '-') return "";
+  const std::string id = name.substr(head.size(), 8);
+  return id.find_first_not_of("0123456789abcdef") == std::string::npos ? id : "";
+}
+
+Resources list_named(const Cli& cli, ProcessRunner& runner, const std::string& prefix) {
+  return {names_in(runner.run(cli.containers_named(prefix), "", kListTimeout), prefix),
+          names_in(runner.run(cli.volumes_named(prefix), "", kListTimeout), prefix),
+          names_in(runner.run(cli.networks_named(prefix), "", kListTimeout), prefix),
+          {}};
+}
+
+Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resources& what, const std::string& prefix) {
+  if (!what.containers.empty()) runner.run(cli.remove_containers(what.containers, true), "", kListTimeout);
+  if (!what.volumes.empty()) runner.run(cli.volume_remove(what.volumes), "", kListTimeout);
+  if (!what.networks.empty()) runner.run(cli.network_remove(what.networks), "", kListTimeout);
+  Resources still = list_named(cli, runner, prefix);
+  const auto was = [](const std::vector<std::string>& list) {
+    return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) != list.end(); };
+  };
+  return {filtered(still.containers, was(what.containers)), filtered(still.volumes, was(what.volumes)),
+          filtered(still.networks, was(what.networks)), {}};
+}
+
+Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
+                          Resources& stuck) {
+  const auto dead = [&](const std::string& name) {
+    const std::string id = run_id_of(name);
+    return !id.empty() && id != except && !run_is_alive(id);
+  };
+  Resources all = list_named(cli, runner, "harness-");
+  Resources removed{filtered(all.containers, dead), filtered(all.volumes, dead), filtered(all.networks, dead), {}};
+  if (!removed.empty()) {
+    stuck = remove_resources(cli, runner, removed, "harness-");
+    const auto not_stuck = [&](const std::vector<std::string>& list) {
+      return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) == list.end(); };
+    };
+    removed = {filtered(removed.containers, not_stuck(stuck.containers)), filtered(removed.volumes, not_stuck(stuck.volumes)),
+               filtered(removed.networks, not_stuck(stuck.networks)), {}};
+  }
+  boost::system::error_code ec;
+  if (!host_tmp.empty() && fs::is_directory(host_tmp, ec)) {
+    for (const auto& entry : fs::directory_iterator(host_tmp, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (!dead(name)) continue;
+      fs::remove_all(entry.path(), ec);
+      (ec ? stuck : removed).host_dirs.push_back(entry.path().string());
+    }
+  }
+  return removed;
+}
+
+}  // namespace harness

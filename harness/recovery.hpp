@@ -1,0 +1,55 @@
+// Finding and removing what runs left behind. Every name a run gives starts with
+// harness-<run id>-, and a live run holds a lock on a file named after its id, so
+// another harness can tell a dead run's leftovers (SIGKILL, power loss) from a live
+// run's resources: two runs on one host never clean each other.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli_dialect.hpp"
+#include "process_runner.hpp"
+
+namespace harness {
+
+// Held from the start of a run to its end (an flock, so the kernel drops it when the
+// process dies, however it dies).
+class RunLock {
+ public:
+  explicit RunLock(const std::string& run_id);
+  ~RunLock();
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+};
+
+// Where the locks are: $HARNESS_RUN_DIR, else /tmp/harness-runs.
+std::string runs_dir();
+bool run_is_alive(const std::string& run_id);
+
+struct Resources {
+  std::vector<std::string> containers, volumes, networks, host_dirs;
+  bool empty() const { return containers.empty() && volumes.empty() && networks.empty() && host_dirs.empty(); }
+  std::size_t size() const { return containers.size() + volumes.size() + networks.size() + host_dirs.size(); }
+};
+
+// What the runtime has whose name starts with `prefix` (3 calls: containers, volumes, networks).
+Resources list_named(const Cli& cli, ProcessRunner& runner, const std::string& prefix);
+
+// Removes them (containers first, with their anonymous volumes); returns what is still
+// there afterwards.
+Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resources& what, const std::string& prefix);
+
+// The run id in a name like harness-1a2b3c4d-0-data, or "".
+std::string run_id_of(const std::string& name);
+
+// Removes everything of dead runs (every run but live ones and `except`) from this
+// runtime, and their host folders in `host_tmp` when that is not empty. Returns what
+// was removed; `stuck` gets what could not be.
+Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
+                          Resources& stuck);
+
+}  // namespace harness
