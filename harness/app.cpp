@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <boost/filesystem.hpp>
@@ -15,6 +16,7 @@
 #include "claim_filter.hpp"
 #include "cli_dialect.hpp"
 #include "console_reporter.hpp"
+#include "dry_run.hpp"
 #include "engine.hpp"
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
@@ -106,6 +108,7 @@ struct RunContext {
   ConsoleReporter& console;
   std::ostream& err;
   Resources stuck = {};  // leftovers of dead runs that could not be removed
+  ProcessRunner* runner_for_steps = nullptr;  // --dry-run: the steps' commands go here
 };
 
 // Says what leftovers of dead runs (a harness killed with SIGKILL, a power loss) were removed.
@@ -146,11 +149,12 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   }
   EngineOptions eo = run.engine;
   eo.runtime_version = version.out.substr(0, version.out.find('\n'));
-  report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, run.stuck), run.err);
+  if (!run.options.dry_run)
+    report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, run.stuck), run.err);
   ready.unusable = ensure_image(cli, run.runner, eo.image);
   if (!ready.unusable.empty()) return ready;
   run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
-  ready.engine = std::make_unique<Engine>(cli, run.runner, eo);
+  ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);
   return ready;
 }
 
@@ -177,14 +181,22 @@ int estimated_cost(const Scenario& scenario) {
 // once it and every result before it are done.
 class OrderedPrinter {
  public:
-  OrderedPrinter(ConsoleReporter& console, const std::vector<ScenarioResult>& results, std::size_t first)
+  OrderedPrinter(ConsoleReporter& console, const std::vector<ScenarioResult>& results, std::size_t first, bool plan)
       : console_(console), results_(results), done_(results.size(), false), next_(first) {
+    print_ = [this, plan](const ScenarioResult& r) { plan ? console_.plan(r) : console_.scenario_done(r); };
     for (std::size_t i = 0; i < first; ++i) done_[i] = true;
   }
   void done(std::size_t index) {
     std::lock_guard<std::mutex> lock(mutex_);
     done_[index] = true;
-    for (; next_ < results_.size() && done_[next_]; ++next_) console_.scenario_done(results_[next_]);
+    ++finished_;
+    for (; next_ < results_.size() && done_[next_]; ++next_) print_(results_[next_]);
+    if (next_ < results_.size()) console_.progress(finished_, results_.size(), last_started_);
+  }
+  void started(const std::string& what) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    last_started_ = what;
+    console_.progress(finished_, results_.size(), what);
   }
 
  private:
@@ -192,6 +204,9 @@ class OrderedPrinter {
   const std::vector<ScenarioResult>& results_;
   std::vector<bool> done_;
   std::size_t next_;
+  std::size_t finished_ = 0;
+  std::string last_started_;
+  std::function<void(const ScenarioResult&)> print_;
   std::mutex mutex_;
 };
 
@@ -223,16 +238,17 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
     return estimated_cost(run.scenarios[jobs[a].scenario]) > estimated_cost(run.scenarios[jobs[b].scenario]);
   });
 
-  OrderedPrinter printer(run.console, results, first);
+  OrderedPrinter printer(run.console, results, first, run.options.dry_run);
   parallel_for(jobs.size(), run.options.jobs, [&](std::size_t k) {
     const std::size_t j = order[k];
+    printer.started(run.scenarios[jobs[j].scenario].file + " on " + jobs[j].engine->cli().dialect().name);
     results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
     printer.done(first + j);
   });
 
   std::size_t offset = first;
   for (auto& r : ready) {
-    if (!r.engine) continue;
+    if (!r.engine || run.options.dry_run) continue;
     for (auto& [index, names] : r.engine->sweep()) {
       if (index < 0 || index >= static_cast<int>(run.scenarios.size())) continue;
       ScenarioResult& result = results[offset + index];
@@ -275,7 +291,8 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
 
   const auto start = std::chrono::steady_clock::now();
   const ClaimFilter filter(o.claims);
-  ConsoleReporter console(out, want_colour(STDOUT_FILENO));
+  const bool terminal = ::isatty(STDOUT_FILENO);
+  ConsoleReporter console(out, want_colour(STDOUT_FILENO), o.verbosity, terminal);
   RunContext run{o, scenarios, filter, {}, runner, console, err};
   run.engine.image = o.image.empty() ? kFixtureImage : o.image;
   run.engine.run_id = new_run_id();
@@ -283,6 +300,13 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
   run.engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
 
+  if (o.dry_run) {
+    DryRunRunner dry(runner);
+    run.runner_for_steps = &dry;
+    run_all(dialects, run);
+    out << "\n(a dry run: nothing was changed; the names and folders above are made anew by each run)\n";
+    return kAllHeld;
+  }
   const std::vector<ScenarioResult> results = run_all(dialects, run);
   console.summary(results, std::chrono::steady_clock::now() - start);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "console_reporter.hpp"
 #include "process_runner.hpp"
 
 namespace harness {
@@ -20,7 +21,9 @@ struct RunOptions {
   std::string html = "reports/report.html";
   double step_timeout = 60;
   double scenario_timeout = 600;
-  unsigned jobs = 4;  // scenarios at once (main sets the machine's default)
+  unsigned jobs = 4;
+  Verbosity verbosity = Verbosity::Normal;
+  bool dry_run = false;  // scenarios at once (main sets the machine's default)
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);

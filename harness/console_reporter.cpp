@@ -21,12 +21,57 @@ std::string ConsoleReporter::paint(const char* code, const std::string& text) co
 
 void ConsoleReporter::run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
                                   const std::string& executable, const std::string& image, std::size_t scenarios) {
+  clear_progress();
   out_ << "harness run " << run_id << ": " << runtime << " " << printable(version) << " (" << executable << "), image "
        << image << ", " << scenarios << " scenario file(s)" << std::endl;  // flushed: a killed run still names itself
 }
 
-void ConsoleReporter::scenario_done(const ScenarioResult& r) {
+void ConsoleReporter::clear_progress() {
+  if (!progress_shown_) return;
+  out_ << "\r\033[K";
+  progress_shown_ = false;
+}
+
+void ConsoleReporter::progress(std::size_t done, std::size_t total, const std::string& running) {
+  if (!progress_ || verbosity_ == Verbosity::Quiet) return;
+  out_ << "\r\033[K[" << done << "/" << total << " scenarios done] running " << printable(running) << std::flush;
+  progress_shown_ = true;
+}
+
+// The claim, where it comes from, and each step of its flow as the commands a person
+// would type, with a tick or a cross.
+void ConsoleReporter::claim_details(const ScenarioResult& r, const ClaimResult& c) {
+  out_ << "       claim:  " << printable(c.claim.text) << "\n";
+  out_ << "       source: " << printable(r.scenario.seed) << ", " << printable(r.scenario.section) << " ("
+       << r.scenario.file << ")\n";
+  auto range = claim_step_range(r, c.claim.id);
+  if (planning_) range.first = 0;  // an explanation shows the whole flow up to the claim's last check
+  for (auto i = range.first; i < range.second; ++i) {
+    const StepRecord& s = r.steps[i];
+    if (planning_ && s.outcome == Outcome::NotRun && s.commands.empty()) continue;  // another claim's check
+    const bool ok = s.outcome == Outcome::Done || s.outcome == Outcome::Held;
+    const std::string mark = planning_ ? "*" : s.outcome == Outcome::NotRun ? paint("2", "-") : ok ? paint("32", "\u2713") : paint("31", "\u2717");
+    out_ << "       " << mark << " " << printable(s.summary) << "\n";
+    for (const auto& cmd : s.commands) out_ << "           $ " << shell_line(cmd) << "\n";
+    if (!planning_ && !s.expected.empty() && s.outcome != Outcome::NotRun)
+      out_ << "           expected " << s.expected << "; found " << s.actual << "\n";
+  }
+}
+
+void ConsoleReporter::plan(const ScenarioResult& r) {
+  planning_ = true;
+  out_ << "\n" << r.scenario.file << ": " << printable(r.scenario.title) << " (" << r.runtime << ")\n";
   for (const auto& c : r.claims) {
+    out_ << paint("1", c.claim.id) << "\n";
+    claim_details(r, c);
+  }
+  out_.flush();
+}
+
+void ConsoleReporter::scenario_done(const ScenarioResult& r) {
+  clear_progress();
+  for (const auto& c : r.claims) {
+    if (verbosity_ == Verbosity::Quiet && c.verdict == Verdict::Pass) continue;
     const std::string mark = c.verdict == Verdict::Pass   ? paint("32", "PASS ")
                              : c.verdict == Verdict::Fail ? paint("31", "FAIL ")
                                                           : paint("33", "ERROR");
@@ -35,6 +80,7 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (text.size() > 70) text = clip(text, 67).substr(0, clip(text, 67).find('\n')) + "...";
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
+    if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
     for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
       std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(c.message.empty() ? r.error : c.message) + "\n";
@@ -53,10 +99,12 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
 }
 
 void ConsoleReporter::left_behind(const ScenarioResult& r, const std::string& what) {
+  clear_progress();
   out_ << paint("33", "ERROR") << " left behind by " << r.scenario.file << ": " << printable(what) << "\n";
 }
 
 void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Seconds total) {
+  clear_progress();
   int passed = 0, failed = 0, errors = 0;
   for (const auto& r : results) {
     for (const auto& c : r.claims) {

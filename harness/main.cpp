@@ -33,8 +33,17 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::PositiveNumber);
   run->add_option("--scenario-timeout", o.scenario_timeout, "seconds a scenario may take, all its steps together")
       ->capture_default_str()->check(CLI::PositiveNumber);
+  bool verbose = false, quiet = false;
+  run->add_flag("--verbose,-v", verbose, "per claim: its text, its source, and every step as a command with a tick or a cross");
+  run->add_flag("--quiet,-q", quiet, "only the claims that did not pass, and the summary")->excludes("--verbose");
+  run->add_flag("--dry-run", o.dry_run, "print the commands the run would make, without making them");
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
   paths(list);
+  auto* explain = app.add_subcommand("explain", "print a claim and the commands that check it, without running them");
+  std::string explain_claim;
+  explain->add_option("claim", explain_claim, "a claim ID, e.g. VOL-2 (or a pattern: 'VOL-*')")->required();
+  explain->add_option("--runtime", o.runtime, "the runtime whose commands to show")->capture_default_str();
+  explain->add_option("--paths", o.paths, "scenario files or folders (default: scenarios)");
   auto* clean = app.add_subcommand("clean", "remove what dead runs left (a harness killed with SIGKILL, a power loss)");
   std::string clean_runtimes = "docker,podman";
   clean->add_option("--runtime", clean_runtimes, "the runtimes to clean")->capture_default_str();
@@ -62,10 +71,18 @@ int main(int argc, char** argv) {
   }
   try {
     if (run->parsed()) {
+      o.verbosity = verbose ? Verbosity::Verbose : quiet ? Verbosity::Quiet : Verbosity::Normal;
       RealProcessRunner runner;
       return run_run(o, runner, std::cout, std::cerr);
     }
     if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (explain->parsed()) {
+      o.claims = explain_claim;
+      o.dry_run = true;
+      o.jobs = 1;
+      RealProcessRunner runner;
+      return run_run(o, runner, std::cout, std::cerr);
+    }
     if (clean->parsed()) {
       RealProcessRunner runner;
       o.runtime = clean_runtimes;

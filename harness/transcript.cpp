@@ -90,6 +90,31 @@ std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& resul
   return first == result.steps.size() ? std::make_pair(std::size_t{0}, result.steps.size()) : std::make_pair(first, last);
 }
 
+std::string what_it_means(const StepRecord& s) {
+  const auto starts = [](const std::string& text, const char* head) { return text.rfind(head, 0) == 0; };
+  if (s.outcome != Outcome::Broken) return "";
+  if (s.element == "expect-file") {
+    if (s.expected == "no such file") return "The file is still there, although the claim says it is gone by now.";
+    if (s.actual == "no such file") return "The file the claim says is there is missing: the data was lost or never reached this place.";
+    if (starts(s.expected, "owned by")) return "The file belongs to another user on the host than the claim says.";
+    return "The file is there, but its content is not what was written.";
+  }
+  if (s.element == "expect-volume") {
+    if (s.expected.find("does not exist") != std::string::npos) return "The volume is still there, although the claim says it is removed.";
+    if (s.actual.find("does not exist") != std::string::npos || s.actual.find("no such volume") != std::string::npos)
+      return "The volume the claim says is there is missing.";
+    return "The runtime does not describe the volume as the claim says.";
+  }
+  if (s.element == "expect-container")
+    return s.expected == "no such container" ? "The container is still there, although the claim says it is gone."
+                                             : "The container the claim says is there is missing.";
+  if (s.expected == "the command fails") return "The runtime allowed what the claim says it refuses.";
+  if (starts(s.expected, "exit code")) return "The command ended with another exit code than the claim says.";
+  if (s.expected.find("printing") != std::string::npos && starts(s.actual, "it succeeded"))
+    return "The command worked but printed something else than the claim says.";
+  return "The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.";
+}
+
 std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim) {
   if (claim.deciding_step < 0) return "";
   const auto& step = result.steps[claim.deciding_step];
@@ -99,7 +124,9 @@ std::string claim_explanation(const ScenarioResult& result, const ClaimResult& c
   if (step.outcome == Outcome::Fault) return out + "  error:    " + printable(step.message) + "\n";
   if (claim.verdict == Verdict::Error)
     return out + "  not checked: this step failed first (" + step.actual + ")\n";
-  return out + "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
+  out += "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
+  const std::string meaning = what_it_means(step);
+  return meaning.empty() ? out : out + "  meaning:  " + meaning + "\n";
 }
 
 }  // namespace harness

@@ -23,4 +23,7 @@ std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& resul
 
 std::string seconds3(Seconds s);  // "1.234"
 
+// One sentence, for a person new to containers, on what a failed check means.
+std::string what_it_means(const StepRecord& step);
+
 }  // namespace harness
