@@ -107,7 +107,6 @@ struct RunContext {
   ProcessRunner& runner;
   ConsoleReporter& console;
   std::ostream& err;
-  Resources stuck = {};  // leftovers of dead runs that could not be removed
   ProcessRunner* runner_for_steps = nullptr;  // --dry-run: the steps' commands go here
 };
 
@@ -149,9 +148,13 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   }
   EngineOptions eo = run.engine;
   eo.runtime_version = version.out.substr(0, version.out.find('\n'));
-  if (!run.options.dry_run)
-    report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, run.stuck), run.err);
-  ready.unusable = ensure_image(cli, run.runner, eo.image);
+  if (!run.options.dry_run) {
+    Resources stuck;
+    report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, stuck), run.err);
+    for (const auto* names : {&stuck.containers, &stuck.volumes, &stuck.networks, &stuck.host_dirs})
+      for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
+  }
+  ready.unusable = run.options.dry_run ? "" : ensure_image(cli, run.runner, eo.image);  // a dry run changes nothing
   if (!ready.unusable.empty()) return ready;
   run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
   ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);
@@ -242,7 +245,12 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
   parallel_for(jobs.size(), run.options.jobs, [&](std::size_t k) {
     const std::size_t j = order[k];
     printer.started(run.scenarios[jobs[j].scenario].file + " on " + jobs[j].engine->cli().dialect().name);
-    results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
+    try {
+      results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
+    } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
+      results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter,
+                                        jobs[j].engine->cli().dialect().name, std::string("harness error: ") + e.what())[0];
+    }
     printer.done(first + j);
   });
 

@@ -8,14 +8,14 @@ const std::vector<Dialect>& dialects() {
   static const std::vector<Dialect> table = {
       {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
        {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon",
-       {"rm", "--force"},
+       {"rm", "--force"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
        {{"", true, "-", {"no-network.yaml"}, false},                // Compose v2, when the plugin is there
         {"docker-compose", false, "_", {"no-network.yaml"}, false}}},  // Compose v1, what Debian 12 ships
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
        {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
        // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
        // exits 0 (containers/podman#21529, fixed in 5.1); --ignore makes it remove the rest.
-       {"rm", "--force", "--ignore"},
+       {"rm", "--force", "--ignore"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
        // podman-compose 1.0.3 adds the project network even to a network_mode: none
        // service (podman then refuses both), and `down -v` leaves that network behind.
        {{"podman-compose", false, "_", {}, true}}},
@@ -23,12 +23,22 @@ const std::vector<Dialect>& dialects() {
   return table;
 }
 
+// A field of a `--mount` value, which Docker and Podman read as one CSV line: one with a
+// comma, a quote or a line break is quoted, so that a path stays one field and can add no
+// key (a target "/p,src=/etc" would otherwise bind-mount the host's /etc).
+std::string csv_field(const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string quoted = "\"";
+  for (const char c : field) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 // `--mount type=volume,src=v,dst=/p,readonly` as the tutorials write it.
 std::string mount_option(const RunSpec::ResolvedMount& m) {
   const char* type = m.type == Mount::Type::Tmpfs ? "tmpfs" : m.type == Mount::Type::Bind ? "bind" : "volume";
   std::string option = std::string("type=") + type;
-  if (!m.source.empty()) option += ",src=" + m.source;
-  option += ",dst=" + m.target;
+  if (!m.source.empty()) option += "," + csv_field("src=" + m.source);
+  option += "," + csv_field("dst=" + m.target);
   if (m.read_only) option += ",ro";  // Docker and Podman both take ro (Podman 4.3 rejects readonly)
   if (m.nocopy) option += ",volume-nocopy";
   return option;

@@ -28,6 +28,8 @@ struct Dialect {
   std::string volume_root_suffix;    // ... below this subfolder of it ("" = itself)
   std::string unreachable_text;      // in stderr when the engine cannot be reached at all
   Argv force_remove;                 // removes containers, ignoring missing ones
+  std::vector<int> cli_errors;       // exit codes of the CLI itself refusing a command (not the container's)
+  std::string layer_format;          // container inspect template: its writable layer on the host
   std::vector<ComposeTool> compose;  // candidates, the first one found is used
 };
 

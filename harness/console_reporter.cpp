@@ -54,7 +54,7 @@ void ConsoleReporter::claim_details(const ScenarioResult& r, const ClaimResult& 
     out_ << "       " << mark << " " << printable(s.summary) << "\n";
     for (const auto& cmd : s.commands) out_ << "           $ " << shell_line(cmd) << "\n";
     if (!planning_ && !s.expected.empty() && s.outcome != Outcome::NotRun)
-      out_ << "           expected " << s.expected << "; found " << s.actual << "\n";
+      out_ << "           expected " << printable(s.expected) << "; found " << printable(s.actual) << "\n";
   }
 }
 
@@ -83,7 +83,7 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
     for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
-      std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : printable(c.message.empty() ? r.error : c.message) + "\n";
+      std::string why = printable(c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n");
       std::string indented;
       for (std::size_t start = 0; start < why.size();) {
         auto end = why.find('\n', start);

@@ -1,11 +1,15 @@
 #include "engine.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
+#include <cstring>
+#include <cerrno>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -87,6 +91,19 @@ struct StepFault {
   std::string message;
   bool broken = false;
 };
+
+// base/relative, or a fault when it leads outside base through a symlink (one a container
+// made in a bind-mounted folder or a volume): a scenario never bind-mounts or reads a host
+// path of its own choosing.
+std::string inside(const std::string& base, const std::string& relative) {
+  const std::string path = base + "/" + relative;
+  boost::system::error_code ec;
+  const std::string root = fs::weakly_canonical(base, ec).string();
+  const std::string real = ec ? "" : fs::weakly_canonical(path, ec).string();
+  if (ec || (real != root && real.rfind(root + "/", 0) != 0))
+    throw StepFault{quote(relative) + " leads outside " + base + " (through a symlink): not used"};
+  return path;
+}
 
 class ScenarioRun {
  public:
@@ -188,7 +205,7 @@ class ScenarioRun {
   std::string host_path(const std::string& logical, const std::string& relative = "") const {
     const auto it = hosts_.find(logical);
     if (it == hosts_.end()) throw StepFault{"host folder '" + logical + "' was not made"};
-    return relative.empty() ? it->second : it->second + "/" + relative;
+    return relative.empty() ? it->second : inside(it->second, relative);
   }
 
   // Runs one command of a step: within the step's timeout and the scenario's deadline.
@@ -209,7 +226,7 @@ class ScenarioRun {
   // A runtime command that must work for the scenario to go on.
   const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "") {
     const auto& r = call(record, argv, input);
-    if (!r.ok()) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout), !is_fault(r)};
+    if (!r.ok()) throw StepFault{"<" + record.element + "> failed: " + describe_failure(r, options_.step_timeout), !is_fault(r)};
     return r;
   }
 
@@ -247,6 +264,7 @@ class ScenarioRun {
       case StepKind::ComposeDown: return std::string("compose down") + (s.remove_volumes ? " -v" : "") + " project " + s.project;
       case StepKind::Wait: return "wait for " + c + " to exit";
       case StepKind::FindVolume: return "find the volume " + c + " mounts at " + s.target + ", call it " + s.volume;
+      case StepKind::FindLayer: return "find the writable layer of " + c + " on the host, call it " + s.host;
       case StepKind::Tutorial: {
         std::string line;
         for (const auto& w : s.args) line += " " + w;
@@ -366,6 +384,7 @@ class ScenarioRun {
         return;
       case StepKind::Wait: return action(s, record, cli_.wait(container));
       case StepKind::FindVolume: return find_volume(s, record);
+      case StepKind::FindLayer: return find_layer(s, record);
       case StepKind::Tutorial: return tutorial(s, record);
       case StepKind::ExpectContainer: return expect_container(s, record);
       case StepKind::ComposeProject: return make_compose_project(s, record);
@@ -390,7 +409,7 @@ class ScenarioRun {
       return;
     }
     const auto& r = call(record, argv, input);
-    if (is_fault(r)) throw StepFault{argv[1] + " failed: " + describe_failure(r, options_.step_timeout)};
+    if (is_fault(r)) throw StepFault{"<" + record.element + "> failed: " + describe_failure(r, options_.step_timeout)};
     const bool failed = r.exit_code != 0;
     record.actual = failed ? "it failed (" + describe_failure(r, options_.step_timeout) + ")"
                            : "it succeeded (exit code 0)";
@@ -401,6 +420,11 @@ class ScenarioRun {
     } else {
       record.expected = s.expect_failure ? "the command fails" : "the command succeeds";
       held = failed == s.expect_failure;
+      const auto& refusals = cli_.dialect().cli_errors;
+      if (s.expect_failure && std::find(refusals.begin(), refusals.end(), r.exit_code) != refusals.end()) {
+        held = false;  // the CLI refused the command itself: what the claim is about never happened
+        record.actual += " -- the runtime's CLI refused the command itself, so this is not the failure the claim means";
+      }
     }
     if (s.stdout_text) {
       record.expected += ", printing " + quote(*s.stdout_text);
@@ -422,6 +446,17 @@ class ScenarioRun {
     found_volumes_[s.volume] = name;
     ledger_.add_volume(name);
     record.summary += " = " + name;
+    record.outcome = Outcome::Done;
+  }
+
+  // A container's writable layer on the host, for checks that read it (never removed by
+  // the harness: it is the runtime's folder).
+  void find_layer(const Step& s, StepRecord& record) {
+    const auto& r = must(record, cli_.container_inspect(container_of(s), cli_.dialect().layer_format));
+    const std::string dir = first_line(r.out);
+    if (dir.empty() || dir[0] != '/') throw StepFault{"the runtime shows no writable layer on the host for " + s.container, true};
+    hosts_[s.host] = dir;
+    record.summary += " = " + dir;
     record.outcome = Outcome::Done;
   }
 
@@ -476,26 +511,45 @@ class ScenarioRun {
     return {r.exit_code == 0, r.out, 0};
   }
 
+  // Reads a file on the host that a container may have made or replaced: never follows a
+  // symlink, never blocks on a FIFO or a device, reads at most 1 MiB. Only "no such file"
+  // counts as absent; any other error is a fault, never a pass.
   Observed read_on_host(StepRecord& record, const std::string& path) {
     Observed o;
     CommandRecord cmd{{"cat", path}, "", true, {}};
+    cmd.result.exit_code = 0;
     struct stat st {};
-    if (::lstat(path.c_str(), &st) == 0) {
-      o.present = true;
-      o.uid = st.st_uid;
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream buf;
-      buf << in.rdbuf();
-      o.content = buf.str();
-      cmd.result.exit_code = 0;
-      cmd.result.out = o.content;
-    } else {
+    if (::lstat(path.c_str(), &st) != 0) {
+      if (errno != ENOENT && errno != ENOTDIR) throw StepFault{"cannot look at " + path + ": " + std::strerror(errno)};
       cmd.result.exit_code = 1;
       cmd.result.err = "cat: " + path + ": No such file or directory\n";
+    } else {
+      o.present = true;
+      o.uid = st.st_uid;
+      if (S_ISDIR(st.st_mode)) o.content = "";  // a folder is there (BND-4); it has no content
+      else if (!S_ISREG(st.st_mode)) o.content = S_ISLNK(st.st_mode) ? "(a symlink, not followed)" : "(not a regular file)";
+      else o.content = read_regular(path);
+      cmd.result.out = o.content;
     }
     record.commands.push_back(cmd);
     return o;
   }
+
+  static std::string read_regular(const std::string& path) {
+    constexpr std::size_t kMax = 1 << 20;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) throw StepFault{"cannot read " + path + ": " + std::strerror(errno)};
+    struct stat st {};
+    std::string content;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      char buf[65536];
+      for (ssize_t n; content.size() < kMax && (n = ::read(fd, buf, sizeof buf)) > 0;) content.append(buf, static_cast<std::size_t>(n));
+      if (content.size() > kMax) content.resize(kMax);
+    }
+    ::close(fd);
+    return content;
+  }
+
 
   std::string mountpoint(StepRecord& record, const std::string& volume) {
     const std::string name = volume_name(volume);
@@ -523,7 +577,7 @@ class ScenarioRun {
         if (gone_after_run(spec, record.commands.back().result)) ledger_.drop_container(spec.name);
         break;
       }
-      case Place::Volume: o = read_on_host(record, mountpoint(record, s.volume) + "/" + s.path); break;
+      case Place::Volume: o = read_on_host(record, inside(mountpoint(record, s.volume), s.path)); break;
       case Place::Host: o = read_on_host(record, host_path(s.host, s.path)); break;
     }
     const std::string found = o.present ? "present, content " + quote(o.content) : "no such file";

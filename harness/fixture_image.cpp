@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "text.hpp"
+
 namespace harness {
 
 const char* const kFixtureImage = "harness-busybox:1";
@@ -20,7 +22,7 @@ std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::strin
   const auto built = runner.run({"bash", recipe, cli.executable(), image}, "", 120s);
   if (!built.ok())
     return "building the fixture image with " + recipe + " failed (exit " + std::to_string(built.exit_code) + "): " +
-           built.err + built.spawn_error;
+           printable(clip(built.err + built.spawn_error, 2000));
   return "";
 }
 

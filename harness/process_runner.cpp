@@ -1,6 +1,8 @@
 #include "process_runner.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -10,10 +12,10 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/writable_pipe.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/process/v2/posix/vfork_launcher.hpp>
 #include <boost/process/v2/process.hpp>
-#include <boost/process/v2/stdio.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -24,19 +26,59 @@ namespace bp = boost::process::v2;
 
 namespace {
 
-// Puts the child in a process group of its own so that a timeout kills its children too
-// (a compose tool, a wrapper script), and gives it the default signal mask (the harness
-// blocks SIGINT and SIGTERM in its threads; a mask survives exec).
-struct NewProcessGroup {
-  bp::error_code on_exec_setup(bp::posix::default_launcher&, const bp::filesystem::path&,
-                               const char* const*) {
-    ::setpgid(0, 0);
-    sigset_t all;
-    ::sigfillset(&all);
-    ::sigprocmask(SIG_UNBLOCK, &all, nullptr);
-    return {};
-  }
+// Starts a program with posix_spawn (glibc: a vfork-style clone whose child allocates
+// nothing, so it is safe while other threads run, and copies no page tables, which kept
+// the harness's own CPU time small). The child gets a process group of its own, so that a
+// timeout kills its children too (a compose tool, a wrapper script), the default signal
+// mask and dispositions (the harness blocks SIGINT/SIGTERM and ignores SIGPIPE; both
+// survive exec), and the three pipes as its stdin, stdout and stderr.
+struct Spawned {
+  pid_t pid = -1;
+  int in = -1, out = -1, err = -1;  // the harness's ends
+  std::string error;
 };
+
+Spawned spawn(const std::string& exe, const Argv& argv) {
+  Spawned s;
+  int in[2], out[2], err[2];
+  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0) {
+    s.error = std::string("cannot make pipes: ") + std::strerror(errno);
+    return s;
+  }
+  posix_spawn_file_actions_t actions;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+  ::posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  ::posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
+  posix_spawnattr_t attr;
+  ::posix_spawnattr_init(&attr);
+  ::posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  ::posix_spawnattr_setpgroup(&attr, 0);
+  sigset_t none, defaults;
+  ::sigemptyset(&none);
+  ::posix_spawnattr_setsigmask(&attr, &none);
+  ::sigemptyset(&defaults);
+  for (int signo : {SIGPIPE, SIGINT, SIGTERM}) ::sigaddset(&defaults, signo);
+  ::posix_spawnattr_setsigdefault(&attr, &defaults);
+
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const int rc = ::posix_spawn(&s.pid, exe.c_str(), &actions, &attr, args.data(), environ);
+  ::posix_spawn_file_actions_destroy(&actions);
+  ::posix_spawnattr_destroy(&attr);
+  for (int fd : {in[0], out[1], err[1]}) ::close(fd);
+  if (rc != 0) {
+    s.error = exe + ": " + std::strerror(rc);
+    for (int fd : {in[1], out[0], err[0]}) ::close(fd);
+    s.pid = -1;
+    return s;
+  }
+  s.in = in[1];
+  s.out = out[0];
+  s.err = err[0];
+  return s;
+}
 
 // The process groups of the commands running now, for kill_running_processes().
 std::mutex running_mutex;
@@ -92,19 +134,15 @@ ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
   (void)sigpipe_ignored;
 
   asio::io_context ctx;
-  asio::writable_pipe in(ctx);
-  asio::readable_pipe out(ctx), err(ctx);
-  bp::process proc(ctx);
-  try {
-    // vfork, not fork: the child does not copy the harness's page tables, which was most
-    // of the harness's own CPU time (system time) over a run of a few hundred commands.
-    proc = bp::posix::vfork_launcher()(ctx, exe, std::vector<std::string>(argv.begin() + 1, argv.end()),
-                                       bp::process_stdio{in, out, err}, NewProcessGroup{});
-  } catch (const std::exception& e) {
-    result.spawn_error = argv[0] + ": " + e.what();
+  const Spawned child = spawn(exe, argv);
+  if (child.pid < 0) {
+    result.spawn_error = child.error;
     return result;
   }
-  const pid_t pid = proc.id();
+  asio::writable_pipe in(ctx, child.in);
+  asio::readable_pipe out(ctx, child.out), err(ctx, child.err);
+  bp::process proc(ctx.get_executor(), child.pid);
+  const pid_t pid = child.pid;
   const Running registered(pid);
 
   // Done when the process exited and both of its pipes reached end of file. The timer

@@ -1,14 +1,17 @@
 #include "recovery.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 
 namespace harness {
 namespace fs = boost::filesystem;
@@ -43,9 +46,10 @@ std::string runs_dir() {
 
 RunLock::RunLock(const std::string& run_id) : path_(lock_path(run_id)) {
   boost::system::error_code ec;
-  fs::create_directories(runs_dir(), ec);
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+  if (fs::create_directories(runs_dir(), ec)) ::chmod(runs_dir().c_str(), 01777);  // shared by every user, like /tmp
+  fd_ = ::open(path_.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0 || ::flock(fd_, LOCK_EX) != 0)
+    throw std::runtime_error("cannot take the run lock " + path_ + " (other harness runs could take this run for dead)");
 }
 
 RunLock::~RunLock() {
@@ -55,8 +59,8 @@ RunLock::~RunLock() {
 }
 
 bool run_is_alive(const std::string& run_id) {
-  const int fd = ::open(lock_path(run_id).c_str(), O_RDWR | O_CLOEXEC);
-  if (fd < 0) return false;  // no lock file: the run ended, or died before it made one
+  const int fd = ::open(lock_path(run_id).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno != ENOENT;  // no lock file: the run ended; unreadable: assume it lives
   const bool alive = ::flock(fd, LOCK_EX | LOCK_NB) != 0;
   if (!alive) ::unlink(lock_path(run_id).c_str());
   ::close(fd);

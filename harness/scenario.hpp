@@ -46,6 +46,7 @@ enum class StepKind {
   Remove,        // remove a container (`rm -f`, with `-v` when asked)
   Wait,          // wait for a container to exit
   FindVolume,    // give a logical name to the anonymous volume a container mounts
+  FindLayer,     // give a host-folder name to a container's writable layer on the host (read only)
   Tutorial,      // a tutorial's command exactly as written, the runtime's name first
   ExpectFile,    // check a file: in a container, a fresh container, a volume, a host folder
   ExpectVolume,  // check a volume: exists, listed, driver, Mountpoint

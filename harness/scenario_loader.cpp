@@ -69,6 +69,7 @@ const std::map<std::string, StepRule>& step_rules() {
       {"compose-up", {StepKind::ComposeUp, {"project"}, std::vector<std::string>{"as", "default-name"} + kCommon + kCheck}},
       {"compose-down", {StepKind::ComposeDown, {"project"}, std::vector<std::string>{"volumes"} + kCommon + kCheck}},
       {"find-volume", {StepKind::FindVolume, {"container", "target", "volume"}, kCommon}},
+      {"find-layer", {StepKind::FindLayer, {"container", "host"}, kCommon}},
       {"tutorial", {StepKind::Tutorial, {"claim", "line"}, std::vector<std::string>{"volume", "container"} + kCommon + kCheck}},
       {"expect-file",
        {StepKind::ExpectFile, {"claim", "path"},
@@ -262,7 +263,7 @@ class Parser {
     if (node.attribute("as")) s.alias = logical_name(node, "as", "project");
     s.default_name = boolean(node, "default-name");
     if (!s.alias.empty() && s.default_name) fail(node, "give either as or default-name, not both");
-    s.fixture = node.attribute("fixture").value();
+    if (node.attribute("fixture")) s.fixture = logical_name(node, "fixture");
     s.folder = node.attribute("folder").value();
     if (s.folder.find('/') != std::string::npos || s.folder == "." || s.folder == "..")
       fail(node, "folder '" + s.folder + "' must be a plain folder name");
@@ -318,6 +319,8 @@ class Parser {
     s.attach = boolean(node, "attach");
     if (node.attribute("exists")) s.exists = boolean(node, "exists");
     s.image = node.attribute("image").value();
+    if (node.attribute("image") && (s.image.empty() || s.image[0] == '-' || s.image.find_first_of(" \t\n") != std::string::npos))
+      fail(node, "'" + s.image + "' is not an image name");
     s.detach = boolean(node, "detach");
     s.rm = boolean(node, "rm");
     s.read_only = boolean(node, "read-only");
@@ -336,6 +339,7 @@ class Parser {
         std::istringstream words(node.attribute("line").value());
         for (std::string w; words >> w;) s.args.push_back(w);
         if (s.args.empty()) fail(node, "a tutorial line needs a command");
+        tutorial_mounts_only_its_volume(node, s.args);
         for (const auto& w : s.args) {
           if (w.find("{volume}") != std::string::npos && s.volume.empty()) fail(node, "{volume} in the line needs volume=");
           if (w.find("{container}") != std::string::npos && s.container.empty()) fail(node, "{container} in the line needs container=");
@@ -357,6 +361,28 @@ class Parser {
     // an <expect-file> may look elsewhere: expect_file() says where it can look
     if (s.container.empty() && s.service.empty() && s.kind != StepKind::ExpectFile)
       fail(node, "<" + s.element + "> needs the attribute 'container' (or project= and service=)");
+  }
+
+  // A scenario names no host path of its own: a tutorial's command may mount its own
+  // volume ({volume}), nothing else, and takes no privileges.
+  void tutorial_mounts_only_its_volume(const pugi::xml_node& node, const std::vector<std::string>& words) const {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string& w = words[i];
+      for (const char* banned : {"--volumes-from", "--privileged", "--device", "--cap-add", "--pid", "--ipc"})
+        if (w == banned || w.rfind(std::string(banned) + "=", 0) == 0)
+          fail(node, "a tutorial line may not use " + std::string(banned));
+      for (const char* flag : {"-v", "--volume", "--mount"}) {
+        const std::string with_equals = std::string(flag) + "=";
+        if (w != flag && w.rfind(with_equals, 0) != 0) continue;
+        const std::string value = w == flag ? (i + 1 < words.size() ? words[i + 1] : "") : w.substr(with_equals.size());
+        const bool own_volume = std::string(flag) == "--mount"
+                                    ? value.find("type=volume") != std::string::npos &&
+                                          (value.find("src={volume}") != std::string::npos || value.find("source={volume}") != std::string::npos)
+                                    : value.rfind("{volume}:", 0) == 0;
+        if (!own_volume)
+          fail(node, "a tutorial line may mount only its own volume ({volume}), not '" + value + "': write the step with <run> and <mount>");
+      }
+    }
   }
 
   void expect_file(const pugi::xml_node& node, Step& s) const {
@@ -445,6 +471,7 @@ class Parser {
   void check_names(const pugi::xml_node& steps, const Scenario& sc) const {
     struct Names {
       std::set<std::string> containers, volumes, hosts;
+      std::set<std::string> layers;  // writable layers found with <find-layer>
       std::set<std::string> ever_started;  // containers that existed at some point
       std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
       std::set<std::string> brought_up;                          // projects whose services exist(ed)
@@ -462,6 +489,7 @@ class Parser {
         auto& volumes = runtime_names.second.volumes;
         auto& hosts = runtime_names.second.hosts;
         auto& ever_started = runtime_names.second.ever_started;
+        auto& layers = runtime_names.second.layers;
         auto& projects = runtime_names.second.projects;
         auto& brought_up = runtime_names.second.brought_up;
         auto at_on = [&](const std::string& message) {
@@ -507,6 +535,10 @@ class Parser {
             need(containers, s.container, "container", "starts it (<run>)");
             volumes.insert(s.volume);
             break;
+          case StepKind::FindLayer:  // a runtime's folder: checks may read it, never mount it
+            need(containers, s.container, "container", "starts it (<run>)");
+            layers.insert(s.host);
+            break;
           case StepKind::ExpectContainer:
             need(ever_started, s.container, "container", "starts it (<run>)");
             need_project(brought_up);
@@ -536,7 +568,7 @@ class Parser {
             if (s.place != Place::Fresh || s.kind != StepKind::ExpectFile)
               need(containers, s.container, "container", "starts it (<run>)");
             need(volumes, s.volume, "volume", "creates or mounts it");
-            need(hosts, s.host, "host folder", "makes it (<host-dir>)");
+            if (!layers.count(s.host)) need(hosts, s.host, "host folder", "makes it (<host-dir>)");
         }
       }
       if (s.is_check()) {

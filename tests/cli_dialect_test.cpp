@@ -34,6 +34,20 @@ BOOST_AUTO_TEST_CASE(run_spells_every_mount_kind_as_the_tutorials_do) {
              "img cat /f");
 }
 
+// --mount is read as one CSV line: a path with a comma, quote or line break is a quoted
+// field, so it can add no key (",src=/etc" would bind-mount the host's /etc).
+BOOST_AUTO_TEST_CASE(a_mount_path_stays_one_csv_field) {
+  Cli cli(*find_dialect("docker"), "docker");
+  RunSpec spec;
+  spec.name = "n";
+  spec.image = "img";
+  spec.mounts = {{Mount::Type::Bind, Mount::Flag::Mount, "/tmp/h", "/x,src=/etc", false},
+                 {Mount::Type::Bind, Mount::Flag::Mount, "/tmp/h/a\nb", "/say \"hi\" 'there' $(x)", true}};
+  const Argv argv = cli.run(spec);
+  BOOST_TEST(argv[7] == "type=bind,src=/tmp/h,\"dst=/x,src=/etc\"");
+  BOOST_TEST(argv[9] == "type=bind,\"src=/tmp/h/a\nb\",\"dst=/say \"\"hi\"\" 'there' $(x)\",ro");
+}
+
 BOOST_AUTO_TEST_CASE(the_table_holds_what_differs) {
   Cli docker(*find_dialect("docker"), "docker");
   Cli podman(*find_dialect("podman"), "podman");

@@ -144,6 +144,15 @@ BOOST_AUTO_TEST_CASE(expect_failure_holds_when_the_command_fails_and_breaks_when
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_cli_refusing_a_command_is_not_the_failure_a_claim_means) {
+  // exit 125: the runtime's CLI refused (a bad option, a missing image); the command never ran
+  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "exec" ? exited(125, "", "Error: no such option") : exited(0); });
+  const auto r = f.run(parse(R"(<run container="c" detach="true"/>
+    <write claim="EPH-1" expect="failure" container="c" path="/ro/f" text="no"/>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.steps[1].actual.find("refused the command itself") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(volumes_are_recorded_before_use_and_removed_at_the_end) {
   Fixture f;
   f.run(parse(R"(<run container="c" rm="true"><mount type="volume" flag="volume" source="auto" target="/d"/><arg>true</arg></run>

@@ -251,7 +251,7 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
 )") == "t.xml:4: unknown step <copy> (known: compose-down, compose-project, compose-up, create, exec, expect-container, "
-         "expect-file, expect-volume, find-volume, host-dir, remove, restart, run, start, stop, tutorial, volume-create, "
+         "expect-file, expect-volume, find-layer, find-volume, host-dir, remove, restart, run, start, stop, tutorial, volume-create, "
          "volume-remove, wait, write)");
 }
 
@@ -1460,6 +1460,31 @@ BOOST_AUTO_TEST_CASE(timeouts_are_seconds_on_the_scenario_and_on_steps) {
 )") == "t.xml:4: timeout must be a number of seconds above 0 (at most 86400), not '0'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true" timeout="5s"/>
 )") == "t.xml:4: timeout must be a number of seconds above 0 (at most 86400), not '5s'");
+}
+
+BOOST_AUTO_TEST_CASE(a_scenario_cannot_slip_options_or_host_paths_in) {
+  BOOST_TEST(step_error(R"(<run container="c" image="--volume=/:/host"><arg>true</arg></run>
+)") == "t.xml:4: '--volume=/:/host' is not an image name");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="../../etc"/>
+)") == "t.xml:4: '../../etc' is not a valid fixture" + kNameRule);
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run -v /etc:/x alpine"/>
+)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not '/etc:/x': write the step with <run> and <mount>");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --mount=type=bind,src=/,dst=/x alpine"/>
+)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not 'type=bind,src=/,dst=/x': write the step with <run> and <mount>");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --privileged alpine"/>
+)") == "t.xml:4: a tutorial line may not use --privileged");
+}
+
+BOOST_AUTO_TEST_CASE(a_layer_can_be_read_but_not_mounted) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+<find-layer container="c" host="layer"/>
+<run container="d" detach="true"><mount type="bind" source="layer" target="/x"/></run>
+)") == "t.xml:6: unknown host folder 'layer': no earlier step makes it (<host-dir>)");
+  const auto loaded = load_scenario_text("t.xml", with_steps(R"(<run container="c" detach="true"/>
+<find-layer container="c" host="layer"/>
+<expect-file claim="A-1" host="layer" path="home/f"/>
+)"));
+  BOOST_TEST(loaded.errors.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
