@@ -54,22 +54,7 @@ no_leftovers docker
 no_leftovers podman
 
 # 2. A Docker that drops every mount: VOL-2 fails on Docker and holds on Podman.
-real=$(command -v docker)
-mkdir "$WORK/bin"
-cat > "$WORK/bin/docker" <<WRAPPER
-#!/bin/bash
-if [ "\$1" = run ]; then
-  args=(); skip=0
-  for a in "\$@"; do
-    if [ \$skip = 1 ]; then skip=0; continue; fi
-    case "\$a" in --mount|--volume) skip=1; continue;; esac
-    args+=("\$a")
-  done
-  exec "$real" "\${args[@]}"
-fi
-exec "$real" "\$@"
-WRAPPER
-chmod +x "$WORK/bin/docker"
+mount_dropping_docker "$WORK/bin"   # a broken runtime: `docker run` drops every mount
 run_harness PATH="$WORK/bin:$PATH" run --runtime docker,podman --claim 'VOL-1,VOL-2,EPH-1' \
   --html "$WORK/broken.html" --junit "$WORK/broken.xml" --matrix "$WORK/broken.md"
 [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ] || fail "exit code $RC, expected 1 or 2"

@@ -37,3 +37,25 @@ no_leftovers() {
   ! ls -d /tmp/harness-"$id"-* 2>/dev/null || fail "host folders of run $id left"
   echo "no leftovers from run $id"
 }
+
+# Writes DIR/docker: a broken runtime whose `docker run` silently drops every --mount and
+# --volume, and passes everything else to the real docker. Put DIR first on PATH.
+mount_dropping_docker() {
+  local dir=$1 real
+  real=$(command -v docker)
+  mkdir -p "$dir"
+  cat > "$dir/docker" <<WRAPPER
+#!/bin/bash
+if [ "\$1" = run ]; then
+  args=(); skip=0
+  for a in "\$@"; do
+    if [ \$skip = 1 ]; then skip=0; continue; fi
+    case "\$a" in --mount|--volume) skip=1; continue;; esac
+    args+=("\$a")
+  done
+  exec "$real" "\${args[@]}"
+fi
+exec "$real" "\$@"
+WRAPPER
+  chmod +x "$dir/docker"
+}
