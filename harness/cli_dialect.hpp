@@ -31,6 +31,12 @@ struct Dialect {
   std::vector<int> cli_errors;       // exit codes of the CLI itself refusing a command (not the container's)
   std::string layer_format;          // container inspect template: its writable layer on the host
   std::vector<ComposeTool> compose;  // candidates, the first one found is used
+  // Lower-case texts in stderr that mean "it is not there" (not a fault): for a container,
+  // for a volume, and for anything being removed.
+  std::string missing_container = "no such container";
+  std::string missing_volume = "no such volume";
+  std::vector<std::string> already_gone = {"no such", "not found"};
+  std::string volume_data = "_data";  // a volume's data folder below <volume root>/<name>
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.

@@ -230,6 +230,14 @@ class ScenarioRun {
     return r;
   }
 
+  // A removal's error that only says the thing was not there.
+  bool already_gone(const std::string& line) const {
+    const std::string l = lower(line);
+    for (const auto& text : cli_.dialect().already_gone)
+      if (l.find(text) != std::string::npos) return true;
+    return false;
+  }
+
   bool is_fault(const ProcessResult& r) const {
     if (!r.ran()) return true;
     const auto& marker = cli_.dialect().unreachable_text;
@@ -478,7 +486,7 @@ class ScenarioRun {
   void expect_container(const Step& s, StepRecord& record) {
     const auto& r = call(record, cli_.container_inspect(container_of(s), "{{.Id}}"));
     const bool exists = r.exit_code == 0;
-    if (is_fault(r) || (!exists && lower(r.err).find("no such container") == std::string::npos))
+    if (is_fault(r) || (!exists && lower(r.err).find(cli_.dialect().missing_container) == std::string::npos))
       throw StepFault{"container inspect failed: " + describe_failure(r, options_.step_timeout)};
     record.expected = *s.exists ? "the container exists" : "no such container";
     record.actual = exists ? "the container exists" : "no such container";
@@ -620,7 +628,7 @@ class ScenarioRun {
     if (s.exists || !s.driver.empty() || s.default_mountpoint) {
       const auto& r = call(record, cli_.volume_inspect(name, "{{.Driver}}\n{{.Mountpoint}}"));
       const bool exists = r.exit_code == 0;
-      if (is_fault(r) || (!exists && lower(r.err).find("no such volume") == std::string::npos))
+      if (is_fault(r) || (!exists && lower(r.err).find(cli_.dialect().missing_volume) == std::string::npos))
         throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
       if (s.exists) compare(*s.exists ? "exists" : "does not exist", exists ? "exists" : "does not exist");
       std::istringstream lines(r.out);
@@ -634,7 +642,7 @@ class ScenarioRun {
         if (!root.argv.empty()) record.commands.push_back(root);
         if (base.empty()) throw StepFault{"the runtime did not say where it keeps volumes: " + describe_failure(root.result, options_.step_timeout)};
         const std::string sub = cli_.dialect().volume_root_suffix;
-        const std::string want = base + (sub.empty() ? "" : "/" + sub) + "/" + name + "/_data";
+        const std::string want = base + (sub.empty() ? "" : "/" + sub) + "/" + name + "/" + cli_.dialect().volume_data;
         compare("Mountpoint " + want, exists ? "Mountpoint " + mp : "no such volume");
       }
     }
@@ -700,8 +708,7 @@ class ScenarioRun {
         std::istringstream lines(r.err);
         for (std::string line; std::getline(lines, line);)
           for (const auto& n : names)
-            if (line.find(n) != std::string::npos && lower(line).find("no such") == std::string::npos &&
-                lower(line).find("not found") == std::string::npos)
+            if (line.find(n) != std::string::npos && !already_gone(line))
               result_.leftovers.push_back(n + " (" + printable(line) + ")");
       }
       result_.cleanup.push_back(cmd);
