@@ -84,15 +84,13 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
 }
 
 int exit_code_of(const std::vector<ScenarioResult>& results) {
-  int code = kAllHeld;
+  Tally t;
+  bool faults = false;
   for (const auto& r : results) {
-    if (!r.leftovers.empty() || !r.error.empty()) code = kHarnessError;
-    for (const auto& c : r.claims) {
-      if (c.verdict == Verdict::Error) code = kHarnessError;
-      if (c.verdict == Verdict::Fail && code == kAllHeld) code = kClaimFailed;
-    }
+    t += tally(r);
+    faults = faults || !r.leftovers.empty() || !r.error.empty();
   }
-  return code;
+  return faults || t.errors ? kHarnessError : t.failed ? kClaimFailed : kAllHeld;
 }
 
 }  // namespace
@@ -130,24 +128,38 @@ struct ReadyRuntime {
   std::string unusable;            // ... and this says why
 };
 
-ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
-  ReadyRuntime ready{&dialect, nullptr, ""};
+// The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
+struct Reached {
+  std::string exe;
+  std::string version;
+  std::string why_not;  // "" when reached
+};
+
+Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   const std::string exe = find_on_path(dialect.binary);
-  if (exe.empty()) {
-    ready.unusable = dialect.binary + " is not on PATH: install it (for " + dialect.name + " on Debian: see .ci/setup)";
-    return ready;
-  }
-  Cli cli(dialect, exe);
-  const auto version = run.runner.run(cli.version(), "", std::chrono::seconds(30));
+  if (exe.empty())
+    return {"", "", dialect.binary + " is not on PATH: install it (for " + dialect.name + " on Debian: see .ci/setup)"};
+  const auto version = runner.run(Cli(dialect, exe).version(), "", std::chrono::seconds(30));
   if (!version.ok()) {
     std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
     while (!said.empty() && said.back() == '\n') said.pop_back();
-    ready.unusable = "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
-                     " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)";
+    return {exe, "", "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
+                         " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)"};
+  }
+  return {exe, version.out.substr(0, version.out.find('\n')), ""};
+}
+
+ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
+  ReadyRuntime ready{&dialect, nullptr, ""};
+  const Reached reached = reach(dialect, run.runner);
+  if (!reached.why_not.empty()) {
+    ready.unusable = reached.why_not;
     return ready;
   }
+  const std::string& exe = reached.exe;
+  Cli cli(dialect, exe);
   EngineOptions eo = run.engine;
-  eo.runtime_version = version.out.substr(0, version.out.find('\n'));
+  eo.runtime_version = reached.version;
   if (!run.options.dry_run) {
     Resources stuck;
     report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, stuck), run.err);
@@ -347,13 +359,13 @@ int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std
       err << "harness: unknown runtime '" << name << "'\n";
       return kBadUsage;
     }
-    const std::string exe = find_on_path(dialect->binary);
-    if (exe.empty() || !runner.run(Cli(*dialect, exe).version(), "", std::chrono::seconds(30)).ok()) {
-      out << name << ": not reachable, nothing to clean there\n";
+    const Reached reached = reach(*dialect, runner);
+    if (!reached.why_not.empty()) {
+      out << name << ": not reachable, nothing to clean there (" << reached.why_not << ")\n";
       continue;
     }
     Resources stuck;
-    const Resources removed = clean_dead_runs(Cli(*dialect, exe), runner, "", host_dirs_done ? "" : "/tmp", stuck);
+    const Resources removed = clean_dead_runs(Cli(*dialect, reached.exe), runner, "", host_dirs_done ? "" : "/tmp", stuck);
     host_dirs_done = true;
     out << name << ": removed " << removed.containers.size() << " container(s), " << removed.volumes.size() << " volume(s), "
         << removed.networks.size() << " network(s), " << removed.host_dirs.size() << " host folder(s) of dead runs\n";

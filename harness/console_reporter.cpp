@@ -83,15 +83,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
     for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
-      std::string why = printable(c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n");
-      std::string indented;
-      for (std::size_t start = 0; start < why.size();) {
-        auto end = why.find('\n', start);
-        if (end == std::string::npos) end = why.size();
-        indented += "       " + why.substr(start, end - start) + "\n";
-        start = end + 1;
-      }
-      out_ << indented;
+      const std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n";
+      out_ << indent(printable(why), "       ");
     }
   }
   for (const auto& l : r.leftovers) left_behind(r, l);
@@ -105,21 +98,17 @@ void ConsoleReporter::left_behind(const ScenarioResult& r, const std::string& wh
 
 void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Seconds total) {
   clear_progress();
-  int passed = 0, failed = 0, errors = 0;
+  Tally t;
   for (const auto& r : results) {
-    for (const auto& c : r.claims) {
-      passed += c.verdict == Verdict::Pass;
-      failed += c.verdict == Verdict::Fail;
-      errors += c.verdict == Verdict::Error;
-    }
-    errors += !r.leftovers.empty();
+    t += tally(r);
+    t.errors += !r.leftovers.empty();
   }
   // the harness's own CPU time, all its threads, without the runtime CLIs it started
   rusage self{};
   ::getrusage(RUSAGE_SELF, &self);
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
-  out_ << "claims: " << passed << " passed, " << failed << " failed, " << errors << " errors in "
+  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << t.errors << " errors in "
        << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
        << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";
 }

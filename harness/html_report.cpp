@@ -102,20 +102,12 @@ const char* outcome_class(Outcome o) {
   return "";
 }
 
-struct Counts {
-  int passed = 0, failed = 0, errors = 0;
-};
+using Counts = Tally;
 
 Counts count(const std::vector<ScenarioResult>& results, const std::string& runtime = "") {
   Counts n;
-  for (const auto& r : results) {
-    if (!runtime.empty() && r.runtime != runtime) continue;
-    for (const auto& c : r.claims) {
-      n.passed += c.verdict == Verdict::Pass;
-      n.failed += c.verdict == Verdict::Fail;
-      n.errors += c.verdict == Verdict::Error;
-    }
-  }
+  for (const auto& r : results)
+    if (runtime.empty() || r.runtime == runtime) n += tally(r);
   return n;
 }
 

@@ -58,13 +58,12 @@ struct Counts {
 };
 
 Counts count(const ScenarioResult& r) {
+  const Tally t = tally(r);
   Counts c;
-  for (const auto& claim : r.claims) {
-    ++c.tests;
-    c.failures += claim.verdict == Verdict::Fail;
-    c.errors += claim.verdict == Verdict::Error;
-  }
-  if (!r.leftovers.empty()) {
+  c.tests = t.claims();
+  c.failures = t.failed;
+  c.errors = t.errors;
+  if (!r.leftovers.empty()) {  // a testcase "cleanup" with an <error>
     ++c.tests;
     ++c.errors;
   }

@@ -64,6 +64,28 @@ struct ScenarioResult {
   Seconds duration{0};
 };
 
+// How the claims of results came out (leftovers are not claims: callers add them as they report).
+struct Tally {
+  int passed = 0, failed = 0, errors = 0;
+  int claims() const { return passed + failed + errors; }
+  Tally& operator+=(const Tally& t) {
+    passed += t.passed;
+    failed += t.failed;
+    errors += t.errors;
+    return *this;
+  }
+};
+
+inline Tally tally(const ScenarioResult& r) {
+  Tally t;
+  for (const auto& c : r.claims) {
+    t.passed += c.verdict == Verdict::Pass;
+    t.failed += c.verdict == Verdict::Fail;
+    t.errors += c.verdict == Verdict::Error;
+  }
+  return t;
+}
+
 const char* verdict_name(Verdict v);
 const char* outcome_name(Outcome o);
 

@@ -16,17 +16,6 @@ std::string shell_quote(const std::string& arg) {
   return printable(out + "'");
 }
 
-std::string indent(const std::string& text, const std::string& prefix) {
-  std::string out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out += prefix + text.substr(start, end - start) + "\n";
-    start = end + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -41,6 +30,18 @@ const char* outcome_name(Outcome o) {
   return "?";
 }
 
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += prefix + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
 
 std::string seconds3(Seconds s) {
   char buf[32];

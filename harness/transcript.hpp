@@ -23,6 +23,9 @@ std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& resul
 
 std::string seconds3(Seconds s);  // "1.234"
 
+// Every line of text with prefix in front of it.
+std::string indent(const std::string& text, const std::string& prefix);
+
 // One sentence, for a person new to containers, on what a failed check means.
 std::string what_it_means(const StepRecord& step);
 
