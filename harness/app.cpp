@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <boost/filesystem.hpp>
@@ -160,13 +161,17 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   Cli cli(dialect, exe);
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
+  // the image check (a build on first use) and the dead runs' cleanup do not depend on
+  // each other: side by side. A dry run changes nothing.
+  std::future<std::string> image;
+  if (!run.options.dry_run) image = std::async(std::launch::async, [&] { return ensure_image(cli, run.runner, eo.image); });
   if (!run.options.dry_run) {
     Resources stuck;
     report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, stuck), run.err);
     for (const auto* names : {&stuck.containers, &stuck.volumes, &stuck.networks, &stuck.host_dirs})
       for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
   }
-  ready.unusable = run.options.dry_run ? "" : ensure_image(cli, run.runner, eo.image);  // a dry run changes nothing
+  ready.unusable = image.valid() ? image.get() : "";
   if (!ready.unusable.empty()) return ready;
   run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
   ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);

@@ -136,6 +136,7 @@ class ScenarioRun {
         result_.steps.push_back(record);
         continue;
       }
+      if (!step_is_check_only(step)) mountpoints_.clear();  // an action may remove or re-create a volume
       const auto step_start = std::chrono::steady_clock::now();
       step_timeout_ = step.timeout ? std::chrono::milliseconds(static_cast<long>(*step.timeout * 1000)) : options_.step_timeout;
       try {
@@ -491,6 +492,7 @@ class ScenarioRun {
     record.expected = *s.exists ? "the container exists" : "no such container";
     record.actual = exists ? "the container exists" : "no such container";
     record.outcome = exists == *s.exists ? Outcome::Held : Outcome::Broken;
+    if (!exists) ledger_.drop_container(container_of(s));
   }
 
   void make_host_dir(const Step& s, StepRecord& record) {
@@ -561,10 +563,12 @@ class ScenarioRun {
 
   std::string mountpoint(StepRecord& record, const std::string& volume) {
     const std::string name = volume_name(volume);
+    const auto known = mountpoints_.find(name);
+    if (known != mountpoints_.end()) return known->second;
     const auto& r = must(record, cli_.volume_inspect(name, "{{.Mountpoint}}"));
     const std::string mp = first_line(r.out);
     if (mp.empty() || mp[0] != '/') throw StepFault{"volume " + name + " has no Mountpoint on the host: " + quote(r.out)};
-    return mp;
+    return mountpoints_[name] = mp;
   }
 
   void expect_file(const Step& s, StepRecord& record) {
@@ -630,11 +634,13 @@ class ScenarioRun {
       const bool exists = r.exit_code == 0;
       if (is_fault(r) || (!exists && lower(r.err).find(cli_.dialect().missing_volume) == std::string::npos))
         throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
+      if (!exists) ledger_.drop_volume(name);
       if (s.exists) compare(*s.exists ? "exists" : "does not exist", exists ? "exists" : "does not exist");
       std::istringstream lines(r.out);
       std::string driver, mp;
       std::getline(lines, driver);
       std::getline(lines, mp);
+      if (exists && !mp.empty() && mp[0] == '/') mountpoints_[name] = mp;
       if (!s.driver.empty()) compare("driver " + s.driver, exists ? "driver " + driver : "no such volume");
       if (s.default_mountpoint) {
         CommandRecord root;
@@ -742,6 +748,8 @@ class ScenarioRun {
   const ClaimFilter& filter_;
   Ledger ledger_;
   std::map<std::string, std::string> hosts_;
+  // Volume Mountpoints seen since the last action: checks in a row ask the runtime once.
+  std::map<std::string, std::string> mountpoints_;
   std::map<std::string, std::string> found_volumes_;  // logical name -> anonymous volume
   std::map<std::string, ComposeProject> projects_;     // logical project -> its folder, files, -p
   int probes_ = 0;

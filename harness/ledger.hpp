@@ -21,11 +21,10 @@ class Ledger {
       if (p.name == project.name && p.files == project.files) return;
     compose_.push_back(project);
   }
-  // Gone for sure (a --rm container whose run returned, a removal that worked): no
-  // cleanup call needed. The end-of-run sweep still checks.
-  void drop_container(const std::string& name) {
-    containers_.erase(std::remove(containers_.begin(), containers_.end(), name), containers_.end());
-  }
+  // Gone for sure (a --rm container whose run returned, a removal that worked, a check
+  // that found it gone): no cleanup call needed. The end-of-run sweep still checks.
+  void drop_container(const std::string& name) { drop(containers_, name); }
+  void drop_volume(const std::string& name) { drop(volumes_, name); }
   void drop_compose(const ComposeProject& project) {
     compose_.erase(std::remove_if(compose_.begin(), compose_.end(),
                                   [&](const ComposeProject& p) { return p.name == project.name && p.files == project.files; }),
@@ -39,6 +38,9 @@ class Ledger {
   const std::vector<ComposeProject>& compose_projects() const { return compose_; }
 
  private:
+  static void drop(std::vector<std::string>& list, const std::string& name) {
+    list.erase(std::remove(list.begin(), list.end(), name), list.end());
+  }
   static void add(std::vector<std::string>& list, const std::string& name) {
     for (const auto& n : list)
       if (n == name) return;

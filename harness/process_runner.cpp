@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -102,6 +103,17 @@ bool is_executable_file(const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<ProcessResult> run_side_by_side(ProcessRunner& runner, const std::vector<Argv>& argvs,
+                                            std::chrono::milliseconds timeout) {
+  std::vector<std::future<ProcessResult>> started;
+  for (std::size_t i = 1; i < argvs.size(); ++i)
+    started.push_back(std::async(std::launch::async, [&runner, &argvs, i, timeout] { return runner.run(argvs[i], "", timeout); }));
+  std::vector<ProcessResult> results;
+  if (!argvs.empty()) results.push_back(runner.run(argvs[0], "", timeout));
+  for (auto& f : started) results.push_back(f.get());
+  return results;
+}
 
 void kill_running_processes() {
   std::lock_guard<std::mutex> lock(running_mutex);

@@ -41,6 +41,11 @@ class RealProcessRunner : public ProcessRunner {
                     std::chrono::milliseconds timeout) override;
 };
 
+// Runs independent commands at the same time, so that their waits overlap; the results
+// are in the order of `argvs`.
+std::vector<ProcessResult> run_side_by_side(ProcessRunner& runner, const std::vector<Argv>& argvs,
+                                            std::chrono::milliseconds timeout);
+
 // Kills every command running now (with its process group), as on Ctrl-C: the steps
 // waiting on them end at once. Commands started afterwards (cleanup) run normally.
 // Safe to call from any thread, not from a signal handler.

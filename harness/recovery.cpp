@@ -75,10 +75,9 @@ std::string run_id_of(const std::string& name) {
 }
 
 Resources list_named(const Cli& cli, ProcessRunner& runner, const std::string& prefix) {
-  return {names_in(runner.run(cli.containers_named(prefix), "", kListTimeout), prefix),
-          names_in(runner.run(cli.volumes_named(prefix), "", kListTimeout), prefix),
-          names_in(runner.run(cli.networks_named(prefix), "", kListTimeout), prefix),
-          {}};
+  const auto lists = run_side_by_side(runner, {cli.containers_named(prefix), cli.volumes_named(prefix), cli.networks_named(prefix)},
+                                      kListTimeout);
+  return {names_in(lists[0], prefix), names_in(lists[1], prefix), names_in(lists[2], prefix), {}};
 }
 
 Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resources& what, const std::string& prefix) {

@@ -1,8 +1,11 @@
 // A ProcessRunner for unit tests: records every argv it is given and answers from a
 // script of canned results (matched by a word of the command), never spawning anything.
+// Safe to call from several threads (the harness runs some commands side by side); calls
+// made side by side are recorded in the order they happen to start.
 #pragma once
 
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -22,7 +25,10 @@ class FakeProcessRunner : public ProcessRunner {
   explicit FakeProcessRunner(Answer answer = {}) : answer_(std::move(answer)) {}
 
   ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds) override {
-    calls.push_back({argv, input});
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      calls.push_back({argv, input});
+    }
     if (answer_) return answer_(argv, input);
     ProcessResult r;
     r.exit_code = 0;
@@ -44,6 +50,7 @@ class FakeProcessRunner : public ProcessRunner {
 
  private:
   Answer answer_;
+  std::mutex mutex_;
 };
 
 inline ProcessResult exited(int code, std::string out = "", std::string err = "") {

@@ -44,7 +44,7 @@ expect_out "^docker: removed [0-9]+ container"
 [ "$(count)" = "0 0 0 0" ] || fail "left after clean: $(count)"
 
 echo "== a command that never exits: killed at its timeout, the run goes on"
-run_harness run "$SOURCE/tests/data/hangs.xml" scenarios/sharing.xml $(reports hang)
+run_harness run "$SOURCE/tests/data/hangs.xml" scenarios/volumes.xml $(reports hang)
 expect_rc 2
 expect_out "^ERROR HANG-1"
 expect_out "timed out after 2\.[0-9] s \(the step may take 2\.0 s\) and was killed with its children"
