@@ -16,11 +16,12 @@ failed=0
 ok() { if [ "$2" = 0 ]; then echo "PASS $1"; else echo "FAIL $1"; failed=1; fi; }
 finished=0
 cleanup() {   # the runtime calls only when the flow did not get to its end
+  if [ $finished = 0 ]; then
+    docker rm -f "${p}_s" "${p}_a1" "${p}_a2" >/dev/null 2>&1
+    [ -f "$proj/compose.yaml" ] && docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/no-network.yaml" down -v -t 0 >/dev/null 2>&1
+    docker volume rm -f "$p" "${p}_auto" >/dev/null 2>&1
+  fi
   rm -rf "$home" "$proj"
-  [ $finished = 1 ] && return
-  docker rm -f "${p}_a1" "${p}_a2" >/dev/null 2>&1
-  [ -f "$proj/compose.yaml" ] && docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/no-network.yaml" down -v -t 0 >/dev/null 2>&1
-  docker volume rm -f "$p" "${p}_auto" >/dev/null 2>&1
 }
 trap cleanup EXIT
 run() { docker run --rm --network none "$@"; }
@@ -28,7 +29,7 @@ run() { docker run --rm --network none "$@"; }
 # Tutorial 001: the --rm session, with the volume (-v) and the host folder ($HOME) mounted
 echo "written on the host" > "$home/notes.txt"; echo x > "$home/delete-me.txt"
 docker volume create "$p" >/dev/null                                                        # 1
-out=$(run -v "$p:/home/my_folder" -v "$home:/home/host" "$img" sh -c '
+out=$(run --name "${p}_s" --mount "type=volume,src=$p,dst=/home/my_folder" -v "$home:/home/host" "$img" sh -c '
   echo "$0" > /home/test.txt && cat /home/test.txt && echo "$0" > /home/my_folder/test.txt &&
   cat /home/host/notes.txt && echo "$0" > /home/host/test.txt && echo changed > /home/host/notes.txt &&
   rm /home/host/delete-me.txt' "$hello")                                                      # 2
@@ -46,22 +47,21 @@ driver=${mp%% *}; mp=${mp#local }
 docker run -d --name "${p}_a1" --network none -v "$p:/home/my_folder1" -v "$home:/ro:ro" "$img" "${keep[@]}" >/dev/null   # 5
 docker run -d --name "${p}_a2" --network none -v "$p:/home/my_folder2" -v "${p}_auto:/data/db" "$img" "${keep[@]}" >/dev/null  # 6
 r1=$(docker exec "${p}_a1" sh -c 'test ! -e /home/test.txt && echo new; cat /home/my_folder1/test.txt;
-  echo from1 > /home/my_folder1/from1.txt; (echo no > /ro/blocked.txt) 2>/dev/null || echo refused;
+  echo from1 > /home/my_folder1/from1.txt; test -s /ro/notes.txt && { (echo no > /ro/blocked.txt) 2>/dev/null || echo refused; };
   echo "$0" > /home/test.txt' "$hello")                                                      # 7
 r2=$(docker exec "${p}_a2" sh -c 'cat /home/my_folder2/from1.txt && echo from2 > /home/my_folder2/from2.txt && echo kept > /data/db/record.txt')  # 8
 r3=$(docker exec "${p}_a1" cat /home/my_folder1/from2.txt)                                    # 9
 [ "$r1" = "new"$'\n'"$hello"$'\n'"refused" ] ; fresh=$?
-[ $session = 0 ] && [ $fresh = 0 ]; ok EPH-1 $?
 [ $fresh = 0 ]; ok VOL-3 $?
 [ "$r2" = from1 ] && [ "$r3" = from2 ]; ok SHR-1 $?
-[ "$(cat "$(dirname "$mp")/../${p}_auto/_data/record.txt")" = kept ]; ok VOL-4 $?
 [ "$(stat -c %u "$home/test.txt")" = 0 ] && [ "$(cat "$home/notes.txt")" = changed ] && [ ! -e "$home/delete-me.txt" ] \
   && [ $fresh = 0 ] && [ ! -e "$home/blocked.txt" ]; ok BND-3 $?
 
 # EPH-2: stop and start keep the writable layer; EPH-3: rm loses it (checked by Compose's outsider)
 docker stop "${p}_a1" >/dev/null && docker start "${p}_a1" >/dev/null                         # 10, 11
 [ "$(docker exec "${p}_a1" cat /home/test.txt)" = "$hello" ]; ok EPH-2 $?                      # 12
-docker rm -f "${p}_a1" "${p}_a2" >/dev/null                                                    # 13
+docker rm -f "${p}_a1" "${p}_a2" >/dev/null; removed=$?                                        # 13
+[ $removed = 0 ] && [ "$(cat "$(dirname "$mp")/../${p}_auto/_data/record.txt")" = kept ]; ok VOL-4 $?
 
 # Tutorial 000: Compose
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,15 +70,18 @@ dc() { docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/no-network.yaml"
 dbvol=$(dirname "$mp")/../${p}_database/_data
 dc up -d                                                                                       # 14
 echo '[{"title":"learn volumes"}]' | docker exec -i "${p}_todo-database_1" sh -c 'cat > /data/db/todos.json'   # 15
-[ -s "$dbvol/todos.json" ]; ok CMP-1 $?
+[ -s "$dbvol/todos.json" ]; cmp1=$?; ok CMP-1 $cmp1
 dc down                                                                                        # 16
-[ -s "$dbvol/todos.json" ] && [ -z "$(docker ps -aq --filter name="${p}_todo-database_1")" ]; ok CMP-3 $?   # 17
+# one listing for what must be gone: the project's container (CMP-3), the --rm session (EPH-1), the removed one (EPH-3)
+gone=$(docker ps -a --format '{{.Names}}' --filter name="${p}_todo-database_1" --filter name="${p}_s" --filter name="${p}_a1")  # 17
+[ $session = 0 ] && [ $fresh = 0 ] && ! grep -qx "${p}_s" <<< "$gone"; ok EPH-1 $?
+[ -s "$dbvol/todos.json" ] && ! grep -qx "${p}_todo-database_1" <<< "$gone"; ok CMP-3 $?
 out=$(run -v "${p}_database:/x" "$img" sh -c 'cat /x/todos.json; test ! -e /home/test.txt && echo clean')  # 18
 [ "$out" = '[{"title":"learn volumes"}]'$'\n'clean ]; ok SHR-2 $?
-[ "${out##*$'\n'}" = clean ]; ok EPH-3 $?
+[ $removed = 0 ] && ! grep -qx "${p}_a1" <<< "$gone" && [ "${out##*$'\n'}" = clean ]; ok EPH-3 $?
 dc up -d                                                                                       # 19
 docker exec "${p}_todo-database_1" cat /data/db/todos.json | grep -q learn; ok CMP-2 $?      # 20
 dc down -v                                                                                     # 21
-[ ! -e "$dbvol" ]; ok CMP-4 $?
+[ $cmp1 = 0 ] && [ ! -e "$dbvol" ]; ok CMP-4 $?
 docker volume rm "$p" "${p}_auto" >/dev/null && finished=1                                   # 22
 exit $failed

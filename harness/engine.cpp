@@ -634,7 +634,10 @@ class ScenarioRun {
       const bool exists = r.exit_code == 0;
       if (is_fault(r) || (!exists && lower(r.err).find(cli_.dialect().missing_volume) == std::string::npos))
         throw StepFault{"volume inspect failed: " + describe_failure(r, options_.step_timeout)};
-      if (!exists) ledger_.drop_volume(name);
+      if (!exists) {
+        ledger_.drop_volume(name);
+        mountpoints_.erase(name);
+      }
       if (s.exists) compare(*s.exists ? "exists" : "does not exist", exists ? "exists" : "does not exist");
       std::istringstream lines(r.out);
       std::string driver, mp;

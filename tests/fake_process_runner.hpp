@@ -25,10 +25,8 @@ class FakeProcessRunner : public ProcessRunner {
   explicit FakeProcessRunner(Answer answer = {}) : answer_(std::move(answer)) {}
 
   ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds) override {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      calls.push_back({argv, input});
-    }
+    std::lock_guard<std::mutex> lock(mutex_);  // calls (and answers) one at a time
+    calls.push_back({argv, input});
     if (answer_) return answer_(argv, input);
     ProcessResult r;
     r.exit_code = 0;
