@@ -342,13 +342,11 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   const std::vector<ScenarioResult> results = run_all(dialects, run);
   console.summary(results, std::chrono::steady_clock::now() - start);
 
-  const JUnitOptions jo{host_name(), run.engine.run_id, run.engine.image};
-  const MatrixOptions mo{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};
-  const HtmlOptions ho{mo.hostname, mo.run_id, mo.image, mo.timestamp};
+  const RunInfo info{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};
   for (const auto& [what, path, written] :
-       {std::make_tuple("JUnit report", o.junit, write_junit_file(o.junit, results, jo)),
-        std::make_tuple("matrix", o.matrix, write_matrix_file(o.matrix, results, mo)),
-        std::make_tuple("HTML report", o.html, write_html_report_file(o.html, results, ho))}) {
+       {std::make_tuple("JUnit report", o.junit, write_junit_file(o.junit, results, info)),
+        std::make_tuple("matrix", o.matrix, write_matrix_file(o.matrix, results, info)),
+        std::make_tuple("HTML report", o.html, write_html_report_file(o.html, results, info))}) {
     if (!written.empty()) {
       err << "harness: " << written << "\n";
       return kHarnessError;

@@ -130,7 +130,7 @@ std::string anchor(const std::vector<ScenarioResult>& results, const ClaimMatrix
                 static_cast<std::size_t>(cell.claim - cell.result->claims.data()));
 }
 
-void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, const HtmlOptions& o) {
+void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>harness run " << h(o.run_id) << ": " << counts_text(count(results)) << "</title>\n"
@@ -138,7 +138,7 @@ void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, c
 }
 
 void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m,
-                  const HtmlOptions& o) {
+                  const RunInfo& o) {
   const Counts n = count(results);
   out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(n.passed, "passed", "pass") << " "
       << badge(n.failed, "failed", "fail") << " " << badge(n.errors, "errors", "error") << "</p>\n";
@@ -271,7 +271,7 @@ void write_runtime(std::ostream& out, const std::vector<ScenarioResult>& results
 
 }  // namespace
 
-void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& results, const HtmlOptions& o) {
+void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
   const ClaimMatrix m = claim_matrix(results);
   write_head(out, results, o);
   write_header(out, results, m, o);
@@ -282,7 +282,7 @@ void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& res
 }
 
 std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                                   const HtmlOptions& options) {
+                                   const RunInfo& options) {
   std::ostringstream text;
   write_html_report(text, results, options);
   return write_report_file(path, text.str());

@@ -12,17 +12,10 @@
 
 namespace harness {
 
-struct HtmlOptions {
-  std::string hostname;
-  std::string run_id;
-  std::string image;
-  std::string timestamp;
-};
-
-void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& results, const HtmlOptions& options);
+void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 // Written to a temporary name and renamed into place; returns an error message or "".
 std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                                   const HtmlOptions& options);
+                                   const RunInfo& options);
 
 }  // namespace harness

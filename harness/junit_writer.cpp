@@ -75,7 +75,7 @@ void property(std::ostream& out, const std::string& name, const std::string& val
   out << "      <property name=\"" << xml_escape(name) << "\" value=\"" << xml_escape(value) << "\"/>\n";
 }
 
-void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& options) {
+void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   const Counts c = count(r);
   const std::string name = suite_name(r);
   out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << c.tests << "\" failures=\"" << c.failures
@@ -130,7 +130,7 @@ void suite(std::ostream& out, const ScenarioResult& r, const JUnitOptions& optio
 
 }  // namespace
 
-void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const JUnitOptions& options) {
+void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options) {
   Counts total;
   for (const auto& r : results) {
     const Counts c = count(r);
@@ -147,7 +147,7 @@ void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, 
 }
 
 std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                             const JUnitOptions& options) {
+                             const RunInfo& options) {
   std::ostringstream text;
   write_junit(text, results, options);
   return write_report_file(path, text.str());

@@ -10,18 +10,12 @@
 
 namespace harness {
 
-struct JUnitOptions {
-  std::string hostname;
-  std::string run_id;
-  std::string image;
-};
-
-void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const JUnitOptions& options);
+void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 // Writes to a temporary file beside `path`, then renames it into place.
 // Returns an error message, or "" on success.
 std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                             const JUnitOptions& options);
+                             const RunInfo& options);
 
 // XML-escaped and made printable: safe in attributes and text whatever the bytes were.
 std::string xml_escape(const std::string& untrusted);

@@ -52,7 +52,7 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
   return m;
 }
 
-void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const MatrixOptions& o) {
+void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
   const ClaimMatrix m = claim_matrix(results);
   out << "# Claims by runtime\n\n";
   out << "Run `" << o.run_id << "` on " << cell_text(o.hostname) << " at " << o.timestamp << ", image `" << o.image
@@ -88,7 +88,7 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
   }
 }
 
-std::string write_matrix_file(const std::string& path, const std::vector<ScenarioResult>& results, const MatrixOptions& options) {
+std::string write_matrix_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options) {
   std::ostringstream text;
   write_matrix(text, results, options);
   return write_report_file(path, text.str());

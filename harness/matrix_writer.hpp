@@ -36,17 +36,10 @@ struct ClaimMatrix {
 
 ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results);
 
-struct MatrixOptions {
-  std::string hostname;
-  std::string run_id;
-  std::string image;
-  std::string timestamp;
-};
-
-void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const MatrixOptions& options);
+void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 // Written to a temporary name and renamed into place; returns an error message or "".
 std::string write_matrix_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                              const MatrixOptions& options);
+                              const RunInfo& options);
 
 }  // namespace harness

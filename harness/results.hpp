@@ -65,6 +65,14 @@ struct ScenarioResult {
 };
 
 // How the claims of results came out (leftovers are not claims: callers add them as they report).
+// What every report says about the run as a whole.
+struct RunInfo {
+  std::string hostname;
+  std::string run_id;
+  std::string image;
+  std::string timestamp;  // UTC, ISO 8601: when the reports were written
+};
+
 struct Tally {
   int passed = 0, failed = 0, errors = 0;
   int claims() const { return passed + failed + errors; }

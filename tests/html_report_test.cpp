@@ -19,7 +19,7 @@ using namespace harness;
 
 namespace {
 
-const HtmlOptions kOptions{"ci-runner-01", "4f05e1aa", "harness-busybox:1", "2026-11-22T16:54:21Z"};
+const RunInfo kOptions{"ci-runner-01", "4f05e1aa", "harness-busybox:1", "2026-11-22T16:54:21Z"};
 
 CommandRecord docker(Argv args, int exit_code, std::string out = "", std::string err = "") {
   args.insert(args.begin(), "/usr/bin/docker");
@@ -124,7 +124,7 @@ std::vector<ScenarioResult> hostile_results() {
   return {r};
 }
 
-std::string html(const std::vector<ScenarioResult>& results, const HtmlOptions& options = kOptions) {
+std::string html(const std::vector<ScenarioResult>& results, const RunInfo& options = kOptions) {
   std::ostringstream out;
   write_html_report(out, results, options);
   return out.str();

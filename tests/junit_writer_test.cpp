@@ -37,7 +37,7 @@ namespace {
 
 // --- building results ----------------------------------------------------------------
 
-const JUnitOptions kOptions{"ci-runner-01", "20261122-165421-4f05", "debian:bookworm-slim"};
+const RunInfo kOptions{"ci-runner-01", "20261122-165421-4f05", "debian:bookworm-slim"};
 
 CommandRecord command(Argv argv, int exit_code, std::string out = "", std::string err = "", double seconds = 0.25) {
   CommandRecord c;
@@ -242,7 +242,7 @@ std::vector<ScenarioResult> hostile_results() {
 
 // --- reading documents -----------------------------------------------------------------
 
-std::string junit(const std::vector<ScenarioResult>& results, const JUnitOptions& options = kOptions) {
+std::string junit(const std::vector<ScenarioResult>& results, const RunInfo& options = kOptions) {
   std::ostringstream out;
   write_junit(out, results, options);
   return out.str();
@@ -430,7 +430,7 @@ BOOST_AUTO_TEST_CASE(xml_escape_makes_any_bytes_safe_in_xml) {
 }
 
 BOOST_AUTO_TEST_CASE(hostile_output_is_escaped_and_valid) {
-  const JUnitOptions options{hostile_text(), hostile_text(), hostile_text()};
+  const RunInfo options{hostile_text(), hostile_text(), hostile_text()};
   const std::string doc = junit(hostile_results(), options);
 
   BOOST_TEST(schema_errors(doc) == "");
