@@ -28,6 +28,7 @@
 #include "matrix_writer.hpp"
 #include "recovery.hpp"
 #include "scenario_loader.hpp"
+#include "step_kinds.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -113,7 +114,7 @@ struct RunContext {
 void report_dead_runs(const std::string& runtime, const Resources& removed, std::ostream& err) {
   if (removed.empty()) return;
   std::set<std::string> runs;
-  for (const auto* names : {&removed.containers, &removed.volumes, &removed.networks, &removed.host_dirs})
+  for (const auto* names : removed.all_kinds())
     for (const auto& n : *names) runs.insert(run_id_of(boost::filesystem::path(n).filename().string()));
   std::string ids;
   for (const auto& id : runs) ids += (ids.empty() ? "" : ", ") + id;
@@ -168,7 +169,7 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   if (!run.options.dry_run) {
     Resources stuck;
     report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, stuck), run.err);
-    for (const auto* names : {&stuck.containers, &stuck.volumes, &stuck.networks, &stuck.host_dirs})
+    for (const auto* names : stuck.all_kinds())
       for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
   }
   ready.unusable = image.valid() ? image.get() : "";
@@ -176,32 +177,6 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
   ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);
   return ready;
-}
-
-// A rough cost of a scenario, in milliseconds of runtime calls (measured here with
-// Docker 20.10 and docker-compose 1.29: compose up 1 s, down 0.7 s, run 0.5 s, start
-// 0.45 s, exec 0.13 s, stop/rm/wait 0.15 s, create and volume or inspect calls 0.05 s).
-int estimated_cost(const Scenario& scenario) {
-  int cost = 0;
-  for (const auto& s : scenario.steps) {
-    switch (s.kind) {
-      case StepKind::ComposeUp: cost += 1000; break;
-      case StepKind::ComposeDown: cost += 700; break;
-      case StepKind::Run: cost += 500; break;
-      case StepKind::Start: cost += 450; break;
-      case StepKind::Restart: cost += 600; break;
-      case StepKind::Write:
-      case StepKind::Exec: cost += 130; break;
-      case StepKind::Stop:
-      case StepKind::Remove:
-      case StepKind::Wait: cost += 150; break;
-      case StepKind::ExpectFile: cost += s.place == Place::Fresh ? 500 : s.place == Place::Container ? 130 : 0; break;
-      case StepKind::HostDir:
-      case StepKind::ComposeProject: break;
-      default: cost += 50;  // create, volume and inspect calls
-    }
-  }
-  return cost;
 }
 
 // Prints results in their order whatever order they finish in: result i is printed
@@ -292,13 +267,6 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
   return results;
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> items;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) items.push_back(item);
-  return items;
-}
 
 }  // namespace
 
@@ -379,7 +347,7 @@ int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std
     host_dirs_done = true;
     out << name << ": removed " << removed.containers.size() << " container(s), " << removed.volumes.size() << " volume(s), "
         << removed.networks.size() << " network(s), " << removed.host_dirs.size() << " host folder(s) of dead runs\n";
-    for (const auto* names : {&stuck.containers, &stuck.volumes, &stuck.networks, &stuck.host_dirs})
+    for (const auto* names : stuck.all_kinds())
       for (const auto& n : *names) {
         err << "harness: could not remove " << n << "\n";
         code = kHarnessError;

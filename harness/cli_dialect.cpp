@@ -81,7 +81,6 @@ Argv Cli::run(const RunSpec& spec) const {
   // No claim needs a network: --network none starts faster and sends nothing anywhere.
   Argv argv = with({spec.create_only ? "create" : "run", "--name", spec.name, "--network", "none"});
   if (spec.detach) argv.push_back("--detach");
-  if (spec.interactive) argv.push_back("--interactive");
   if (spec.rm) argv.push_back("--rm");
   if (spec.read_only) argv.push_back("--read-only");
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
@@ -124,8 +123,8 @@ Argv Cli::volume_create(const std::string& name, const std::vector<std::string>&
   return argv;
 }
 
-Argv Cli::volume_remove(const std::vector<std::string>& names) const {
-  Argv argv = with({"volume", "rm", "--force"});
+Argv Cli::volume_remove(const std::vector<std::string>& names, bool force) const {
+  Argv argv = force ? with({"volume", "rm", "--force"}) : with({"volume", "rm"});
   argv.insert(argv.end(), names.begin(), names.end());
   return argv;
 }
@@ -135,8 +134,6 @@ Argv Cli::wait(const std::string& container) const { return with({"wait", contai
 Argv Cli::container_inspect(const std::string& container, const std::string& format) const {
   return with({"container", "inspect", "--format", format, container});
 }
-
-Argv Cli::volume_rm(const std::string& name) const { return with({"volume", "rm", name}); }
 
 Argv Cli::words(const Argv& args) const {
   Argv argv{exe_};

@@ -50,7 +50,6 @@ struct RunSpec {
   bool detach = false;
   bool rm = false;
   bool read_only = false;
-  bool interactive = false;  // keep stdin open (content is fed on it)
   bool create_only = false;  // `create`: make the container, do not start it
   struct ResolvedMount {
     Mount::Type type;
@@ -84,9 +83,9 @@ class Cli {
   Argv remove_containers(const std::vector<std::string>& names, bool volumes = false) const;  // rm -f [-v]
   Argv wait(const std::string& container) const;
   Argv container_inspect(const std::string& container, const std::string& format) const;
-  Argv volume_rm(const std::string& name) const;                        // volume rm, as a person types it
   Argv volume_create(const std::string& name, const std::vector<std::string>& labels) const;
-  Argv volume_remove(const std::vector<std::string>& names) const;      // volume rm -f, for cleanup
+  // volume rm [--force]: as a person types it, or forced for cleanup
+  Argv volume_remove(const std::vector<std::string>& names, bool force = true) const;
   Argv words(const Argv& args) const;                                   // the CLI and these words
   Argv volume_list() const;                                             // one name a line
   Argv containers_named(const std::string& prefix) const;               // names containing prefix

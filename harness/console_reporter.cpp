@@ -48,11 +48,14 @@ void ConsoleReporter::claim_details(const ScenarioResult& r, const ClaimResult& 
   if (planning_) range.first = 0;  // an explanation shows the whole flow up to the claim's last check
   for (auto i = range.first; i < range.second; ++i) {
     const StepRecord& s = r.steps[i];
-    if (planning_ && s.outcome == Outcome::NotRun && s.commands.empty()) continue;  // another claim's check
+    const bool unreached = r.stopped_at >= 0 && static_cast<int>(i) > r.stopped_at;
+    if (planning_ && s.outcome == Outcome::NotRun && s.commands.empty() && !unreached) continue;  // another claim's check
     const bool ok = s.outcome == Outcome::Done || s.outcome == Outcome::Held;
     const std::string mark = planning_ ? "*" : s.outcome == Outcome::NotRun ? paint("2", "-") : ok ? paint("32", "\u2713") : paint("31", "\u2717");
     out_ << "       " << mark << " " << printable(s.summary) << "\n";
     for (const auto& cmd : s.commands) out_ << "           $ " << shell_line(cmd) << "\n";
+    if (planning_ && !s.message.empty()) out_ << "           (in a dry run: " << printable(s.message) << ")\n";
+    if (planning_ && unreached) out_ << "           (not reached in a dry run: a step before it needs the runtime's real answer)\n";
     if (!planning_ && !s.expected.empty() && s.outcome != Outcome::NotRun)
       out_ << "           expected " << printable(s.expected) << "; found " << printable(s.actual) << "\n";
   }

@@ -16,11 +16,13 @@ ProcessResult DryRunRunner::run(const Argv& argv, const std::string& input, std:
   if (changes_nothing(argv)) return real_.run(argv, input, timeout);
   ProcessResult r;
   r.exit_code = 0;
-  // answers the engine needs to go on: a volume's Mountpoint, an anonymous volume's name
-  if (argv.size() > 4 && argv[1] == "volume" && argv[2] == "inspect" && argv[4] == "{{.Mountpoint}}")
-    r.out = "/(Mountpoint of " + argv.back() + ")\n";
-  else if (argv.size() > 2 && argv[1] == "container" && argv[2] == "inspect")
-    r.out = "(the anonymous volume)\n";
+  // answers the engine needs to go on, by what the inspect template asks: a volume's
+  // Mountpoint, a writable layer, an anonymous volume's name
+  const bool inspect = argv.size() > 4 && (argv[1] == "volume" || argv[1] == "container") && argv[2] == "inspect";
+  const std::string format = inspect ? argv[4] : "";
+  if (format.find("Mountpoint") != std::string::npos) r.out = "/(Mountpoint of " + argv.back() + ")\n";
+  else if (format.find("UpperDir") != std::string::npos) r.out = "/(writable layer of " + argv.back() + ")\n";
+  else if (format.find(".Mounts") != std::string::npos) r.out = "(the anonymous volume)\n";
   return r;
 }
 

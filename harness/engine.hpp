@@ -1,6 +1,7 @@
-// Runs one scenario's steps against a runtime: resolves logical names to unique runtime
-// names, evaluates checks, records a transcript, and removes everything it created,
-// whatever happened. Knows nothing of processes or of a particular runtime.
+// The engine of one runtime in a run: what its scenarios share (the CLI, the process
+// runner, the host's files, the Compose tool, the volume root) and the end-of-run sweep.
+// Each scenario runs in a ScenarioRun (scenario_run.hpp). Knows nothing of processes or of
+// a particular runtime.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,8 @@
 
 #include "claim_filter.hpp"
 #include "cli_dialect.hpp"
+#include "compose_tool.hpp"
+#include "host_files.hpp"
 #include "process_runner.hpp"
 #include "results.hpp"
 #include "scenario.hpp"
@@ -34,7 +37,8 @@ std::string utc_timestamp();
 
 class Engine {
  public:
-  Engine(Cli cli, ProcessRunner& runner, EngineOptions options);
+  // `files` defaults to the real disk; unit tests pass a fake.
+  Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles* files = nullptr);
 
   // `index` makes names unique between the scenarios of one run.
   ScenarioResult run(const Scenario& scenario, int index, const ClaimFilter& filter);
@@ -42,9 +46,11 @@ class Engine {
   const Cli& cli() const { return cli_; }
   const EngineOptions& options() const { return options_; }
   ProcessRunner& runner() { return runner_; }
+  HostFiles& host_files() { return *files_; }
+  ComposeLookup& compose() { return compose_; }
 
-  // The folder below which the runtime keeps volumes; asked once, then cached.
-  // Empty when the runtime could not tell (the error is in `why`).
+  // The folder below which the runtime keeps volumes; asked once, then cached. Empty when
+  // the runtime could not tell (`record` then has the command and its answer).
   std::string volume_root(CommandRecord& record);
 
   // After the scenarios have cleaned up: finds what of this run is still there (a
@@ -52,23 +58,15 @@ class Engine {
   // index, each name saying whether the sweep could remove it.
   std::map<int, std::vector<std::string>> sweep();
 
-  // The Compose tool for this runtime: found once (the first candidate of the dialect
-  // that is there), then cached. tool is null when none is; `record` has the lookup.
-  struct Compose {
-    const ComposeTool* tool = nullptr;
-    Argv command;  // {"/usr/bin/docker-compose"} or {"/usr/bin/docker", "compose"}
-  };
-  Compose compose(CommandRecord& record);
-
  private:
   Cli cli_;
   ProcessRunner& runner_;
   EngineOptions options_;
+  RealHostFiles real_files_;
+  HostFiles* files_;
+  ComposeLookup compose_;
   std::mutex root_mutex_;
   std::string volume_root_;
-  std::mutex compose_mutex_;
-  bool compose_looked_up_ = false;
-  Compose compose_;
 };
 
 }  // namespace harness

@@ -4,6 +4,7 @@
 // run's resources: two runs on one host never clean each other.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,14 @@ bool run_is_alive(const std::string& run_id);
 struct Resources {
   std::vector<std::string> containers, volumes, networks, host_dirs;
   bool empty() const { return containers.empty() && volumes.empty() && networks.empty() && host_dirs.empty(); }
-  std::size_t size() const { return containers.size() + volumes.size() + networks.size() + host_dirs.size(); }
+  // The lists, for a loop over every kind (runtime_kinds: those the runtime holds).
+  std::vector<const std::vector<std::string>*> runtime_kinds() const { return {&containers, &volumes, &networks}; }
+  std::vector<const std::vector<std::string>*> all_kinds() const { return {&containers, &volumes, &networks, &host_dirs}; }
+  bool contains(const std::string& name) const {
+    for (const auto* names : all_kinds())
+      if (std::find(names->begin(), names->end(), name) != names->end()) return true;
+    return false;
+  }
 };
 
 // What the runtime has whose name starts with `prefix` (3 calls: containers, volumes, networks).

@@ -26,13 +26,29 @@ enum class Outcome {
   NotRun,   // not reached because of an earlier fault
 };
 
+// What kind of difference a check found (Broken), for the words the reporters make.
+enum class Mismatch {
+  None,
+  Missing,     // a file, volume or container the claim says is there is not
+  StillThere,  // one the claim says is gone is there
+  Content,     // a file is there with other content
+  Owner,       // a file belongs to another user on the host
+  Described,   // a volume is described otherwise (listing, driver, Mountpoint)
+  Refused,     // the runtime refused a step of the claim's flow
+  Allowed,     // the runtime allowed what the claim says it refuses (or its CLI refused the command itself)
+  ExitCode,    // another exit code
+  Output,      // the command worked but printed something else
+};
+
 struct StepRecord {
+  StepKind kind = StepKind::Run;
   int line = 0;
   std::string element;
   std::string claim;
   std::string summary;   // what the step does, in words, with runtime names
   std::vector<CommandRecord> commands;
   Outcome outcome = Outcome::NotRun;
+  Mismatch mismatch = Mismatch::None;  // with Broken
   std::string expected;  // checks: what the claim says ...
   std::string actual;    // ... and what was found
   std::string message;   // faults: what went wrong
@@ -64,7 +80,6 @@ struct ScenarioResult {
   Seconds duration{0};
 };
 
-// How the claims of results came out (leftovers are not claims: callers add them as they report).
 // What every report says about the run as a whole.
 struct RunInfo {
   std::string hostname;
@@ -73,6 +88,7 @@ struct RunInfo {
   std::string timestamp;  // UTC, ISO 8601: when the reports were written
 };
 
+// How the claims of results came out (leftovers are not claims: callers add them as they report).
 struct Tally {
   int passed = 0, failed = 0, errors = 0;
   int claims() const { return passed + failed + errors; }

@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 namespace harness {
@@ -83,6 +84,44 @@ std::string clip(const std::string& text, std::size_t max_bytes) {
   for (int back = 0; back < 3 && cut > 0 && (static_cast<unsigned char>(text[cut]) >> 6) == 0x2; ++back)
     --cut;  // not mid-character
   return text.substr(0, cut) + "\n[... " + std::to_string(text.size() - cut) + " more bytes cut]";
+}
+
+}  // namespace harness
+
+namespace harness {
+
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> items;
+  for (std::size_t from = 0; from <= text.size();) {
+    std::size_t comma = text.find(',', from);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > from) items.push_back(text.substr(from, comma - from));
+    from = comma + 1;
+  }
+  return items;
+}
+
+std::string first_line(const std::string& text) {
+  const auto b = text.find_first_not_of(" \n");
+  if (b == std::string::npos) return "";
+  return text.substr(b, text.find('\n', b) - b);
+}
+
+std::string lower(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string seconds_text(std::chrono::duration<double> s, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, s.count());
+  return buf;
 }
 
 }  // namespace harness

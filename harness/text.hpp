@@ -1,7 +1,10 @@
-// Text from containers and runtimes is untrusted: these helpers make it safe to show.
+// Text helpers. Text from containers and runtimes is untrusted: quote, printable and clip
+// make it safe to show; the others are the small string jobs every file needs.
 #pragma once
 
+#include <chrono>
 #include <string>
+#include <vector>
 
 namespace harness {
 
@@ -16,5 +19,20 @@ std::string printable(const std::string& bytes);
 
 // Cuts long output, saying how much was cut.
 std::string clip(const std::string& text, std::size_t max_bytes);
+
+// "a, b, c"
+std::string join(const std::vector<std::string>& items, const std::string& separator);
+
+// "docker,,podman" -> {"docker", "podman"}: empty items are dropped.
+std::vector<std::string> split_commas(const std::string& text);
+
+// The first line that is not blank, without its newline ("" when there is none).
+std::string first_line(const std::string& text);
+
+std::string lower(std::string text);
+
+// Seconds with this many decimals: "1.234" (3), "2.0" (1).
+std::string seconds_text(std::chrono::duration<double> s, int decimals);
+inline std::string seconds3(std::chrono::duration<double> s) { return seconds_text(s, 3); }
 
 }  // namespace harness

@@ -43,11 +43,6 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-std::string seconds3(Seconds s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", s.count());
-  return buf;
-}
 
 std::string shell_line(const CommandRecord& command) {
   std::string line;
@@ -92,28 +87,29 @@ std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& resul
 }
 
 std::string what_it_means(const StepRecord& s) {
-  const auto starts = [](const std::string& text, const char* head) { return text.rfind(head, 0) == 0; };
   if (s.outcome != Outcome::Broken) return "";
-  if (s.element == "expect-file") {
-    if (s.expected == "no such file") return "The file is still there, although the claim says it is gone by now.";
-    if (s.actual == "no such file") return "The file the claim says is there is missing: the data was lost or never reached this place.";
-    if (starts(s.expected, "owned by")) return "The file belongs to another user on the host than the claim says.";
-    return "The file is there, but its content is not what was written.";
+  switch (s.mismatch) {
+    case Mismatch::None: return "";
+    case Mismatch::Missing:
+      return s.kind == StepKind::ExpectFile        ? "The file the claim says is there is missing: the data was lost or never reached this place."
+             : s.kind == StepKind::ExpectVolume    ? "The volume the claim says is there is missing."
+             : s.kind == StepKind::ExpectContainer ? "The container the claim says is there is missing."
+                                                   : "What the claim says is there is missing.";
+    case Mismatch::StillThere:
+      return s.kind == StepKind::ExpectFile        ? "The file is still there, although the claim says it is gone by now."
+             : s.kind == StepKind::ExpectVolume    ? "The volume is still there, although the claim says it is removed."
+             : s.kind == StepKind::ExpectContainer ? "The container is still there, although the claim says it is gone."
+                                                   : "It is still there, although the claim says it is gone.";
+    case Mismatch::Content: return "The file is there, but its content is not what was written.";
+    case Mismatch::Owner: return "The file belongs to another user on the host than the claim says.";
+    case Mismatch::Described: return "The runtime does not describe the volume as the claim says.";
+    case Mismatch::Refused:
+      return "The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.";
+    case Mismatch::Allowed: return "The runtime allowed what the claim says it refuses.";
+    case Mismatch::ExitCode: return "The command ended with another exit code than the claim says.";
+    case Mismatch::Output: return "The command worked but printed something else than the claim says.";
   }
-  if (s.element == "expect-volume") {
-    if (s.expected.find("does not exist") != std::string::npos) return "The volume is still there, although the claim says it is removed.";
-    if (s.actual.find("does not exist") != std::string::npos || s.actual.find("no such volume") != std::string::npos)
-      return "The volume the claim says is there is missing.";
-    return "The runtime does not describe the volume as the claim says.";
-  }
-  if (s.element == "expect-container")
-    return s.expected == "no such container" ? "The container is still there, although the claim says it is gone."
-                                             : "The container the claim says is there is missing.";
-  if (s.expected == "the command fails") return "The runtime allowed what the claim says it refuses.";
-  if (starts(s.expected, "exit code")) return "The command ended with another exit code than the claim says.";
-  if (s.expected.find("printing") != std::string::npos && starts(s.actual, "it succeeded"))
-    return "The command worked but printed something else than the claim says.";
-  return "The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.";
+  return "";
 }
 
 std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "results.hpp"
+#include "text.hpp"
 
 namespace harness {
 
@@ -20,8 +21,6 @@ std::string claim_explanation(const ScenarioResult& result, const ClaimResult& c
 // The steps whose time counts for a claim: those after the previous check, up to and
 // including the claim's last check.
 std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& result, const std::string& claim_id);
-
-std::string seconds3(Seconds s);  // "1.234"
 
 // Every line of text with prefix in front of it.
 std::string indent(const std::string& text, const std::string& prefix);

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "junit_writer.hpp"
+#include "step_kinds.hpp"
 #include "process_runner.hpp"
 #include "results.hpp"
 
@@ -73,6 +74,7 @@ StepRecord step(int line, const std::string& element, const std::string& summary
   StepRecord s;
   s.line = line;
   s.element = element;
+  if (const auto* kind = find_step_kind(element)) s.kind = kind->kind;
   s.summary = summary;
   s.outcome = outcome;
   s.commands = std::move(commands);
@@ -85,6 +87,11 @@ StepRecord check(const std::string& claim, const std::string& expected, const st
   s.claim = claim;
   s.expected = expected;
   s.actual = actual;
+  return s;
+}
+
+StepRecord found(Mismatch mismatch, StepRecord s) {
+  s.mismatch = mismatch;
   return s;
 }
 
@@ -137,11 +144,11 @@ ScenarioResult volume_scenario() {
                          0, "hello\n", "", 0.79)})),
       step(13, "remove", "remove container keeper", Outcome::Done,
            {docker({"rm", "-f", "h4f05-1-keeper"}, 0, "h4f05-1-keeper\n", "", 0.21)}),
-      check("VOL-2", "content \"hello\\n\"", "no such file",
+      found(Mismatch::Missing, check("VOL-2", "content \"hello\\n\"", "no such file",
             step(14, "expect-file", "check greeting on the host, in volume data", Outcome::Broken,
                  {on_host(command({"cat", "/var/lib/docker/volumes/h4f05-1-data/_data/greeting"}, 1, "",
                                   "cat: /var/lib/docker/volumes/h4f05-1-data/_data/greeting: No such file or directory\n",
-                                  0.005))})),
+                                  0.005))}))),
   };
   add_claim(r, "VOL-1", "A file written into a named volume is there in a new container that mounts it.",
             Verdict::Pass, 2.07);

@@ -1,0 +1,54 @@
+#include "compose_steps.hpp"
+
+#include "fixture_image.hpp"
+
+namespace harness {
+
+ComposeCommand ComposeSteps::tool(StepRecord& record) {
+  CommandRecord lookup;
+  const auto compose = lookup_.get(lookup);
+  if (!lookup.argv.empty()) record.commands.push_back(lookup);
+  if (!compose.tool) throw StepFault{lookup_.why_none()};
+  return compose;
+}
+
+std::string ComposeSteps::container(const Step& s) {
+  StepRecord unused;
+  return service_container(*tool(unused).tool, names_.of(s.project), s.service);
+}
+
+void ComposeSteps::make_project(const Step& s, StepRecord& record) {
+  const auto compose = tool(record);
+  const std::string parent = files_.make_folder(host_tmp_, names_.of(s.project) + "-");
+  names_.ledger().add_host_dir(parent);
+  const std::string prefix = names_.of("");
+  // a folder named Harness-<run>-<n>-<folder>: the tool's default project name comes from it
+  const std::string folder = s.folder.empty() ? "project" : "Harness-" + prefix.substr(std::string("harness-").size()) + s.folder;
+  const ComposeProject project = make_compose_project(fixtures_dir(), s.fixture, parent, folder, *compose.tool,
+                                                      {{"HARNESS_IMAGE", image_}, {"HARNESS_PREFIX", prefix}});
+  names_.found_project(s.project, project);
+  record.summary = "make Compose project " + s.project + " from fixtures/compose/" + s.fixture + " = " + project.folder;
+  record.outcome = Outcome::Done;
+}
+
+Argv ComposeSteps::up(const Step& s, StepRecord& record) {
+  const auto compose = tool(record);
+  const std::string as = s.alias.empty() ? s.project : s.alias;
+  ComposeProject project = names_.project(s.project);
+  project.name = s.default_name ? "" : names_.of(as);
+  names_.found_project(as, project);
+  names_.ledger().add_compose(project);
+  if (compose.tool->down_leaves_network) names_.ledger().add_network(names_.of(as) + "_default");
+  return compose_command(compose.command, project, {"up", "-d"});
+}
+
+Argv ComposeSteps::down(const Step& s, StepRecord& record) {
+  const auto compose = tool(record);
+  return compose_command(compose.command, names_.project(s.project), s.remove_volumes ? Argv{"down", "-v"} : Argv{"down"});
+}
+
+void ComposeSteps::down_worked(const Step& s) {
+  if (s.remove_volumes) names_.ledger().drop_compose(names_.project(s.project));
+}
+
+}  // namespace harness

@@ -1,0 +1,37 @@
+// The Compose steps of a scenario: a fixture project copied into a host folder of its own,
+// the `up` and `down` command lines, and the ledger entries that make cleanup bring every
+// project down.
+#pragma once
+
+#include "compose_tool.hpp"
+#include "host_files.hpp"
+#include "run_names.hpp"
+#include "scenario.hpp"
+
+namespace harness {
+
+class ComposeSteps {
+ public:
+  ComposeSteps(RunNames& names, ComposeLookup& lookup, HostFiles& files, std::string host_tmp, std::string image)
+      : names_(names), lookup_(lookup), files_(files), host_tmp_(std::move(host_tmp)), image_(std::move(image)) {}
+
+  void make_project(const Step& s, StepRecord& record);
+  Argv up(const Step& s, StepRecord& record);
+  Argv down(const Step& s, StepRecord& record);
+  // what `down -v` removed needs no second `down` at cleanup (the end-of-run sweep still checks)
+  void down_worked(const Step& s);
+  // The container of a service's first replica.
+  std::string container(const Step& s);
+
+ private:
+  // The Compose tool, or a fault saying none is there.
+  ComposeCommand tool(StepRecord& record);
+
+  RunNames& names_;
+  ComposeLookup& lookup_;
+  HostFiles& files_;
+  std::string host_tmp_;
+  std::string image_;
+};
+
+}  // namespace harness

@@ -1,0 +1,141 @@
+#include "name_check.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cli_dialect.hpp"
+
+namespace harness {
+
+namespace {
+
+// What exists at a point of the flow, on one runtime.
+struct Names {
+  std::set<std::string> containers, volumes, hosts;
+  std::set<std::string> layers;        // writable layers found with <find-layer>
+  std::set<std::string> ever_started;  // containers that existed at some point
+  std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
+  std::set<std::string> brought_up;                          // projects whose services exist(ed)
+};
+
+class StepNames {
+ public:
+  StepNames(const Step& s, Names& names, std::string runtime_note) : s_(s), n_(names), on_(std::move(runtime_note)) {}
+
+  [[noreturn]] void fail(const std::string& message) const { throw LoadError{s_.line, message + on_}; }
+
+  void need(const std::set<std::string>& known, const std::string& name, const char* what, const char* how) const {
+    if (!name.empty() && !known.count(name)) fail("unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
+  }
+  void need_container(const std::set<std::string>& known) const { need(known, s_.container, "container", "starts it (<run>)"); }
+  void need_made_project() const {
+    if (!s_.project.empty() && !n_.projects.count(s_.project))
+      fail("unknown project '" + s_.project + "': no earlier step makes it (<compose-project>)");
+  }
+  void need_project_up() const {
+    if (!s_.project.empty() && !n_.brought_up.count(s_.project))
+      fail("unknown project '" + s_.project + "': no earlier step brings it up (<compose-up>)");
+  }
+
+  // Checks what the step uses, then records what it makes.
+  void step() {
+    for (const auto& m : s_.mounts) {
+      if (m.type == Mount::Type::Volume && !m.anonymous()) n_.volumes.insert(m.source);
+      if (m.type == Mount::Type::Bind) need(n_.hosts, m.source, "host folder", "makes it (<host-dir>)");
+    }
+    switch (s_.kind) {
+      case StepKind::HostDir:
+        if (!n_.hosts.insert(s_.host).second) fail("host folder '" + s_.host + "' is made twice");
+        break;
+      case StepKind::VolumeCreate: n_.volumes.insert(s_.volume); break;
+      case StepKind::Run:
+        if (n_.containers.count(s_.container)) fail("container '" + s_.container + "' is already started; remove it first");
+        if (s_.detach || !s_.rm) n_.containers.insert(s_.container);
+        n_.ever_started.insert(s_.container);
+        break;
+      case StepKind::Create:
+        if (n_.containers.count(s_.container)) fail("container '" + s_.container + "' is already created; remove it first");
+        n_.containers.insert(s_.container);
+        n_.ever_started.insert(s_.container);
+        break;
+      case StepKind::Tutorial:  // a tutorial's command may create what it names
+        if (!s_.volume.empty()) n_.volumes.insert(s_.volume);
+        if (!s_.container.empty()) n_.containers.insert(s_.container), n_.ever_started.insert(s_.container);
+        break;
+      case StepKind::FindVolume:
+        need_container(n_.containers);
+        n_.volumes.insert(s_.volume);
+        break;
+      case StepKind::FindLayer:  // a runtime's folder: checks may read it, never mount it
+        need_container(n_.containers);
+        n_.layers.insert(s_.host);
+        break;
+      case StepKind::ExpectContainer:
+        need_container(n_.ever_started);
+        need_project_up();
+        break;
+      case StepKind::ComposeProject:
+        if (n_.projects.count(s_.project)) fail("project '" + s_.project + "' is made twice");
+        n_.projects[s_.project] = s_.volume_keys;
+        break;
+      case StepKind::ComposeUp: {
+        need_made_project();
+        const std::string as = s_.alias.empty() ? s_.project : s_.alias;
+        n_.projects[as] = n_.projects[s_.project];
+        n_.brought_up.insert(as);
+        for (const auto& key : n_.projects[as]) n_.volumes.insert(as + "_" + key);
+        break;
+      }
+      case StepKind::ComposeDown: need_project_up(); break;
+      case StepKind::Remove:
+        need_project_up();
+        need_container(n_.containers);
+        n_.containers.erase(s_.container);
+        break;
+      case StepKind::VolumeRemove:
+      case StepKind::Write:
+      case StepKind::Exec:
+      case StepKind::Stop:
+      case StepKind::Start:
+      case StepKind::Restart:
+      case StepKind::Wait:
+      case StepKind::ExpectFile:
+      case StepKind::ExpectVolume:
+        need_project_up();
+        if (s_.place != Place::Fresh || s_.kind != StepKind::ExpectFile) need_container(n_.containers);
+        need(n_.volumes, s_.volume, "volume", "creates or mounts it");
+        if (!n_.layers.count(s_.host)) need(n_.hosts, s_.host, "host folder", "makes it (<host-dir>)");
+        break;
+    }
+  }
+
+ private:
+  const Step& s_;
+  Names& n_;
+  std::string on_;
+};
+
+}  // namespace
+
+void check_names(const Scenario& sc, int steps_line) {
+  std::map<std::string, Names> on_runtime;
+  for (const auto& runtime : dialect_names()) on_runtime[runtime];
+  std::set<std::string> checked;
+  // when steps differ between runtimes, a name error says on which one it is
+  const bool per_runtime = std::any_of(sc.steps.begin(), sc.steps.end(), [](const Step& s) { return !s.runtimes.empty(); });
+  for (const auto& s : sc.steps) {
+    for (auto& [runtime, names] : on_runtime)
+      if (s.applies_to(runtime)) StepNames(s, names, per_runtime ? " (on " + runtime + ")" : "").step();
+    if (s.is_check()) {
+      const bool declared = std::any_of(sc.claims.begin(), sc.claims.end(), [&](const Claim& c) { return c.id == s.claim; });
+      if (!declared)
+        throw LoadError{s.line, "claim " + s.claim + " is not declared in this scenario (add <claim id=\"" + s.claim + "\">)"};
+      checked.insert(s.claim);
+    }
+  }
+  for (const auto& c : sc.claims)
+    if (!checked.count(c.id)) throw LoadError{steps_line, "claim " + c.id + " has no check (a step with claim=\"" + c.id + "\")"};
+}
+
+}  // namespace harness

@@ -1,0 +1,53 @@
+// The run context of one scenario: logical names to runtime names (harness-<run>-<n>-<name>),
+// what the steps found (anonymous volumes, layers, host folders, Compose projects), and the
+// ledger of everything created, which cleanup reads.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "compose_project.hpp"
+#include "ledger.hpp"
+#include "step_errors.hpp"
+
+namespace harness {
+
+class RunNames {
+ public:
+  RunNames(std::string run_id, int index) : run_id_(std::move(run_id)), index_(index) {}
+
+  std::string of(const std::string& logical) const {
+    return "harness-" + run_id_ + "-" + std::to_string(index_) + "-" + logical;
+  }
+  std::string label() const { return "harness.run=" + run_id_; }
+
+  // A volume's runtime name: ours, or the one <find-volume> found for an anonymous volume.
+  std::string volume(const std::string& logical) const {
+    const auto it = found_volumes_.find(logical);
+    return it == found_volumes_.end() ? of(logical) : it->second;
+  }
+  void found_volume(const std::string& logical, const std::string& name) { found_volumes_[logical] = name; }
+
+  // A host folder (made by <host-dir>) or a writable layer (found by <find-layer>).
+  const std::string& folder(const std::string& logical) const {
+    const auto it = folders_.find(logical);
+    if (it == folders_.end()) throw StepFault{"host folder '" + logical + "' was not made"};
+    return it->second;
+  }
+  void found_folder(const std::string& logical, const std::string& path) { folders_[logical] = path; }
+
+  ComposeProject& project(const std::string& logical) { return projects_.at(logical); }
+  void found_project(const std::string& logical, const ComposeProject& p) { projects_[logical] = p; }
+
+  Ledger& ledger() { return ledger_; }
+
+ private:
+  std::string run_id_;
+  int index_;
+  std::map<std::string, std::string> found_volumes_;  // logical name -> anonymous volume
+  std::map<std::string, std::string> folders_;        // logical name -> host path
+  std::map<std::string, ComposeProject> projects_;    // logical project -> its folder, files, -p
+  Ledger ledger_;
+};
+
+}  // namespace harness

@@ -1,0 +1,51 @@
+#include "runtime_calls.hpp"
+
+#include <algorithm>
+
+#include "interrupt.hpp"
+#include "step_errors.hpp"
+#include "text.hpp"
+
+namespace harness {
+
+std::string describe_failure(const ProcessResult& r, std::chrono::milliseconds timeout) {
+  if (!r.spawn_error.empty()) return r.spawn_error;
+  if (!r.note.empty()) return r.note;
+  if (r.timed_out) return "timed out after " + seconds_text(timeout, 2) + " s and was killed";
+  std::string what = "exit code " + std::to_string(r.exit_code);
+  const std::string said = first_line(r.err).empty() ? first_line(r.out) : first_line(r.err);
+  return said.empty() ? what : what + ": " + printable(clip(said, 300));
+}
+
+const ProcessResult& RuntimeCalls::call(StepRecord& record, const Argv& argv, const std::string& input) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+  const auto timeout = std::max(std::chrono::milliseconds(1), std::min(step_timeout_, left));
+  record.commands.push_back({argv, input, false, runner_.run(argv, input, timeout)});
+  auto& r = record.commands.back().result;
+  if (r.timed_out && timeout < step_timeout_)
+    r.note = "the scenario ran out of time and the command was killed after " + seconds_text(r.duration, 1) + " s";
+  else if (r.timed_out)
+    r.note = "timed out after " + seconds_text(r.duration, 1) + " s (the step may take " + seconds_text(step_timeout_, 1) +
+             " s) and was killed with its children";
+  else if (interrupted() && !r.ok()) {
+    r.note = "killed: the run was interrupted";
+    r.timed_out = true;  // not the runtime's answer: a fault, never a claim's failure
+  }
+  return r;
+}
+
+const ProcessResult& RuntimeCalls::must(StepRecord& record, const Argv& argv, const std::string& input) {
+  const auto& r = call(record, argv, input);
+  if (r.ok()) return r;
+  const std::string message = "<" + record.element + "> failed: " + failure(r);
+  if (is_fault(r)) throw StepFault{message};
+  throw StepRefused{message};
+}
+
+bool RuntimeCalls::is_fault(const ProcessResult& r) const {
+  if (!r.ran()) return true;
+  const auto& marker = cli_.dialect().unreachable_text;
+  return !marker.empty() && r.err.find(marker) != std::string::npos;
+}
+
+}  // namespace harness

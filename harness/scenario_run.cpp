@@ -1,0 +1,314 @@
+#include "scenario_run.hpp"
+
+#include <signal.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "checks.hpp"
+#include "cleanup.hpp"
+#include "interrupt.hpp"
+#include "step_kinds.hpp"
+#include "text.hpp"
+#include "verdicts.hpp"
+
+namespace harness {
+
+namespace {
+
+const Argv kWrite = {"sh", "-c", "cat > \"$1\"", "write"};
+
+std::chrono::milliseconds from_seconds(double s) { return std::chrono::milliseconds(static_cast<long>(s * 1000)); }
+
+// A one-shot --rm container whose run returned on its own is removed: the CLI waits
+// for the removal before it returns.
+bool gone_after_run(const RunSpec& spec, const ProcessResult& r, const Dialect& dialect) {
+  const auto& refusals = dialect.cli_errors;
+  return spec.rm && !spec.detach && !spec.create_only && r.ran() &&
+         std::find(refusals.begin(), refusals.end(), r.exit_code) == refusals.end();
+}
+
+std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : "a signal"; }
+
+}  // namespace
+
+ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter)
+    : engine_(engine), options_(engine.options()), scenario_(scenario), filter_(filter), names_(options_.run_id, index),
+      calls_(engine.cli(), engine.runner(), options_.step_timeout), observer_(calls_, engine.host_files()),
+      compose_(names_, engine.compose(), engine.host_files(), options_.host_tmp, options_.image) {}
+
+ScenarioResult ScenarioRun::run() {
+  const auto start = std::chrono::steady_clock::now();
+  result_.scenario = scenario_;
+  result_.runtime = calls_.cli().dialect().name;
+  result_.runtime_version = options_.runtime_version;
+  result_.timestamp = utc_timestamp();
+
+  const int last = last_needed_step();
+  const auto limit = scenario_.timeout ? from_seconds(*scenario_.timeout) : options_.scenario_timeout;
+  const auto deadline = start + limit;
+  bool stopped = false;
+  for (int i = 0; i <= last; ++i) {
+    const Step& step = scenario_.steps[i];
+    if (!applies(step)) continue;  // a step for another runtime
+    StepRecord record;
+    record.kind = step.kind;
+    record.line = step.line;
+    record.element = step.element;
+    record.claim = step.claim;
+    record.summary = summary(step);
+    if (stopped || (is_check_only(step) && !filter_.matches(step.claim))) {
+      record.outcome = Outcome::NotRun;
+      result_.steps.push_back(record);
+      continue;
+    }
+    if (!is_check_only(step)) observer_.forget();  // an action may remove or re-create a volume
+    const auto step_start = std::chrono::steady_clock::now();
+    calls_.begin_step(step.timeout ? from_seconds(*step.timeout) : options_.step_timeout, deadline);
+    try {
+      if (const int signo = interrupted()) throw StepFault{"interrupted by " + signal_name(signo) + " before this step"};
+      if (step_start >= deadline)
+        throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit, 1) + " s (timeout=, --scenario-timeout)"};
+      execute(step, record);
+    } catch (const StepRefused& refused) {
+      record.outcome = Outcome::Broken;
+      record.mismatch = Mismatch::Refused;
+      record.message = refused.message;
+      if (record.claim.empty()) record.claim = flow_claim(i);
+      record.expected = "the command succeeds";
+      record.actual = refused.message;
+    } catch (const StepFault& fault) {
+      record.outcome = Outcome::Fault;
+      record.message = fault.message;
+    } catch (const std::exception& e) {
+      record.outcome = Outcome::Fault;
+      record.message = e.what();
+    }
+    record.duration = std::chrono::steady_clock::now() - step_start;
+    stopped = record.outcome == Outcome::Fault || (record.outcome == Outcome::Broken && !step.is_check());
+    if (stopped) result_.stopped_at = i;
+    result_.steps.push_back(std::move(record));
+  }
+  result_.claims = decide_claims(scenario_, result_.steps, result_.runtime, filter_, result_.stopped_at);
+  clean_up(names_.ledger(), calls_, engine_.compose(), engine_.host_files(), result_);
+  result_.duration = std::chrono::steady_clock::now() - start;
+  return std::move(result_);
+}
+
+// The claim whose flow step i belongs to: that of the next check.
+std::string ScenarioRun::flow_claim(int i) const {
+  for (; i < static_cast<int>(scenario_.steps.size()); ++i)
+    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i])) return scenario_.steps[i].claim;
+  return scenario_.claims.back().id;
+}
+
+// Steps after the last check of a selected claim need not run.
+int ScenarioRun::last_needed_step() const {
+  int last = -1;
+  for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
+    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i]) && filter_.matches(scenario_.steps[i].claim)) last = i;
+  return last;
+}
+
+void ScenarioRun::execute(const Step& s, StepRecord& record) {
+  const Cli& cli = calls_.cli();
+  switch (s.kind) {
+    case StepKind::HostDir: return make_host_dir(s, record);
+    case StepKind::VolumeCreate:
+      names_.ledger().add_volume(names_.volume(s.volume));
+      return action(s, record, cli.volume_create(names_.volume(s.volume), {names_.label()}));
+    case StepKind::VolumeRemove: return action(s, record, cli.volume_remove({names_.volume(s.volume)}, false));
+    case StepKind::Run:
+    case StepKind::Create: return run_container(s, record);
+    case StepKind::Write: {
+      Argv command = kWrite;
+      command.push_back(s.path);
+      return action(s, record, cli.exec(container_of(s), command, true), *s.content);
+    }
+    case StepKind::Exec: return action(s, record, cli.exec(container_of(s), s.args, false));
+    case StepKind::Stop: return action(s, record, cli.stop(container_of(s)));
+    case StepKind::Start: return action(s, record, cli.start(container_of(s), s.attach));
+    case StepKind::Restart: return action(s, record, cli.restart(container_of(s)));
+    case StepKind::Remove: return remove_container(s, record);
+    case StepKind::Wait: return action(s, record, cli.wait(container_of(s)));
+    case StepKind::FindVolume: return find_volume(s, record);
+    case StepKind::FindLayer: return find_layer(s, record);
+    case StepKind::Tutorial: return tutorial(s, record);
+    case StepKind::ComposeProject: return compose_.make_project(s, record);
+    case StepKind::ComposeUp: return action(s, record, compose_.up(s, record));
+    case StepKind::ComposeDown:
+      action(s, record, compose_.down(s, record));
+      if (record.commands.back().result.ok()) compose_.down_worked(s);
+      return;
+    case StepKind::ExpectFile: return expect_file(s, record);
+    case StepKind::ExpectVolume: return expect_volume(s, record);
+    case StepKind::ExpectContainer: return expect_container(s, record);
+  }
+}
+
+// A container step's container: by logical name, or a Compose service's first replica.
+std::string ScenarioRun::container_of(const Step& s) {
+  return s.service.empty() ? names_.of(s.container) : compose_.container(s);
+}
+
+RunSpec ScenarioRun::run_spec(const Step& s, const std::string& name) {
+  RunSpec spec;
+  spec.name = name;
+  spec.image = s.image.empty() ? options_.image : s.image;
+  spec.labels = {names_.label()};
+  for (const auto& m : s.mounts) {
+    RunSpec::ResolvedMount r{m.type, m.flag, "", m.target, m.read_only, m.nocopy};
+    if (m.type == Mount::Type::Volume && !m.anonymous()) {
+      r.source = names_.volume(m.source);
+      names_.ledger().add_volume(r.source);  // `-v name:/p` creates it when it is missing
+    } else if (m.type == Mount::Type::Bind) {
+      const std::string& folder = names_.folder(m.source);
+      r.source = m.path.empty() ? folder : engine_.host_files().inside(folder, m.path);
+      if (r.source.empty()) throw StepFault{quote(m.path) + " leads outside " + folder + " (through a symlink): not used"};
+    }
+    spec.mounts.push_back(r);
+  }
+  return spec;
+}
+
+void ScenarioRun::run_container(const Step& s, StepRecord& record) {
+  const std::string container = container_of(s);
+  RunSpec spec = run_spec(s, container);
+  spec.create_only = s.kind == StepKind::Create;
+  spec.detach = s.detach;
+  spec.rm = s.rm;
+  spec.read_only = s.read_only;
+  spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
+  names_.ledger().add_container(container);
+  action(s, record, calls_.cli().run(spec));
+  if (gone_after_run(spec, record.commands.back().result, calls_.cli().dialect())) names_.ledger().drop_container(container);
+}
+
+void ScenarioRun::remove_container(const Step& s, StepRecord& record) {
+  const std::string container = container_of(s);
+  action(s, record, calls_.cli().remove_containers({container}, s.remove_volumes));
+  if (record.commands.back().result.ok()) names_.ledger().drop_container(container);
+}
+
+// An action: it must work, unless it is a check that says what it must do.
+void ScenarioRun::action(const Step& s, StepRecord& record, const Argv& argv, const std::string& input) {
+  if (!s.is_check()) {
+    calls_.must(record, argv, input);
+    record.outcome = Outcome::Done;
+    return;
+  }
+  const auto& r = calls_.call(record, argv, input);
+  if (calls_.is_fault(r)) throw StepFault{"<" + record.element + "> failed: " + calls_.failure(r)};
+  const auto& refusals = calls_.cli().dialect().cli_errors;
+  const bool cli_refused = std::find(refusals.begin(), refusals.end(), r.exit_code) != refusals.end();
+  apply(decide_action(s, r, calls_.failure(r), cli_refused), record);
+}
+
+void ScenarioRun::make_host_dir(const Step& s, StepRecord& record) {
+  HostFiles& files = engine_.host_files();
+  const std::string dir = files.make_folder(options_.host_tmp, names_.of(s.host) + "-");
+  names_.ledger().add_host_dir(dir);
+  names_.found_folder(s.host, dir);
+  for (const auto& f : s.files) {
+    const std::string path = dir + "/" + f.path;
+    files.write(path, f.content);
+    ProcessResult wrote;
+    wrote.exit_code = 0;
+    record.commands.push_back({{"write", path}, f.content, true, wrote});
+  }
+  record.summary = "make host folder " + s.host + " = " + dir;
+  record.outcome = Outcome::Done;
+}
+
+void ScenarioRun::find_volume(const Step& s, StepRecord& record) {
+  const std::string format = "{{range .Mounts}}{{if eq .Destination \"" + s.target + "\"}}{{.Name}}{{end}}{{end}}";
+  const auto& r = calls_.must(record, calls_.cli().container_inspect(names_.of(s.container), format));
+  const std::string name = first_line(r.out);
+  if (name.empty()) throw StepRefused{"container " + s.container + " mounts no volume at " + s.target};
+  names_.found_volume(s.volume, name);
+  names_.ledger().add_volume(name);
+  record.summary += " = " + name;
+  record.outcome = Outcome::Done;
+}
+
+void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
+  const std::string dir = observer_.layer_of(record, container_of(s));
+  names_.found_folder(s.host, dir);
+  record.summary += " = " + dir;
+  record.outcome = Outcome::Done;
+}
+
+void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
+  const std::pair<std::string, std::string> names[] = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
+                                                       {"{container}", s.container.empty() ? "" : names_.of(s.container)}};
+  Argv words;
+  for (std::string w : s.args) {
+    for (const auto& [placeholder, value] : names)
+      for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder)) w.replace(at, placeholder.size(), value);
+    words.push_back(w);
+  }
+  if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
+  if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
+  action(s, record, calls_.cli().words(words));
+}
+
+void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
+  Observed o;
+  switch (s.place) {
+    case Place::Container: o = observer_.in_container(record, container_of(s), s.path); break;
+    case Place::Fresh: {
+      RunSpec spec = run_spec(s, names_.of("probe" + std::to_string(++probes_)));
+      spec.rm = true;
+      spec.command = file_probe(s.path);
+      names_.ledger().add_container(spec.name);
+      o = probe_result(calls_, calls_.call(record, calls_.cli().run(spec)));
+      if (gone_after_run(spec, record.commands.back().result, calls_.cli().dialect())) names_.ledger().drop_container(spec.name);
+      break;
+    }
+    case Place::Volume: o = observer_.in_volume(record, names_.volume(s.volume), s.path); break;
+    case Place::Host: o = observer_.in_folder(record, names_.folder(s.host), s.path); break;
+  }
+  apply(decide_file(s, o), record);
+}
+
+void ScenarioRun::expect_volume(const Step& s, StepRecord& record) {
+  const std::string name = names_.volume(s.volume);
+  const Cli& cli = calls_.cli();
+  VolumeFacts facts;
+  if (s.listed) {
+    const auto& r = calls_.must(record, cli.volume_list());
+    facts.listed = ("\n" + r.out).find("\n" + name + "\n") != std::string::npos;
+  }
+  if (s.exists || !s.driver.empty() || s.default_mountpoint) {
+    const auto& r = calls_.call(record, cli.volume_inspect(name, "{{.Driver}}\n{{.Mountpoint}}"));
+    facts.exists = r.exit_code == 0;
+    if (calls_.is_fault(r) || (!facts.exists && lower(r.err).find(cli.dialect().missing_volume) == std::string::npos))
+      throw StepFault{"volume inspect failed: " + calls_.failure(r)};
+    if (!facts.exists) names_.ledger().drop_volume(name);
+    std::istringstream lines(r.out);
+    std::getline(lines, facts.driver);
+    std::getline(lines, facts.mountpoint);
+    observer_.saw_mountpoint(name, facts.exists && !facts.mountpoint.empty() && facts.mountpoint[0] == '/' ? facts.mountpoint : "");
+    if (s.default_mountpoint) {
+      CommandRecord root;
+      const std::string base = engine_.volume_root(root);
+      if (!root.argv.empty()) record.commands.push_back(root);
+      if (base.empty()) throw StepFault{"the runtime did not say where it keeps volumes: " + calls_.failure(root.result)};
+      const std::string sub = cli.dialect().volume_root_suffix;
+      facts.default_mountpoint = base + (sub.empty() ? "" : "/" + sub) + "/" + name + "/" + cli.dialect().volume_data;
+    }
+  }
+  apply(decide_volume(s, facts), record);
+}
+
+void ScenarioRun::expect_container(const Step& s, StepRecord& record) {
+  const std::string container = container_of(s);
+  const auto& r = calls_.call(record, calls_.cli().container_inspect(container, "{{.Id}}"));
+  const bool exists = r.exit_code == 0;
+  if (calls_.is_fault(r) || (!exists && lower(r.err).find(calls_.cli().dialect().missing_container) == std::string::npos))
+    throw StepFault{"container inspect failed: " + calls_.failure(r)};
+  if (!exists) names_.ledger().drop_container(container);
+  apply(decide_container(s, exists), record);
+}
+
+}  // namespace harness

@@ -1,0 +1,53 @@
+// One scenario on one runtime: its steps in order (execute() is the one exhaustive switch
+// over step kinds), each recorded; then the verdicts and the cleanup. The pieces it is
+// made of each do one job: RunNames (names and the ledger), RuntimeCalls (commands and
+// their limits), an Observer (looking at files), checks.hpp (deciding), ComposeSteps,
+// decide_claims() and clean_up().
+#pragma once
+
+#include "claim_filter.hpp"
+#include "compose_steps.hpp"
+#include "engine.hpp"
+#include "host_observer.hpp"
+#include "run_names.hpp"
+#include "runtime_calls.hpp"
+
+namespace harness {
+
+class ScenarioRun {
+ public:
+  ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter);
+  ScenarioResult run();
+
+ private:
+  bool applies(const Step& s) const { return s.applies_to(calls_.cli().dialect().name); }
+  std::string flow_claim(int i) const;
+  int last_needed_step() const;
+  void execute(const Step& s, StepRecord& record);
+
+  std::string container_of(const Step& s);
+  RunSpec run_spec(const Step& s, const std::string& name);
+  void run_container(const Step& s, StepRecord& record);
+  void remove_container(const Step& s, StepRecord& record);
+  void action(const Step& s, StepRecord& record, const Argv& argv, const std::string& input = "");
+  void make_host_dir(const Step& s, StepRecord& record);
+  void find_volume(const Step& s, StepRecord& record);
+  void find_layer(const Step& s, StepRecord& record);
+  void tutorial(const Step& s, StepRecord& record);
+  void expect_file(const Step& s, StepRecord& record);
+  void expect_volume(const Step& s, StepRecord& record);
+  void expect_container(const Step& s, StepRecord& record);
+
+  Engine& engine_;
+  const EngineOptions& options_;
+  const Scenario& scenario_;
+  const ClaimFilter& filter_;
+  RunNames names_;
+  RuntimeCalls calls_;
+  HostObserver observer_;
+  ComposeSteps compose_;
+  int probes_ = 0;
+  ScenarioResult result_;
+};
+
+}  // namespace harness

@@ -1,0 +1,275 @@
+#include "step_parser.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "cli_dialect.hpp"
+#include "step_kinds.hpp"
+#include "text.hpp"
+
+namespace harness {
+
+namespace {
+
+using Node = pugi::xml_node;
+
+Mount parse_mount(const XmlReader& in, const Node& node) {
+  in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
+  Mount m;
+  const std::string type = node.attribute("type").value();
+  if (type == "volume") m.type = Mount::Type::Volume;
+  else if (type == "bind") m.type = Mount::Type::Bind;
+  else if (type == "tmpfs") m.type = Mount::Type::Tmpfs;
+  else in.fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
+  if (m.type == Mount::Type::Bind || (m.type == Mount::Type::Volume && node.attribute("source")))
+    m.source = in.logical_name(node, "source");  // a volume mount without a source is anonymous
+  else if (node.attribute("source")) in.fail(node, "a tmpfs mount has no source");
+  if (node.attribute("path")) {
+    if (m.type != Mount::Type::Bind) in.fail(node, "only a bind mount takes a 'path'");
+    m.path = in.relative_path(node, node.attribute("path").value());
+  }
+  m.target = in.absolute_path(node, node.attribute("target").value());
+  m.read_only = in.boolean(node, "read-only");
+  m.nocopy = in.boolean(node, "nocopy");
+  if (m.nocopy && m.type != Mount::Type::Volume) in.fail(node, "only a volume mount takes nocopy");
+  const std::string flag = node.attribute("flag").as_string("mount");
+  if (flag == "volume") m.flag = Mount::Flag::Volume;
+  else if (flag != "mount") in.fail(node, "flag must be mount or volume, not '" + flag + "'");
+  if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs) in.fail(node, "a tmpfs mount is given with flag=\"mount\"");
+  return m;
+}
+
+void parse_children(const XmlReader& in, const Node& node, const StepKindInfo& kind, Step& step) {
+  for (const auto& child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string name = child.name();
+    if (std::find(kind.children.begin(), kind.children.end(), name) == kind.children.end())
+      in.fail(child, "<" + name + "> is not allowed inside <" + step.element + ">");
+    if (name == "mount") {
+      step.mounts.push_back(parse_mount(in, child));
+    } else if (name == "arg") {
+      in.check_attributes(child, {}, {});
+      step.args.push_back(child.text().get());
+    } else {  // file
+      in.check_attributes(child, {"path"}, {"text", "content"});
+      auto text = in.content(child);
+      if (!text) in.fail(child, "<file> needs 'text' or 'content'");
+      step.files.push_back({in.relative_path(child, child.attribute("path").value()), *text});
+    }
+  }
+}
+
+// The names a step acts on; which of them a kind takes, its row says.
+void parse_names(const XmlReader& in, const Node& node, Step& s) {
+  if (node.attribute("container")) s.container = in.logical_name(node, "container");
+  if (node.attribute("volume")) s.volume = in.logical_name(node, "volume");
+  if (node.attribute("host")) s.host = in.logical_name(node, "host");
+  if (node.attribute("project")) s.project = in.logical_name(node, "project");
+  if (node.attribute("service")) s.service = node.attribute("service").value();
+}
+
+// A container step names its container, or a Compose project and service, not both.
+void parse_target(const XmlReader& in, const Node& node, const Step& s) {
+  if (!s.service.empty() && s.project.empty()) in.fail(node, "service=\"" + s.service + "\" needs the project= it belongs to");
+  if (!s.project.empty() && s.service.empty()) in.fail(node, "project= needs the service= whose container is meant");
+  if (!s.service.empty() && !s.container.empty()) in.fail(node, "give either container= or project= and service=, not both");
+  // an <expect-file> may look elsewhere: parse_expect_file() says where it can look
+  if (s.container.empty() && s.service.empty() && s.kind != StepKind::ExpectFile)
+    in.fail(node, "<" + s.element + "> needs the attribute 'container' (or project= and service=)");
+}
+
+// On which runtimes a step runs, and why one differs.
+void parse_runtimes(const XmlReader& in, const Node& node, Step& s) {
+  if (node.attribute("runtime")) {  // a misspelt runtime would silently skip the step everywhere
+    const std::string list = node.attribute("runtime").value();
+    const auto known = dialect_names();
+    for (std::size_t from = 0;;) {
+      const std::size_t comma = list.find(',', from);
+      const std::string r = list.substr(from, comma - from);
+      if (std::find(known.begin(), known.end(), r) == known.end())
+        in.fail(node, "unknown runtime '" + r + "' (known: " + join(known, ", ") + ")");
+      s.runtimes.push_back(r);
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+  }
+  s.note = node.attribute("note").value();
+  s.timeout = in.seconds(node, "timeout");
+  if (!s.note.empty() && s.runtimes.empty()) in.fail(node, "a note says why a runtime differs: give runtime= too");
+}
+
+// claim= makes a step evidence; an action then says what its command must do.
+void parse_check(const XmlReader& in, const Node& node, Step& s) {
+  s.claim = node.attribute("claim").value();
+  if (node.attribute("claim") && !is_claim_id(s.claim)) in.fail(node, "'" + s.claim + "' is not a claim ID like EPH-1");
+  if (node.attribute("expect")) {
+    const std::string expect = node.attribute("expect").value();
+    if (expect != "success" && expect != "failure") in.fail(node, "expect must be success or failure, not '" + expect + "'");
+    if (s.claim.empty()) in.fail(node, "expect=\"" + expect + "\" needs the claim it supports");
+    s.expect_failure = expect == "failure";
+  }
+  for (const char* check : {"exit-code", "stdout-text", "stdout-contains"})
+    if (node.attribute(check) && s.claim.empty()) in.fail(node, std::string(check) + " needs the claim it supports");
+  if (node.attribute("exit-code")) {
+    const std::string code = node.attribute("exit-code").value();
+    const auto parsed = parse_uid(code);
+    if (!parsed || *parsed > 255) in.fail(node, "exit-code must be a number from 0 to 255, not '" + code + "'");
+    s.exit_code = static_cast<int>(*parsed);
+    if (node.attribute("expect")) in.fail(node, "give either expect or exit-code, not both");
+  }
+  if (node.attribute("stdout-text") && node.attribute("stdout-contains"))
+    in.fail(node, "give either stdout-text or stdout-contains, not both");
+  if (node.attribute("stdout-text")) s.stdout_text = std::string(node.attribute("stdout-text").value()) + "\n";
+  s.stdout_contains = node.attribute("stdout-contains").value();
+}
+
+void parse_run(const XmlReader& in, const Node& node, Step& s) {
+  s.image = node.attribute("image").value();
+  if (node.attribute("image") && (s.image.empty() || s.image[0] == '-' || s.image.find_first_of(" \t\n") != std::string::npos))
+    in.fail(node, "'" + s.image + "' is not an image name");
+  s.detach = in.boolean(node, "detach");
+  s.rm = in.boolean(node, "rm");
+  s.read_only = in.boolean(node, "read-only");
+}
+
+void parse_write(const XmlReader& in, const Node& node, Step& s) {
+  s.content = in.content(node);
+  s.path = in.absolute_path(node, node.attribute("path").value());
+  if (!s.content) in.fail(node, "<write> needs 'text' or 'content'");
+}
+
+void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
+  s.project = in.logical_name(node, "name", "project");
+  s.fixture = in.logical_name(node, "fixture");
+  s.folder = node.attribute("folder").value();
+  if (s.folder.find('/') != std::string::npos || s.folder == "." || s.folder == "..")
+    in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
+  std::istringstream keys(node.attribute("volumes").value());
+  for (std::string key; keys >> key;) s.volume_keys.push_back(key);
+}
+
+void parse_compose_up(const XmlReader& in, const Node& node, Step& s) {
+  if (node.attribute("as")) s.alias = in.logical_name(node, "as", "project");
+  s.default_name = in.boolean(node, "default-name");
+  if (!s.alias.empty() && s.default_name) in.fail(node, "give either as or default-name, not both");
+}
+
+// A scenario names no host path of its own: a tutorial's command may mount its own
+// volume ({volume}), nothing else, and takes no privileges.
+void tutorial_mounts_only_its_volume(const XmlReader& in, const Node& node, const std::vector<std::string>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    for (const char* banned : {"--volumes-from", "--privileged", "--device", "--cap-add", "--pid", "--ipc"})
+      if (w == banned || w.rfind(std::string(banned) + "=", 0) == 0)
+        in.fail(node, "a tutorial line may not use " + std::string(banned));
+    for (const char* flag : {"-v", "--volume", "--mount"}) {
+      const std::string with_equals = std::string(flag) + "=";
+      if (w != flag && w.rfind(with_equals, 0) != 0) continue;
+      const std::string value = w == flag ? (i + 1 < words.size() ? words[i + 1] : "") : w.substr(with_equals.size());
+      const bool own_volume = std::string(flag) == "--mount"
+                                  ? value.find("type=volume") != std::string::npos &&
+                                        (value.find("src={volume}") != std::string::npos ||
+                                         value.find("source={volume}") != std::string::npos)
+                                  : value.rfind("{volume}:", 0) == 0;
+      if (!own_volume)
+        in.fail(node, "a tutorial line may mount only its own volume ({volume}), not '" + value +
+                          "': write the step with <run> and <mount>");
+    }
+  }
+}
+
+void parse_tutorial(const XmlReader& in, const Node& node, Step& s) {
+  std::istringstream words(node.attribute("line").value());
+  for (std::string w; words >> w;) s.args.push_back(w);
+  if (s.args.empty()) in.fail(node, "a tutorial line needs a command");
+  tutorial_mounts_only_its_volume(in, node, s.args);
+  for (const auto& w : s.args) {
+    if (w.find("{volume}") != std::string::npos && s.volume.empty()) in.fail(node, "{volume} in the line needs volume=");
+    if (w.find("{container}") != std::string::npos && s.container.empty())
+      in.fail(node, "{container} in the line needs container=");
+  }
+}
+
+void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
+  s.content = in.content(node);
+  int places = 0;
+  if (node.attribute("container") || node.attribute("service")) s.place = Place::Container, ++places;
+  if (node.attribute("volume")) s.place = Place::Volume, ++places;
+  if (node.attribute("host")) s.place = Place::Host, ++places;
+  if (in.boolean(node, "fresh")) s.place = Place::Fresh, ++places;
+  if (places != 1) in.fail(node, "<expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"");
+  if (!s.mounts.empty() && s.place != Place::Fresh) in.fail(node, "only a fresh=\"true\" check mounts anything");
+  const std::string path = node.attribute("path").value();
+  s.path = (s.place == Place::Volume || s.place == Place::Host) ? in.relative_path(node, path) : in.absolute_path(node, path);
+  s.absent = in.boolean(node, "absent");
+  if (s.absent && s.content) in.fail(node, "a file cannot be absent and have content");
+  if (node.attribute("owner-uid")) {
+    if (s.place != Place::Volume && s.place != Place::Host) in.fail(node, "owner-uid is checked on the host: use volume= or host=");
+    const std::string uid = node.attribute("owner-uid").value();
+    s.owner_uid = parse_uid(uid);
+    if (!s.owner_uid) in.fail(node, "owner-uid must be a number, not '" + uid + "'");
+  }
+}
+
+void parse_expect_volume(const XmlReader& in, const Node& node, Step& s) {
+  if (node.attribute("exists")) s.exists = in.boolean(node, "exists");
+  if (node.attribute("listed")) s.listed = in.boolean(node, "listed");
+  s.driver = node.attribute("driver").value();
+  if (node.attribute("mountpoint")) {
+    if (std::string(node.attribute("mountpoint").value()) != "default")
+      in.fail(node, "mountpoint can only be \"default\" (the runtime's volume folder)");
+    s.default_mountpoint = true;
+  }
+  const int checks = s.exists.has_value() + s.listed.has_value() + !s.driver.empty() + s.default_mountpoint;
+  if (checks == 0) in.fail(node, "<expect-volume> needs one of exists, listed, driver, mountpoint");
+  if (s.exists == false && checks > 1) in.fail(node, "a volume that must not exist has no other properties");
+}
+
+}  // namespace
+
+Step parse_step(const XmlReader& in, const Node& node) {
+  const std::string element = node.name();
+  const StepKindInfo* kind = find_step_kind(element);
+  if (!kind) {
+    std::vector<std::string> known;
+    for (const auto& row : step_kinds()) known.push_back(row.element);
+    std::sort(known.begin(), known.end());
+    in.fail(node, "unknown step <" + element + "> (known: " + join(known, ", ") + ")");
+  }
+  in.check_attributes(node, kind->required, attributes_of(*kind));
+  Step s;
+  s.kind = kind->kind;
+  s.element = element;
+  s.line = in.line_of(node);
+  parse_names(in, node, s);
+  if (kind->names_container) parse_target(in, node, s);
+  parse_runtimes(in, node, s);
+  parse_check(in, node, s);
+  parse_children(in, node, *kind, s);
+  switch (s.kind) {
+    case StepKind::HostDir: s.host = in.logical_name(node, "name", "host folder"); break;
+    case StepKind::Run:
+    case StepKind::Create: parse_run(in, node, s); break;
+    case StepKind::Write: parse_write(in, node, s); break;
+    case StepKind::Start: s.attach = in.boolean(node, "attach"); break;
+    case StepKind::Remove:
+    case StepKind::ComposeDown: s.remove_volumes = in.boolean(node, "volumes"); break;
+    case StepKind::ComposeProject: parse_compose_project(in, node, s); break;
+    case StepKind::ComposeUp: parse_compose_up(in, node, s); break;
+    case StepKind::FindVolume: s.target = in.absolute_path(node, node.attribute("target").value()); break;
+    case StepKind::Tutorial: parse_tutorial(in, node, s); break;
+    case StepKind::ExpectFile: parse_expect_file(in, node, s); break;
+    case StepKind::ExpectVolume: parse_expect_volume(in, node, s); break;
+    case StepKind::ExpectContainer: s.exists = in.boolean(node, "exists"); break;
+    case StepKind::VolumeCreate:
+    case StepKind::VolumeRemove:
+    case StepKind::Exec:
+    case StepKind::Stop:
+    case StepKind::Restart:
+    case StepKind::Wait:
+    case StepKind::FindLayer: break;  // their names and children are all they have
+  }
+  return s;
+}
+
+}  // namespace harness

@@ -1,0 +1,48 @@
+#include "verdicts.hpp"
+
+#include <map>
+
+namespace harness {
+
+std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps,
+                                       const std::string& runtime, const ClaimFilter& filter, int stopped_at) {
+  std::map<std::string, Seconds> time;
+  Seconds pending{0};
+  for (const auto& r : steps) {
+    pending += r.duration;
+    if (!r.claim.empty()) {
+      time[r.claim] += pending;
+      pending = Seconds{0};
+    }
+  }
+  std::vector<ClaimResult> claims;
+  for (const auto& claim : scenario.claims) {
+    if (!filter.matches(claim.id)) continue;
+    ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
+    for (const auto& step : scenario.steps)
+      if (step.claim == claim.id && !step.runtimes.empty() && !step.note.empty() && step.applies_to(runtime))
+        c.differences.push_back(step.note);
+    int checks = 0;
+    for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
+      const auto& r = steps[i];
+      if (r.claim != claim.id) continue;
+      ++checks;
+      if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {
+        c.verdict = Verdict::Fail;
+        c.deciding_step = i;
+      }
+      if ((r.outcome == Outcome::Fault || r.outcome == Outcome::NotRun) && c.verdict == Verdict::Pass) {
+        c.verdict = Verdict::Error;
+        c.deciding_step = stopped_at >= 0 ? stopped_at : i;
+      }
+    }
+    if (checks == 0) {
+      c.verdict = Verdict::Error;
+      c.message = "no check of " + claim.id + " applies to " + runtime;
+    }
+    claims.push_back(c);
+  }
+  return claims;
+}
+
+}  // namespace harness
