@@ -21,9 +21,9 @@ struct RunOptions {
   std::string html = "reports/report.html";
   double step_timeout = 60;
   double scenario_timeout = 600;
-  unsigned jobs = 4;
+  unsigned jobs = 4;  // scenarios at once (main sets the machine's default)
   Verbosity verbosity = Verbosity::Normal;
-  bool dry_run = false;  // scenarios at once (main sets the machine's default)
+  bool dry_run = false;  // print the commands; only those that change nothing reach the runtime
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli_dialect.hpp"
+#include "host_files.hpp"
 
 namespace harness {
 
@@ -18,7 +19,7 @@ struct ComposeProject {
 
 // Copies fixtures/compose/<fixture> into <parent>/<folder_name> and writes its .env.
 // Throws std::runtime_error when the fixture is missing.
-ComposeProject make_compose_project(const std::string& fixtures, const std::string& fixture, const std::string& parent,
+ComposeProject make_compose_project(HostFiles& files, const std::string& fixtures, const std::string& fixture, const std::string& parent,
                                     const std::string& folder_name, const ComposeTool& tool,
                                     const std::vector<std::pair<std::string, std::string>>& env);
 

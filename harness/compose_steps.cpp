@@ -24,7 +24,7 @@ void ComposeSteps::make_project(const Step& s, StepRecord& record) {
   const std::string prefix = names_.of("");
   // a folder named Harness-<run>-<n>-<folder>: the tool's default project name comes from it
   const std::string folder = s.folder.empty() ? "project" : "Harness-" + prefix.substr(std::string("harness-").size()) + s.folder;
-  const ComposeProject project = make_compose_project(fixtures_dir(), s.fixture, parent, folder, *compose.tool,
+  const ComposeProject project = make_compose_project(files_, fixtures_dir(), s.fixture, parent, folder, *compose.tool,
                                                       {{"HARNESS_IMAGE", image_}, {"HARNESS_PREFIX", prefix}});
   names_.found_project(s.project, project);
   record.summary = "make Compose project " + s.project + " from fixtures/compose/" + s.fixture + " = " + project.folder;

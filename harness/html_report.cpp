@@ -7,6 +7,7 @@
 #include "report_file.hpp"
 #include "text.hpp"
 #include "transcript.hpp"
+#include "xml_text.hpp"
 
 namespace harness {
 

@@ -24,7 +24,7 @@ inline void parallel_for(std::size_t count, unsigned threads, const std::functio
   for (auto& th : pool) th.join();
 }
 
-// The default --jobs: one scenario per core (at least two). The container engine, not the
+// The default --jobs: one scenario per core, at least two and at most eight. The container engine, not the
 // harness, is the limit; measured on 2 cores, the seed suite took 12.9 s with 1 job,
 // 10.5 s with 2 and 10.9 s with 4 (bench/run).
 inline unsigned default_jobs() {

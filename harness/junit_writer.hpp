@@ -17,7 +17,4 @@ void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, 
 std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
                              const RunInfo& options);
 
-// XML-escaped and made printable: safe in attributes and text whatever the bytes were.
-std::string xml_escape(const std::string& untrusted);
-
 }  // namespace harness

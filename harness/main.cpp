@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   run->add_option("--matrix", o.matrix, "where to write the claims-by-runtime matrix (Markdown)")->capture_default_str();
   run->add_option("--html", o.html, "where to write the HTML report (one self-contained page)")->capture_default_str();
   o.jobs = default_jobs();
-  run->add_option("--jobs,-j", o.jobs, "scenarios run side by side (default: the number of cores, at least 2)")
+  run->add_option("--jobs,-j", o.jobs, "scenarios run side by side (default: the number of cores, from 2 to 8)")
       ->capture_default_str()->check(CLI::Range(1u, 64u));
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
       ->capture_default_str()->check(CLI::PositiveNumber);

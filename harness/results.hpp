@@ -115,5 +115,6 @@ const char* outcome_name(Outcome o);
 
 inline std::ostream& operator<<(std::ostream& out, Verdict v) { return out << verdict_name(v); }
 inline std::ostream& operator<<(std::ostream& out, Outcome o) { return out << outcome_name(o); }
+inline std::ostream& operator<<(std::ostream& out, Mismatch m) { return out << static_cast<int>(m); }
 
 }  // namespace harness

@@ -216,7 +216,7 @@ void ScenarioRun::make_host_dir(const Step& s, StepRecord& record) {
     wrote.exit_code = 0;
     record.commands.push_back({{"write", path}, f.content, true, wrote});
   }
-  record.summary = "make host folder " + s.host + " = " + dir;
+  record.summary += " = " + dir;
   record.outcome = Outcome::Done;
 }
 

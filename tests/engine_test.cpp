@@ -7,8 +7,10 @@
 #include <regex>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 #include "engine.hpp"
+#include "fake_host_files.hpp"
 #include "fake_process_runner.hpp"
 #include "scenario_loader.hpp"
 
@@ -25,11 +27,11 @@ Scenario parse(const std::string& steps, const std::string& claims = R"(<claim i
 
 struct Fixture {
   explicit Fixture(FakeProcessRunner::Answer answer = {}) : runner(std::move(answer)) {}
-  ScenarioResult run(const Scenario& sc, const ClaimFilter& filter = ClaimFilter()) {
+  ScenarioResult run(const Scenario& sc, const ClaimFilter& filter = ClaimFilter(), HostFiles* files = nullptr) {
     EngineOptions o;
     o.image = "img";
     o.run_id = "r1";
-    Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+    Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o, files);
     return engine.run(sc, 0, filter);
   }
   FakeProcessRunner runner;
@@ -202,17 +204,39 @@ BOOST_AUTO_TEST_CASE(a_missing_volume_reads_as_absent_only_with_the_no_such_volu
 }
 
 BOOST_AUTO_TEST_CASE(host_folders_are_made_read_directly_and_removed) {
-  namespace fs = boost::filesystem;
-  Fixture f;
-  const auto r = f.run(parse(R"(<host-dir name="home"><file path="a.txt" text="from the host"/></host-dir>
+  const std::string steps = R"(<host-dir name="home"><file path="a.txt" text="from the host"/></host-dir>
     <run container="c" detach="true"><mount type="bind" flag="volume" source="home" target="/h" read-only="true"/></run>
-    <expect-file claim="EPH-1" host="home" path="a.txt" text="from the host" owner-uid="0"/>)"));
-  const std::string dir = f.runner.calls[0].argv[10].substr(0, f.runner.calls[0].argv[10].find(':'));
-  BOOST_TEST(has(dir, "/tmp/harness-r1-0-home-"));
-  BOOST_TEST(f.runner.calls[0].argv[10] == dir + ":/h:ro");
-  BOOST_TEST(r.steps[2].outcome == (::getuid() == 0 ? Outcome::Held : Outcome::Broken));
+    <expect-file claim="EPH-1" host="home" path="a.txt" text="from the host" owner-uid="0"/>)";
+  for (const unsigned owner : {0u, 1234u}) {
+    FakeHostFiles files;
+    files.owner = owner;
+    Fixture f;
+    const auto r = f.run(parse(steps), ClaimFilter(), &files);
+    const std::string dir = "/tmp/harness-r1-0-home-1";
+    BOOST_TEST(f.runner.calls[0].argv[10] == dir + ":/h:ro");
+    BOOST_TEST(r.steps[0].commands[0].argv == (Argv{"write", dir + "/a.txt"}));
+    BOOST_TEST(r.steps[2].outcome == (owner == 0 ? Outcome::Held : Outcome::Broken));
+    BOOST_TEST(r.steps[2].mismatch == (owner == 0 ? Mismatch::None : Mismatch::Owner));
+    BOOST_TEST(files.folders.empty());        // removed at cleanup
+    BOOST_TEST(f.runner.calls.size() == 2u);  // the host check made no runtime call
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_real_host_files_make_read_and_remove_a_folder) {
+  namespace fs = boost::filesystem;
+  RealHostFiles files;
+  const std::string dir = files.make_folder("/tmp", "harness-unit-");
+  files.write(dir + "/sub/a.txt", "bytes");
+  const HostEntry e = files.read(dir + "/sub/a.txt");
+  BOOST_TEST(e.present);
+  BOOST_TEST(e.content == "bytes");
+  BOOST_TEST(e.uid == ::getuid());
+  BOOST_TEST(!files.read(dir + "/missing").present);
+  fs::create_symlink("/etc", dir + "/out");
+  BOOST_TEST(files.inside(dir, "out/hostname").empty());  // leads outside through a symlink
+  BOOST_TEST(files.read(dir + "/out").content == "(a symlink, not followed)");
+  BOOST_TEST(files.remove_all(dir).empty());
   BOOST_TEST(!fs::exists(dir));
-  BOOST_TEST(f.runner.calls.size() == 2u);  // the host check made no runtime call
 }
 
 BOOST_AUTO_TEST_CASE(a_claim_filter_skips_other_checks_and_stops_after_the_last_needed_step) {

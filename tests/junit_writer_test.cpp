@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "junit_writer.hpp"
+#include "xml_text.hpp"
 #include "step_kinds.hpp"
 #include "process_runner.hpp"
 #include "results.hpp"

@@ -1,0 +1,87 @@
+// The table of step kinds, the schema and the README's vocabulary name the same elements.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <pugixml.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "step_kinds.hpp"
+
+using namespace harness;
+
+namespace {
+
+const std::set<std::string> kChildren = {"mount", "arg", "file"};
+
+std::set<std::string> table_elements() {
+  std::set<std::string> names;
+  for (const auto& row : step_kinds()) names.insert(row.element);
+  return names;
+}
+
+// The elements of <xs:complexType name="Steps">.
+std::set<std::string> schema_elements() {
+  pugi::xml_document doc;
+  BOOST_REQUIRE(doc.load_file(SOURCE_DIR "/scenarios/scenario.xsd"));
+  const auto steps = doc.document_element().find_child_by_attribute("xs:complexType", "name", "Steps");
+  BOOST_REQUIRE(steps);
+  std::set<std::string> names;
+  for (const auto& e : steps.select_nodes(".//xs:element")) names.insert(e.node().attribute("name").value());
+  return names;
+}
+
+// The elements in the first column of the README's "Step vocabulary" table.
+std::set<std::string> readme_elements() {
+  std::ifstream in(SOURCE_DIR "/README.md");
+  std::set<std::string> names;
+  bool in_table = false;
+  const std::regex element("<([a-z][a-z-]*)");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("### Step vocabulary", 0) == 0) in_table = true;
+    else if (in_table && line.rfind("#", 0) == 0) break;
+    if (!in_table || line.rfind("| `", 0) != 0) continue;
+    const std::string cell = line.substr(0, line.find(" | ", 2));
+    for (std::sregex_iterator it(cell.begin(), cell.end(), element), end; it != end; ++it) names.insert((*it)[1]);
+  }
+  return names;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(step_kinds_table)
+
+BOOST_AUTO_TEST_CASE(the_table_the_schema_and_the_readme_list_the_same_steps) {
+  BOOST_TEST(table_elements() == schema_elements(), boost::test_tools::per_element());
+  std::set<std::string> with_children = table_elements();
+  with_children.insert(kChildren.begin(), kChildren.end());
+  BOOST_TEST(readme_elements() == with_children, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_row_is_complete_and_found_by_its_element_and_its_kind) {
+  for (const auto& row : step_kinds()) {
+    BOOST_TEST(find_step_kind(row.element) == &row);
+    BOOST_TEST(&step_kind(row.kind) == &row);
+    BOOST_TEST(row.cost_ms != nullptr);
+    BOOST_TEST(row.summary != nullptr);
+    for (const auto& child : row.children) BOOST_TEST(kChildren.count(child) == 1u);
+    // a check always names its claim; a setup step never does
+    const auto attrs = attributes_of(row);
+    const bool takes_claim = std::find(attrs.begin(), attrs.end(), "claim") != attrs.end();
+    BOOST_TEST(takes_claim == (row.role != StepRole::Setup), row.element);
+  }
+  BOOST_TEST(find_step_kind("nope") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(costs_come_from_the_rows) {
+  Scenario sc;
+  Step run, host_read, fresh;
+  run.kind = StepKind::Run;
+  host_read.kind = fresh.kind = StepKind::ExpectFile;
+  host_read.place = Place::Host;
+  fresh.place = Place::Fresh;
+  sc.steps = {run, host_read, fresh};
+  BOOST_TEST(estimated_cost(sc) == 1000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
