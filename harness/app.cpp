@@ -24,6 +24,7 @@
 #include "html_report.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
+#include "probe.hpp"
 #include "junit_writer.hpp"
 #include "matrix_writer.hpp"
 #include "recovery.hpp"
@@ -70,7 +71,7 @@ int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::
 
 // Every selected claim as an error, for a run that could not start.
 std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios, const ClaimFilter& filter,
-                                         const std::string& runtime, const std::string& why) {
+                                         const std::string& runtime, const std::string& why, bool said_above = false) {
   std::vector<ScenarioResult> results;
   for (const auto& sc : scenarios) {
     ScenarioResult r;
@@ -79,7 +80,7 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
     r.error = why;
     r.timestamp = utc_timestamp();
     for (const auto& c : sc.claims)
-      if (filter.matches(c.id)) r.claims.push_back({c, Verdict::Error, Seconds{0}, -1, {}, ""});
+      if (filter.matches(c.id)) r.claims.push_back({c, Verdict::Error, Seconds{0}, -1, {}, said_above ? "not checked: " + runtime + " could not be used (see above)" : ""});
     results.push_back(r);
   }
   return results;
@@ -174,7 +175,17 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   }
   ready.unusable = image.valid() ? image.get() : "";
   if (!ready.unusable.empty()) return ready;
-  run.console.run_started(eo.run_id, dialect.name, eo.runtime_version, exe, eo.image, run.scenarios.size());
+  if (!run.options.dry_run) {
+    RealHostFiles files;
+    eo.facts = probe_target(cli, run.runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout});
+    if (!eo.facts.cannot_start.empty()) {
+      ready.unusable = dialect.name + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " +
+                       eo.facts.cannot_start;
+      return ready;
+    }
+  }
+  run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(),
+                          exe, eo.facts.endpoint, eo.image, run.scenarios.size());
   ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);
   return ready;
 }
@@ -221,7 +232,7 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
     ready.push_back(prepare(*dialect, run));
     if (ready.back().engine) continue;
     run.err << "harness: " << ready.back().unusable << "\n";
-    for (auto& r : all_in_error(run.scenarios, run.filter, dialect->name, ready.back().unusable)) results.push_back(std::move(r));
+    for (auto& r : all_in_error(run.scenarios, run.filter, dialect->name, ready.back().unusable, true)) results.push_back(std::move(r));
   }
   const std::size_t first = results.size();
   struct Job {

@@ -10,7 +10,9 @@ const std::vector<Dialect>& dialects() {
        {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon",
        {"rm", "--force"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
        {{"", true, "-", {"no-network.yaml"}, false},                // Compose v2, when the plugin is there
-        {"docker-compose", false, "_", {"no-network.yaml"}, false}}},  // Compose v1, what Debian 12 ships
+        {"docker-compose", false, "_", {"no-network.yaml"}, false}},  // Compose v1, what Debian 12 ships
+       "no such container", "no such volume", {"no such", "not found"}, "_data",
+       {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"}, "DOCKER_HOST"},
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
        {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
        // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
@@ -18,7 +20,10 @@ const std::vector<Dialect>& dialects() {
        {"rm", "--force", "--ignore"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
        // podman-compose 1.0.3 adds the project network even to a network_mode: none
        // service (podman then refuses both), and `down -v` leaves that network behind.
-       {{"podman-compose", false, "_", {}, true}}},
+       {{"podman-compose", false, "_", {}, true}},
+       "no such container", "no such volume", {"no such", "not found"}, "_data",
+       {"info", "--format", "{{.Store.GraphDriverName}}|{{.Host.OCIRuntime.Name}}|{{.Host.Security.Rootless}}|{{.Store.VolumePath}}"},
+       "CONTAINER_HOST"},
   };
   return table;
 }

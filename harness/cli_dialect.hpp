@@ -37,6 +37,10 @@ struct Dialect {
   std::string missing_volume = "no such volume";
   std::vector<std::string> already_gone = {"no such", "not found"};
   std::string volume_data = "_data";  // a volume's data folder below <volume root>/<name>
+  // One `info` call for the probe: storage driver|OCI runtime|rootless mark|volume folder.
+  // Rootless when the third field says "rootless" (Docker's security options) or "true".
+  Argv facts_query;
+  std::string endpoint_variable;  // the environment variable that names a remote engine
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.

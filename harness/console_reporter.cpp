@@ -19,11 +19,12 @@ std::string ConsoleReporter::paint(const char* code, const std::string& text) co
   return colour_ ? std::string("\033[") + code + "m" + text + "\033[0m" : text;
 }
 
-void ConsoleReporter::run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
-                                  const std::string& executable, const std::string& image, std::size_t scenarios) {
+void ConsoleReporter::run_started(const std::string& run_id, const std::string& target, const std::string& executable,
+                                  const std::string& endpoint, const std::string& image, std::size_t scenarios) {
   clear_progress();
-  out_ << "harness run " << run_id << ": " << runtime << " " << printable(version) << " (" << executable << "), image "
-       << image << ", " << scenarios << " scenario file(s)" << std::endl;  // flushed: a killed run still names itself
+  out_ << "harness run " << run_id << ": " << printable(target) << " (" << executable
+       << (endpoint.empty() ? "" : ", " + printable(endpoint)) << "), image " << image << ", " << scenarios
+       << " scenario file(s)" << std::endl;  // flushed: a killed run still names itself
 }
 
 void ConsoleReporter::clear_progress() {

@@ -19,8 +19,8 @@ class ConsoleReporter {
   ConsoleReporter(std::ostream& out, bool colour, Verbosity verbosity = Verbosity::Normal, bool progress = false)
       : out_(out), colour_(colour), verbosity_(verbosity), progress_(progress) {}
 
-  void run_started(const std::string& run_id, const std::string& runtime, const std::string& version,
-                   const std::string& executable, const std::string& image, std::size_t scenarios);
+  void run_started(const std::string& run_id, const std::string& target, const std::string& executable,
+                   const std::string& endpoint, const std::string& image, std::size_t scenarios);
   void scenario_done(const ScenarioResult& result);
   // --dry-run / explain: the claims and the commands, no verdicts.
   void plan(const ScenarioResult& result);

@@ -31,7 +31,9 @@ const char* verdict_name(Verdict v) {
 
 Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles* files)
     : cli_(std::move(cli)), runner_(runner), options_(std::move(options)), files_(files ? files : &real_files_),
-      compose_(cli_, runner_, options_.step_timeout) {}
+      compose_(cli_, runner_, options_.step_timeout) {
+  if (options_.facts.runtime.empty()) options_.facts.runtime = cli_.dialect().name;  // a dry run has no probe
+}
 
 ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter) {
   return ScenarioRun(*this, scenario, index, filter).run();
@@ -54,6 +56,7 @@ std::map<int, std::vector<std::string>> Engine::sweep() {
 
 std::string Engine::volume_root(CommandRecord& record) {
   std::lock_guard<std::mutex> lock(root_mutex_);
+  if (!options_.facts.volume_root.empty()) return options_.facts.volume_root;  // the probe asked already
   if (!volume_root_.empty()) return volume_root_;
   record = {cli_.volume_root(), "", false, runner_.run(cli_.volume_root(), "", options_.step_timeout)};
   if (record.result.ok()) volume_root_ = first_line(record.result.out);

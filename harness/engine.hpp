@@ -26,6 +26,7 @@ struct EngineOptions {
   std::chrono::milliseconds step_timeout{60000};
   std::chrono::milliseconds scenario_timeout{600000};
   std::string host_tmp = "/tmp";  // where host folders are made
+  TargetFacts facts;              // what the probe found; steps' when= conditions read it
 };
 
 // The command a detached container runs when the scenario names none: it waits for

@@ -62,6 +62,8 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   out << "    <properties>\n";
   property(out, "runtime", r.runtime);
   property(out, "runtime.version", r.runtime_version);
+  for (const auto& [name, value] : r.target.properties())
+    if (!r.target.version.empty()) property(out, name, value);
   property(out, "image", options.image);
   property(out, "run.id", options.run_id);
   property(out, "scenario.id", r.scenario.id);

@@ -8,6 +8,7 @@
 
 #include "process_runner.hpp"
 #include "scenario.hpp"
+#include "target_facts.hpp"
 
 namespace harness {
 
@@ -70,6 +71,7 @@ struct ScenarioResult {
   Scenario scenario;
   std::string runtime;          // "docker"
   std::string runtime_version;  // "20.10.24+dfsg1"
+  TargetFacts target;           // what the probe found (empty in a dry run)
   std::string timestamp;        // UTC start, ISO 8601 with Z
   std::vector<StepRecord> steps;
   std::vector<ClaimResult> claims;    // only the claims selected for this run

@@ -65,7 +65,8 @@ struct Step {
   int line = 0;
   std::optional<double> timeout;      // seconds each command of this step may take
   std::vector<std::string> runtimes;  // only on these runtimes (empty: on all)
-  std::string note;                   // why this runtime differs (with `runtimes`)
+  std::vector<std::string> when;      // only where the probe found these facts (target_facts.hpp)
+  std::string note;                   // why this runtime differs (with `runtimes` or `when`)
 
   // what the step acts on (logical names); a Compose service's container is named by
   // its project and service instead of `container`

@@ -42,6 +42,7 @@ ScenarioResult ScenarioRun::run() {
   result_.scenario = scenario_;
   result_.runtime = calls_.cli().dialect().name;
   result_.runtime_version = options_.runtime_version;
+  result_.target = options_.facts;
   result_.timestamp = utc_timestamp();
 
   const int last = last_needed_step();
@@ -89,7 +90,7 @@ ScenarioResult ScenarioRun::run() {
     if (stopped) result_.stopped_at = i;
     result_.steps.push_back(std::move(record));
   }
-  result_.claims = decide_claims(scenario_, result_.steps, result_.runtime, filter_, result_.stopped_at);
+  result_.claims = decide_claims(scenario_, result_.steps, options_.facts, filter_, result_.stopped_at);
   clean_up(names_.ledger(), calls_, engine_.compose(), engine_.host_files(), result_);
   result_.duration = std::chrono::steady_clock::now() - start;
   return std::move(result_);

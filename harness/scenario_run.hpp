@@ -20,7 +20,7 @@ class ScenarioRun {
   ScenarioResult run();
 
  private:
-  bool applies(const Step& s) const { return s.applies_to(calls_.cli().dialect().name); }
+  bool applies(const Step& s) const { return step_applies(s, options_.facts); }
   std::string flow_claim(int i) const;
   int last_needed_step() const;
   void execute(const Step& s, StepRecord& record);

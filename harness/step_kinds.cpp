@@ -109,7 +109,7 @@ std::vector<std::string> attributes_of(const StepKindInfo& kind) {
   add(kind.required);
   if (kind.names_container) add({"container", "project", "service"});
   add(kind.optional);
-  add({"runtime", "note", "timeout"});
+  add({"runtime", "note", "timeout", "when"});
   if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains"});
   return all;
 }

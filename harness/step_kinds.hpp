@@ -34,7 +34,7 @@ const StepKindInfo& step_kind(StepKind kind);
 const StepKindInfo* find_step_kind(const std::string& element);
 
 // Every attribute a kind takes, in the order messages list them: its required ones, the
-// container's, its own, those of every step (runtime, note, timeout), and an action's
+// container's, its own, those of every step (runtime, note, timeout, when), and an action's
 // check attributes (claim, expect, ...).
 std::vector<std::string> attributes_of(const StepKindInfo& kind);
 

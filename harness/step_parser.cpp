@@ -5,6 +5,7 @@
 
 #include "cli_dialect.hpp"
 #include "step_kinds.hpp"
+#include "target_facts.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -93,9 +94,15 @@ void parse_runtimes(const XmlReader& in, const Node& node, Step& s) {
       from = comma + 1;
     }
   }
+  for (const auto& condition : split_commas(node.attribute("when").value())) {
+    if (const std::string why = check_condition(condition); !why.empty()) in.fail(node, why);
+    s.when.push_back(condition);
+  }
+  if (node.attribute("when") && s.when.empty()) in.fail(node, "when= names no condition");
   s.note = node.attribute("note").value();
   s.timeout = in.seconds(node, "timeout");
-  if (!s.note.empty() && s.runtimes.empty()) in.fail(node, "a note says why a runtime differs: give runtime= too");
+  if (!s.note.empty() && s.runtimes.empty() && s.when.empty())
+    in.fail(node, "a note says why a runtime differs: give runtime= too");
 }
 
 // claim= makes a step evidence; an action then says what its command must do.

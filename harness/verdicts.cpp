@@ -5,7 +5,7 @@
 namespace harness {
 
 std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps,
-                                       const std::string& runtime, const ClaimFilter& filter, int stopped_at) {
+                                       const TargetFacts& target, const ClaimFilter& filter, int stopped_at) {
   std::map<std::string, Seconds> time;
   Seconds pending{0};
   for (const auto& r : steps) {
@@ -20,7 +20,7 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     if (!filter.matches(claim.id)) continue;
     ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
     for (const auto& step : scenario.steps)
-      if (step.claim == claim.id && !step.runtimes.empty() && !step.note.empty() && step.applies_to(runtime))
+      if (step.claim == claim.id && !step.note.empty() && step_applies(step, target))
         c.differences.push_back(step.note);
     int checks = 0;
     for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
@@ -38,7 +38,7 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     }
     if (checks == 0) {
       c.verdict = Verdict::Error;
-      c.message = "no check of " + claim.id + " applies to " + runtime;
+      c.message = "no check of " + claim.id + " applies to " + target.runtime;
     }
     claims.push_back(c);
   }

@@ -14,6 +14,6 @@ namespace harness {
 // for the claim of the next check, so claim times add up to the scenario's.
 // `stopped_at` is the step that stopped the scenario early (-1: none).
 std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps,
-                                       const std::string& runtime, const ClaimFilter& filter, int stopped_at);
+                                       const TargetFacts& target, const ClaimFilter& filter, int stopped_at);
 
 }  // namespace harness

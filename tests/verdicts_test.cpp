@@ -27,6 +27,12 @@ StepRecord record(const std::string& claim, Outcome outcome, double seconds = 0)
   return r;
 }
 
+TargetFacts facts(const std::string& runtime) {
+  TargetFacts f;
+  f.runtime = runtime;
+  return f;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(verdicts)
@@ -35,7 +41,7 @@ BOOST_AUTO_TEST_CASE(broken_fails_fault_or_not_run_is_an_error_and_time_goes_to_
   const Scenario sc = two_claims();
   const auto claims = decide_claims(sc, {record("", Outcome::Done, 1), record("A-1", Outcome::Broken, 2),
                                          record("B-1", Outcome::Fault, 3)},
-                                    "podman", ClaimFilter(), 2);
+                                    facts("podman"), ClaimFilter(), 2);
   BOOST_REQUIRE_EQUAL(claims.size(), 2u);
   BOOST_TEST(claims[0].verdict == Verdict::Fail);
   BOOST_TEST(claims[0].deciding_step == 1);
@@ -45,7 +51,7 @@ BOOST_AUTO_TEST_CASE(broken_fails_fault_or_not_run_is_an_error_and_time_goes_to_
 }
 
 BOOST_AUTO_TEST_CASE(a_claim_without_a_check_on_this_runtime_is_an_error) {
-  const auto claims = decide_claims(two_claims(), {record("A-1", Outcome::Held)}, "docker", ClaimFilter(), -1);
+  const auto claims = decide_claims(two_claims(), {record("A-1", Outcome::Held)}, facts("docker"), ClaimFilter(), -1);
   BOOST_TEST(claims[0].verdict == Verdict::Pass);
   BOOST_TEST(claims[1].verdict == Verdict::Error);
   BOOST_TEST(claims[1].message == "no check of B-1 applies to docker");
@@ -53,7 +59,7 @@ BOOST_AUTO_TEST_CASE(a_claim_without_a_check_on_this_runtime_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(only_selected_claims_get_a_verdict) {
-  const auto claims = decide_claims(two_claims(), {record("A-1", Outcome::Held)}, "docker", ClaimFilter("A-*"), -1);
+  const auto claims = decide_claims(two_claims(), {record("A-1", Outcome::Held)}, facts("docker"), ClaimFilter("A-*"), -1);
   BOOST_REQUIRE_EQUAL(claims.size(), 1u);
   BOOST_TEST(claims[0].claim.id == "A-1");
 }

@@ -1,0 +1,85 @@
+#include "probe.hpp"
+
+#include <cstdlib>
+
+#include "runtime_calls.hpp"
+#include "text.hpp"
+
+namespace harness {
+
+namespace {
+
+const char* const kVolumeMarker = "written through a volume\n";
+const char* const kWriteMarker = "echo 'written through a volume' > /v/marker";
+const char* const kHostMarker = "written by the harness on its host\n";
+
+// storage|runtime|rootless mark|volume folder
+void read_info(const std::string& out, TargetFacts& facts) {
+  const std::string line = first_line(out);
+  std::vector<std::string> fields;
+  for (std::size_t from = 0;;) {
+    const std::size_t bar = line.find('|', from);
+    fields.push_back(line.substr(from, bar - from));
+    if (bar == std::string::npos) break;
+    from = bar + 1;
+  }
+  fields.resize(4);
+  facts.storage = fields[0];
+  facts.oci_runtime = fields[1];
+  facts.rootless = fields[2].find("rootless") != std::string::npos || fields[2] == "true";
+  facts.volume_root = fields[3];  // as the volume root query answers (Engine::volume_root)
+}
+
+std::string endpoint(const Dialect& dialect) {
+  const char* remote = dialect.endpoint_variable.empty() ? nullptr : std::getenv(dialect.endpoint_variable.c_str());
+  return remote && *remote ? dialect.endpoint_variable + "=" + remote : "the local engine";
+}
+
+}  // namespace
+
+TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
+                         const ProbeOptions& o) {
+  TargetFacts facts;
+  facts.runtime = cli.dialect().name;
+  facts.version = version;
+  facts.endpoint = endpoint(cli.dialect());
+  const auto info = runner.run(cli.words(cli.dialect().facts_query), "", o.timeout);
+  if (info.ok()) read_info(info.out, facts);
+
+  const std::string name = "harness-" + o.run_id + "-probe";
+  const std::string folder = files.make_folder(o.host_tmp, name + "-");
+  files.write(folder + "/marker", kHostMarker);
+  RunSpec spec;
+  spec.name = name;
+  spec.image = o.image;
+  spec.rm = true;
+  spec.labels = {"harness.run=" + o.run_id};
+  spec.mounts = {{Mount::Type::Volume, Mount::Flag::Mount, name, "/v", false},
+                 {Mount::Type::Bind, Mount::Flag::Mount, folder, "/h", true}};
+  spec.command = {"sh", "-c", std::string(kWriteMarker) + " && cat /h/marker"};
+  auto run = runner.run(cli.run(spec), "", o.timeout);
+  if (run.ok()) {
+    facts.sees_host_dirs = run.out == kHostMarker;
+  } else {  // without the bind mount: an engine that does not see the folder refuses it
+    spec.mounts.pop_back();
+    spec.command = {"sh", "-c", kWriteMarker};
+    const auto alone = runner.run(cli.run(spec), "", o.timeout);
+    if (alone.ok()) facts.sees_host_dirs = false;
+    else facts.cannot_start = describe_failure(alone, o.timeout);
+    runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
+  }
+  if (facts.cannot_start.empty()) {
+    const auto mp = runner.run(cli.volume_inspect(name, "{{.Mountpoint}}"), "", o.timeout);
+    try {
+      const HostEntry e = mp.ok() ? files.read(first_line(mp.out) + "/marker") : HostEntry{};
+      facts.sees_volumes = e.present && e.content == kVolumeMarker;
+    } catch (const std::exception&) {
+      facts.sees_volumes = false;  // there, but not readable by the harness: read through the runtime
+    }
+  }
+  runner.run(cli.volume_remove({name}), "", o.timeout);
+  files.remove_all(folder);
+  return facts;
+}
+
+}  // namespace harness
