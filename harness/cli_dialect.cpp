@@ -12,7 +12,7 @@ const std::vector<Dialect>& dialects() {
        {{"", true, "-", {"no-network.yaml"}, false},                // Compose v2, when the plugin is there
         {"docker-compose", false, "_", {"no-network.yaml"}, false}},  // Compose v1, what Debian 12 ships
        "no such container", "no such volume", {"no such", "not found"}, "_data",
-       {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"}, "DOCKER_HOST"},
+       {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"}, "DOCKER_HOST", "DOCKER_CONTEXT"},
       {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
        {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
        // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
@@ -23,7 +23,7 @@ const std::vector<Dialect>& dialects() {
        {{"podman-compose", false, "_", {}, true}},
        "no such container", "no such volume", {"no such", "not found"}, "_data",
        {"info", "--format", "{{.Store.GraphDriverName}}|{{.Host.OCIRuntime.Name}}|{{.Host.Security.Rootless}}|{{.Store.VolumePath}}"},
-       "CONTAINER_HOST"},
+       "CONTAINER_HOST", "CONTAINER_CONNECTION"},
   };
   return table;
 }

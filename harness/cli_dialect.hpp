@@ -40,7 +40,8 @@ struct Dialect {
   // One `info` call for the probe: storage driver|OCI runtime|rootless mark|volume folder.
   // Rootless when the third field says "rootless" (Docker's security options) or "true".
   Argv facts_query;
-  std::string endpoint_variable;  // the environment variable that names a remote engine
+  std::string endpoint_variable;  // the environment variable that names an engine by URL ...
+  std::string context_variable;   // ... and by a context or connection name
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.

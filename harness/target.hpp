@@ -1,0 +1,49 @@
+// A target is a column of the matrix: a CLI with the Docker dialect and how to reach its
+// engine. `--runtime` names targets as users already name their engines:
+//   docker                          the CLI's default (DOCKER_HOST, the current context)
+//   docker@unix:///run/dind.sock    an engine URL (unix://, tcp://, ssh://): DOCKER_HOST
+//   docker@desktop-linux            a Docker context: DOCKER_CONTEXT
+//   podman@unix:///run/podman.sock  a Podman service: CONTAINER_HOST (podman --remote --url)
+//   podman@my-connection            a Podman connection: CONTAINER_CONNECTION
+// The engine is chosen through the environment of every command the target runs, so its
+// Compose tool reaches the same engine as its CLI.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli_dialect.hpp"
+#include "process_runner.hpp"
+
+namespace harness {
+
+struct Target {
+  const Dialect* dialect = nullptr;
+  std::string endpoint;  // after the @: a URL or a context/connection name; "" for the default
+  // NAME=value settings for the target's commands
+  std::vector<std::pair<std::string, std::string>> environment() const;
+  std::string name() const { return endpoint.empty() ? dialect->name : dialect->name + "@" + endpoint; }
+};
+
+// The target `spec` names, or an error message (an unknown runtime, an empty endpoint).
+struct ParsedTarget {
+  Target target;
+  std::string error;
+};
+ParsedTarget parse_target(const std::string& spec);
+
+// Runs every command with extra environment settings (through env(1), so that the
+// transcript of the inner runner and every fake stay argv-only).
+class EnvironmentRunner : public ProcessRunner {
+ public:
+  EnvironmentRunner(ProcessRunner& inner, std::vector<std::pair<std::string, std::string>> settings)
+      : inner_(inner), settings_(std::move(settings)) {}
+  ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) override;
+
+ private:
+  ProcessRunner& inner_;
+  std::vector<std::pair<std::string, std::string>> settings_;
+};
+
+}  // namespace harness
