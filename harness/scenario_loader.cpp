@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli_dialect.hpp"
+#include "command_values.hpp"
 
 namespace harness {
 namespace fs = boost::filesystem;
@@ -210,6 +211,7 @@ class Parser {
     else if (flag != "mount") fail(node, "flag must be mount or volume, not '" + flag + "'");
     if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs)
       fail(node, "a tmpfs mount is given with flag=\"mount\"");
+    if (const auto error = volume_flag_error(m); !error.empty()) fail(node, error);
     return m;
   }
 
@@ -260,12 +262,13 @@ class Parser {
     }
     if (node.attribute("project")) s.project = logical_name(node, "project");
     if (node.attribute("service")) s.service = node.attribute("service").value();
+    if (!s.service.empty() && !is_runtime_name(s.service)) fail(node, "'" + s.service + "' is not a valid service name");
     if (node.attribute("as")) s.alias = logical_name(node, "as", "project");
     s.default_name = boolean(node, "default-name");
     if (!s.alias.empty() && s.default_name) fail(node, "give either as or default-name, not both");
     if (node.attribute("fixture")) s.fixture = logical_name(node, "fixture");
     s.folder = node.attribute("folder").value();
-    if (s.folder.find('/') != std::string::npos || s.folder == "." || s.folder == "..")
+    if (!s.folder.empty() && !is_runtime_name(s.folder))
       fail(node, "folder '" + s.folder + "' must be a plain folder name");
     const bool names_a_container = std::find(rule->second.optional.begin(), rule->second.optional.end(), "service") !=
                                    rule->second.optional.end();
@@ -319,7 +322,7 @@ class Parser {
     s.attach = boolean(node, "attach");
     if (node.attribute("exists")) s.exists = boolean(node, "exists");
     s.image = node.attribute("image").value();
-    if (node.attribute("image") && (s.image.empty() || s.image[0] == '-' || s.image.find_first_of(" \t\n") != std::string::npos))
+    if (node.attribute("image") && !is_image_reference(s.image))
       fail(node, "'" + s.image + "' is not an image name");
     s.detach = boolean(node, "detach");
     s.rm = boolean(node, "rm");
