@@ -13,6 +13,7 @@
 
 #include "cli_dialect.hpp"
 #include "command_values.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 namespace fs = boost::filesystem;
@@ -342,11 +343,11 @@ class Parser {
         std::istringstream words(node.attribute("line").value());
         for (std::string w; words >> w;) s.args.push_back(w);
         if (s.args.empty()) fail(node, "a tutorial line needs a command");
-        tutorial_mounts_only_its_volume(node, s.args);
         for (const auto& w : s.args) {
           if (w.find("{volume}") != std::string::npos && s.volume.empty()) fail(node, "{volume} in the line needs volume=");
           if (w.find("{container}") != std::string::npos && s.container.empty()) fail(node, "{container} in the line needs container=");
         }
+        if (const auto parsed = parse_tutorial_line(s.args); !parsed.line) fail(node, parsed.error);
         break;
       }
       case StepKind::ExpectFile: expect_file(node, s); break;
@@ -364,28 +365,6 @@ class Parser {
     // an <expect-file> may look elsewhere: expect_file() says where it can look
     if (s.container.empty() && s.service.empty() && s.kind != StepKind::ExpectFile)
       fail(node, "<" + s.element + "> needs the attribute 'container' (or project= and service=)");
-  }
-
-  // A scenario names no host path of its own: a tutorial's command may mount its own
-  // volume ({volume}), nothing else, and takes no privileges.
-  void tutorial_mounts_only_its_volume(const pugi::xml_node& node, const std::vector<std::string>& words) const {
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::string& w = words[i];
-      for (const char* banned : {"--volumes-from", "--privileged", "--device", "--cap-add", "--pid", "--ipc"})
-        if (w == banned || w.rfind(std::string(banned) + "=", 0) == 0)
-          fail(node, "a tutorial line may not use " + std::string(banned));
-      for (const char* flag : {"-v", "--volume", "--mount"}) {
-        const std::string with_equals = std::string(flag) + "=";
-        if (w != flag && w.rfind(with_equals, 0) != 0) continue;
-        const std::string value = w == flag ? (i + 1 < words.size() ? words[i + 1] : "") : w.substr(with_equals.size());
-        const bool own_volume = std::string(flag) == "--mount"
-                                    ? value.find("type=volume") != std::string::npos &&
-                                          (value.find("src={volume}") != std::string::npos || value.find("source={volume}") != std::string::npos)
-                                    : value.rfind("{volume}:", 0) == 0;
-        if (!own_volume)
-          fail(node, "a tutorial line may mount only its own volume ({volume}), not '" + value + "': write the step with <run> and <mount>");
-      }
-    }
   }
 
   void expect_file(const pugi::xml_node& node, Step& s) const {

@@ -1473,6 +1473,11 @@ BOOST_AUTO_TEST_CASE(a_scenario_cannot_slip_options_or_host_paths_in) {
 )") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not 'type=bind,src=/,dst=/x': write the step with <run> and <mount>");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --privileged alpine"/>
 )") == "t.xml:4: a tutorial line may not use --privileged");
+  // issue 17: forms the old recognise-the-bad-ones check let through
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" container="c" line="run --rm -v/:/h --name {container} harness-busybox:1 cat /h/etc/hostname"/>
+)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not '/:/h': write the step with <run> and <mount>");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" volume="v" line="volume create --opt type=none --opt o=bind --opt device=/etc {volume}"/>
+)") == "t.xml:4: a tutorial line may not use --opt");
 }
 
 BOOST_AUTO_TEST_CASE(values_that_reach_a_command_line_are_what_they_say) {
