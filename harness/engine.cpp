@@ -21,6 +21,7 @@
 #include "ledger.hpp"
 #include "recovery.hpp"
 #include "text.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 namespace fs = boost::filesystem;
@@ -473,7 +474,8 @@ class ScenarioRun {
     Argv words;
     for (std::string w : s.args) {
       for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{volume}", s.volume.empty() ? "" : volume_name(s.volume)},
-                                              {"{container}", s.container.empty() ? "" : name_of(s.container)}}) {
+                                              {"{container}", s.container.empty() ? "" : name_of(s.container)},
+                                              {"{image}", options_.image}}) {
         for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder))
           w.replace(at, placeholder.size(), value);
       }
@@ -481,6 +483,7 @@ class ScenarioRun {
     }
     if (!s.volume.empty()) ledger_.add_volume(volume_name(s.volume));
     if (!s.container.empty()) ledger_.add_container(name_of(s.container));
+    words = with_run_options(words, {"--label", label(), "--network", "none"});  // like every container of the run
     action(s, record, cli_.words(words));
   }
 
