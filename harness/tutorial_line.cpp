@@ -168,14 +168,14 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
         if (o.shorthand != 0 && o.shorthand == w[j]) option = &o;
       const std::string spelled = std::string("-") + w[j];
       if (!option) refuse("a tutorial line may not use " + spelled + (w.size() > 2 ? " (in " + w + ")" : ""));
-      const std::string rest = w.substr(j + 1);
+      const bool equals = j + 2 < w.size() && w[j + 1] == '=';  // -v=X (not copied: a cluster may be long)
       if (!option->takes_value) {
-        if (rest.size() > 1 && rest[0] == '=') refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
+        if (equals) refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
         on(*option, spelled, "");
         continue;
       }
-      if (rest.size() > 1 && rest[0] == '=') on(*option, spelled, rest.substr(1));
-      else if (!rest.empty()) on(*option, spelled, rest);
+      if (equals) on(*option, spelled, w.substr(j + 2));
+      else if (j + 1 < w.size()) on(*option, spelled, w.substr(j + 1));
       else if (i < words.size()) on(*option, spelled, words[i++]);
       else refuse(spelled + " needs a value");
       break;
