@@ -476,7 +476,7 @@ class ScenarioRun {
       for (const auto& [placeholder, value] : {std::pair<std::string, std::string>{"{volume}", s.volume.empty() ? "" : volume_name(s.volume)},
                                               {"{container}", s.container.empty() ? "" : name_of(s.container)},
                                               {"{image}", options_.image}}) {
-        for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder))
+        for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
           w.replace(at, placeholder.size(), value);
       }
       words.push_back(w);

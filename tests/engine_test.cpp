@@ -356,6 +356,18 @@ BOOST_AUTO_TEST_CASE(a_tutorial_container_gets_the_run_label_and_no_network_afte
   BOOST_TEST(r.steps[0].summary == "the tutorial's command: run --rm -it --name {container} -v {volume}:/d {image} ls /d");
 }
 
+BOOST_AUTO_TEST_CASE(a_placeholder_in_a_name_put_in_is_not_replaced_again) {
+  FakeProcessRunner runner;  // (replacing from the start again looped for ever)
+  EngineOptions o;
+  o.image = "{image}";
+  o.run_id = "r1";
+  Engine(Cli(*find_dialect("docker"), "docker"), runner, o)
+      .run(parse(R"(<tutorial claim="EPH-1" container="c" line="run --name {container} {image} echo {image}{image}"/>)"), 0,
+           ClaimFilter());
+  BOOST_TEST(runner.lines()[0] ==
+             "docker run --label harness.run=r1 --network none --name harness-r1-0-c {image} echo {image}{image}");
+}
+
 BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
   Fixture gone([](const Argv& argv, const std::string&) {
     return argv[1] == "container" ? exited(1, "", "Error: No such container: x") : exited(0);
