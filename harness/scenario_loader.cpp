@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "name_check.hpp"
+#include "scenario_limits.hpp"
 #include "step_parser.hpp"
 #include "xml_reader.hpp"
 
@@ -31,6 +32,8 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
   std::istringstream tags(root.attribute("tags").value());
   for (std::string tag; tags >> tag;) sc.tags.push_back(tag);
 
+  const auto claims = std::distance(root.children("claim").begin(), root.children("claim").end());
+  if (const auto error = claims_limit_error(static_cast<std::size_t>(claims)); !error.empty()) in.fail(root, error);
   pugi::xml_node steps;
   for (const auto& child : root.children()) {
     if (child.type() != pugi::node_element) continue;
@@ -55,6 +58,8 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
   }
   if (sc.claims.empty()) in.fail(root, "a scenario checks at least one <claim>");
   if (!steps) in.fail(root, "a scenario needs <steps>");
+  const auto count = std::count_if(steps.begin(), steps.end(), [](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
+  if (const auto error = steps_limit_error(static_cast<std::size_t>(count)); !error.empty()) in.fail(steps, error);
   for (const auto& child : steps.children())
     if (child.type() == pugi::node_element) sc.steps.push_back(parse_step(in, child));
   check_names(sc, in.line_of(steps));
@@ -117,19 +122,17 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
   std::set<std::string> seen_files;
   for (const auto& file : files) {
     if (!seen_files.insert(fs::weakly_canonical(file, ec_ignored()).string()).second) continue;  // named twice
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      all.errors.push_back(file + ": cannot be read");
+    const ScenarioText text = read_scenario_file(file);  // within the size limit, or an error
+    if (!text.error.empty()) {
+      all.errors.push_back(text.error);
       continue;
     }
-    auto one = load_scenario_text(file, text.str());
+    auto one = load_scenario_text(file, text.text);
     all.errors.insert(all.errors.end(), one.errors.begin(), one.errors.end());
     for (auto& sc : one.scenarios) {
       const auto seen = ids.emplace(sc.id, file);
       if (!seen.second)
-        all.errors.push_back(file + ":" + std::to_string(root_line(file, text.str())) + ": scenario id '" + sc.id +
+        all.errors.push_back(file + ":" + std::to_string(root_line(file, text.text)) + ": scenario id '" + sc.id +
                              "' is used by " + seen.first->second + " too");
       else
         all.scenarios.push_back(std::move(sc));

@@ -10,6 +10,7 @@
 #include "interrupt.hpp"
 #include "step_kinds.hpp"
 #include "text.hpp"
+#include "tutorial_line.hpp"
 #include "verdicts.hpp"
 
 namespace harness {
@@ -241,15 +242,18 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
 
 void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   const std::pair<std::string, std::string> names[] = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
-                                                       {"{container}", s.container.empty() ? "" : names_.of(s.container)}};
+                                                       {"{container}", s.container.empty() ? "" : names_.of(s.container)},
+                                                       {"{image}", options_.image}};
   Argv words;
   for (std::string w : s.args) {
     for (const auto& [placeholder, value] : names)
-      for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder)) w.replace(at, placeholder.size(), value);
+      for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
+        w.replace(at, placeholder.size(), value);
     words.push_back(w);
   }
   if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
   if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
+  words = with_run_options(words, {"--label", names_.label(), "--network", "none"});  // like every container of the run
   action(s, record, calls_.cli().words(words));
 }
 

@@ -4,9 +4,11 @@
 #include <sstream>
 
 #include "cli_dialect.hpp"
+#include "command_values.hpp"
 #include "step_kinds.hpp"
 #include "target_facts.hpp"
 #include "text.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 
@@ -37,6 +39,7 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   if (flag == "volume") m.flag = Mount::Flag::Volume;
   else if (flag != "mount") in.fail(node, "flag must be mount or volume, not '" + flag + "'");
   if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs) in.fail(node, "a tmpfs mount is given with flag=\"mount\"");
+  if (const auto error = volume_flag_error(m); !error.empty()) in.fail(node, error);
   return m;
 }
 
@@ -67,6 +70,7 @@ void parse_names(const XmlReader& in, const Node& node, Step& s) {
   if (node.attribute("host")) s.host = in.logical_name(node, "host");
   if (node.attribute("project")) s.project = in.logical_name(node, "project");
   if (node.attribute("service")) s.service = node.attribute("service").value();
+  if (!s.service.empty() && !is_runtime_name(s.service)) in.fail(node, "'" + s.service + "' is not a valid service name");
 }
 
 // A container step names its container, or a Compose project and service, not both.
@@ -132,7 +136,7 @@ void parse_check(const XmlReader& in, const Node& node, Step& s) {
 
 void parse_run(const XmlReader& in, const Node& node, Step& s) {
   s.image = node.attribute("image").value();
-  if (node.attribute("image") && (s.image.empty() || s.image[0] == '-' || s.image.find_first_of(" \t\n") != std::string::npos))
+  if (node.attribute("image") && !is_image_reference(s.image))
     in.fail(node, "'" + s.image + "' is not an image name");
   s.detach = in.boolean(node, "detach");
   s.rm = in.boolean(node, "rm");
@@ -149,7 +153,7 @@ void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
   s.project = in.logical_name(node, "name", "project");
   s.fixture = in.logical_name(node, "fixture");
   s.folder = node.attribute("folder").value();
-  if (s.folder.find('/') != std::string::npos || s.folder == "." || s.folder == "..")
+  if (!s.folder.empty() && !is_runtime_name(s.folder))
     in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
   std::istringstream keys(node.attribute("volumes").value());
   for (std::string key; keys >> key;) s.volume_keys.push_back(key);
@@ -161,40 +165,16 @@ void parse_compose_up(const XmlReader& in, const Node& node, Step& s) {
   if (!s.alias.empty() && s.default_name) in.fail(node, "give either as or default-name, not both");
 }
 
-// A scenario names no host path of its own: a tutorial's command may mount its own
-// volume ({volume}), nothing else, and takes no privileges.
-void tutorial_mounts_only_its_volume(const XmlReader& in, const Node& node, const std::vector<std::string>& words) {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i];
-    for (const char* banned : {"--volumes-from", "--privileged", "--device", "--cap-add", "--pid", "--ipc"})
-      if (w == banned || w.rfind(std::string(banned) + "=", 0) == 0)
-        in.fail(node, "a tutorial line may not use " + std::string(banned));
-    for (const char* flag : {"-v", "--volume", "--mount"}) {
-      const std::string with_equals = std::string(flag) + "=";
-      if (w != flag && w.rfind(with_equals, 0) != 0) continue;
-      const std::string value = w == flag ? (i + 1 < words.size() ? words[i + 1] : "") : w.substr(with_equals.size());
-      const bool own_volume = std::string(flag) == "--mount"
-                                  ? value.find("type=volume") != std::string::npos &&
-                                        (value.find("src={volume}") != std::string::npos ||
-                                         value.find("source={volume}") != std::string::npos)
-                                  : value.rfind("{volume}:", 0) == 0;
-      if (!own_volume)
-        in.fail(node, "a tutorial line may mount only its own volume ({volume}), not '" + value +
-                          "': write the step with <run> and <mount>");
-    }
-  }
-}
-
 void parse_tutorial(const XmlReader& in, const Node& node, Step& s) {
   std::istringstream words(node.attribute("line").value());
   for (std::string w; words >> w;) s.args.push_back(w);
   if (s.args.empty()) in.fail(node, "a tutorial line needs a command");
-  tutorial_mounts_only_its_volume(in, node, s.args);
   for (const auto& w : s.args) {
     if (w.find("{volume}") != std::string::npos && s.volume.empty()) in.fail(node, "{volume} in the line needs volume=");
     if (w.find("{container}") != std::string::npos && s.container.empty())
       in.fail(node, "{container} in the line needs container=");
   }
+  if (const auto parsed = parse_tutorial_line(s.args); !parsed.line) in.fail(node, parsed.error);
 }
 
 void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {

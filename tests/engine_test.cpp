@@ -368,6 +368,30 @@ BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
   BOOST_TEST(f.runner.lines()[1] == "docker volume rm --force harness-r1-0-my_volume");
 }
 
+BOOST_AUTO_TEST_CASE(a_tutorial_container_gets_the_run_label_and_no_network_after_its_verb) {
+  Fixture f;
+  const auto r = f.run(parse(R"(<tutorial claim="EPH-1" volume="v" container="c" line="run --rm -it --name {container} -v {volume}:/d {image} ls /d"/>
+    <tutorial claim="EPH-1" volume="v" container="d" line="container run -d --name {container} alpine:3"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(lines[0] == "docker run --label harness.run=r1 --network none --rm -it --name harness-r1-0-c "
+                         "-v harness-r1-0-v:/d img ls /d");
+  BOOST_TEST(lines[1] == "docker container run --label harness.run=r1 --network none -d --name harness-r1-0-d alpine:3");
+  // the step says the line as the tutorial writes it; its command, what the harness added
+  BOOST_TEST(r.steps[0].summary == "the tutorial's command: run --rm -it --name {container} -v {volume}:/d {image} ls /d");
+}
+
+BOOST_AUTO_TEST_CASE(a_placeholder_in_a_name_put_in_is_not_replaced_again) {
+  FakeProcessRunner runner;  // (replacing from the start again looped for ever)
+  EngineOptions o;
+  o.image = "{image}";
+  o.run_id = "r1";
+  Engine(Cli(*find_dialect("docker"), "docker"), runner, o)
+      .run(parse(R"(<tutorial claim="EPH-1" container="c" line="run --name {container} {image} echo {image}{image}"/>)"), 0,
+           ClaimFilter());
+  BOOST_TEST(runner.lines()[0] ==
+             "docker run --label harness.run=r1 --network none --name harness-r1-0-c {image} echo {image}{image}");
+}
+
 BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
   Fixture gone([](const Argv& argv, const std::string&) {
     return argv[1] == "container" ? exited(1, "", "Error: No such container: x") : exited(0);

@@ -1473,6 +1473,29 @@ BOOST_AUTO_TEST_CASE(a_scenario_cannot_slip_options_or_host_paths_in) {
 )") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not 'type=bind,src=/,dst=/x': write the step with <run> and <mount>");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --privileged alpine"/>
 )") == "t.xml:4: a tutorial line may not use --privileged");
+  // issue 17: forms the old recognise-the-bad-ones check let through
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" container="c" line="run --rm -v/:/h --name {container} harness-busybox:1 cat /h/etc/hostname"/>
+)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not '/:/h': write the step with <run> and <mount>");
+  BOOST_TEST(step_error(R"(<tutorial claim="A-1" volume="v" line="volume create --opt type=none --opt o=bind --opt device=/etc {volume}"/>
+)") == "t.xml:4: a tutorial line may not use --opt");
+}
+
+BOOST_AUTO_TEST_CASE(values_that_reach_a_command_line_are_what_they_say) {
+  BOOST_TEST(step_error(R"(<run container="c" image="alpine;id"><arg>true</arg></run>
+)") == "t.xml:4: 'alpine;id' is not an image name");
+  BOOST_TEST(step_error(R"(<run container="c" image="Alpine"><arg>true</arg></run>
+)") == "t.xml:4: 'Alpine' is not an image name");
+  // an anonymous volume at "/etc:/h" would be `-v /etc:/h`: a bind mount of the host's /etc
+  BOOST_TEST(mount_error(R"(<mount type="volume" flag="volume" target="/etc:/h"/>)") ==
+             "t.xml:5: target '/etc:/h' holds a ':' or ',', which --volume would read as more fields: use flag=\"mount\"");
+  BOOST_TEST(mount_error(R"(<mount type="volume" flag="volume" source="v" target="/d,ro"/>)") ==
+             "t.xml:5: target '/d,ro' holds a ':' or ',', which --volume would read as more fields: use flag=\"mount\"");
+  BOOST_TEST(mount_error(R"(<mount type="bind" flag="volume" source="h" path="a:b" target="/d"/>)") ==
+             "t.xml:5: path 'a:b' holds a ':' or ',', which --volume would read as more fields: use flag=\"mount\"");
+  BOOST_TEST(step_error(R"(<exec project="p" service="--privileged"><arg>true</arg></exec>
+)") == "t.xml:4: '--privileged' is not a valid service name");
+  BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" folder="a b"/>
+)") == "t.xml:4: folder 'a b' must be a plain folder name");
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_can_be_read_but_not_mounted) {

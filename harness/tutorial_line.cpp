@@ -1,0 +1,264 @@
+#include "tutorial_line.hpp"
+
+#include <algorithm>
+
+#include "command_values.hpp"
+
+namespace harness {
+
+namespace {
+
+// An option a verb allows, as pflag declares it: a long name, maybe a one-letter
+// shorthand, and whether it takes a value (the others are booleans).
+struct Option {
+  const char* name;
+  char shorthand;
+  bool takes_value;
+};
+using Options = std::vector<Option>;
+
+const Options kRunOptions = {{"rm", 0, false},          {"name", 0, true},   {"interactive", 'i', false},
+                             {"tty", 't', false},       {"detach", 'd', false}, {"volume", 'v', true},
+                             {"mount", 0, true}};
+const Options kVolumeCreateOptions = {{"name", 0, true}};  // Docker's own spelling in tutorial 000
+const Options kNoOptions = {};
+
+struct Verb {
+  std::vector<std::string> words;
+  TutorialLine::Verb verb;
+  const Options* options;
+};
+
+const std::vector<Verb>& verbs() {
+  static const std::vector<Verb> table = {
+      {{"run"}, TutorialLine::Verb::Run, &kRunOptions},
+      {{"container", "run"}, TutorialLine::Verb::Run, &kRunOptions},
+      {{"volume", "create"}, TutorialLine::Verb::VolumeCreate, &kVolumeCreateOptions},
+      {{"volume", "ls"}, TutorialLine::Verb::VolumeList, &kNoOptions},
+      {{"volume", "inspect"}, TutorialLine::Verb::VolumeInspect, &kNoOptions},
+      {{"volume", "rm"}, TutorialLine::Verb::VolumeRemove, &kNoOptions},
+  };
+  return table;
+}
+
+const char* const kVolume = "{volume}";
+const char* const kContainer = "{container}";
+const char* const kImage = "{image}";
+
+struct Refused {
+  std::string message;
+};
+
+[[noreturn]] void refuse(const std::string& message) { throw Refused{message}; }
+
+[[noreturn]] void mount_only_own_volume(const std::string& value) {
+  refuse("a tutorial line may mount only its own volume ({volume}), not '" + value +
+         "': write the step with <run> and <mount>");
+}
+
+// Where the volume goes in the container: an absolute path of plain characters, so that
+// it is one field for `-v` and for `--mount` alike.
+std::string target(const std::string& path) {
+  bool plain = !path.empty() && path[0] == '/' && path.size() <= 4096;
+  for (const char c : path)
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                      c == '_' || c == '-' || c == '/');
+  if (!plain)
+    refuse("a tutorial line mounts its volume at an absolute path of letters, digits, '.', '_', '-' and '/', not '" +
+           path + "'");
+  return path;
+}
+
+// -v {volume}:/path[:ro]
+TutorialMount volume_flag(const std::string& spelled, const std::string& value) {
+  const auto parts = fields(value, ':');
+  if (parts[0] != kVolume) mount_only_own_volume(value);
+  if (parts.size() < 2) refuse(spelled + " " + value + " needs the path in the container: {volume}:/path");
+  TutorialMount m{target(parts[1]), false};
+  if (parts.size() > 2) {
+    const std::string mode = value.substr(parts[0].size() + parts[1].size() + 2);
+    if (mode != "ro") refuse("a tutorial line mounts its volume read-write or with :ro, not with :" + mode);
+    m.read_only = true;
+  }
+  return m;
+}
+
+// --mount type=volume,src={volume},dst=/path[,readonly]: Docker and Podman read it as
+// CSV; the fields allowed here hold no quote, so splitting on ',' reads it as they do.
+TutorialMount mount_flag(const std::string& value) {
+  std::string type, source, destination;
+  bool read_only = false, has_destination = false;
+  std::vector<std::string> seen;
+  for (const auto& field : fields(value, ',')) {
+    const std::size_t eq = field.find('=');
+    const std::string key = field.substr(0, eq);
+    const std::string canonical = key == "source"                             ? "src"
+                                  : key == "destination" || key == "target" ? "dst"
+                                  : key == "ro"                               ? "readonly"
+                                                                              : key;
+    const bool keyed = canonical == "type" || canonical == "src" || canonical == "dst";
+    if (!keyed && canonical != "readonly")
+      refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") +
+             " in --mount");
+    if (keyed != (eq != std::string::npos))
+      refuse("a tutorial line may not use '" + field + "' in --mount: " +
+             (keyed ? "write " + key + "=..." : key + " takes no value"));
+    for (const auto& s : seen)
+      if (s == canonical) refuse("a tutorial line gives '" + key + "' twice in --mount");
+    seen.push_back(canonical);
+    const std::string v = keyed ? field.substr(eq + 1) : "";
+    if (canonical == "type") type = v;
+    if (canonical == "src") source = v;
+    if (canonical == "dst") destination = v, has_destination = true;
+    if (canonical == "readonly") read_only = true;
+  }
+  if (type != "volume" || source != kVolume) mount_only_own_volume(value);
+  if (!has_destination) refuse("--mount " + value + " needs dst=, the path in the container");
+  return {target(destination), read_only};
+}
+
+// The option a word spells, for messages: "--cap-add" for "--cap-add=ALL".
+std::string option_name(const std::string& word) { return word.substr(0, word.find('=')); }
+
+// Reads `words` from `from` as pflag does for a verb with these options: flags may come
+// after positionals (`volume create {volume} --opt x`) unless `interspersed` is false
+// (`run`: flags end at the image, what follows is the container's command); `--` ends
+// them. Calls `on(option, spelled, value)` for each option; returns the positionals.
+template <typename OnOption>
+std::vector<std::string> read_options(const std::vector<std::string>& words, std::size_t from,
+                                      const Options& options, bool interspersed, OnOption on) {
+  std::vector<std::string> positionals;
+  for (std::size_t i = from; i < words.size();) {
+    const std::string& w = words[i++];
+    if (w == "--") {
+      positionals.insert(positionals.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+      break;
+    }
+    if (w.size() < 2 || w[0] != '-') {
+      positionals.push_back(w);
+      if (!interspersed) {
+        positionals.insert(positionals.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+        break;
+      }
+      continue;
+    }
+    if (w[1] == '-') {  // --name, --name=value, --name value
+      const std::size_t eq = w.find('=');
+      const std::string name = w.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+      const Option* option = nullptr;
+      for (const auto& o : options)
+        if (name == o.name) option = &o;
+      if (!option || name.empty()) refuse("a tutorial line may not use " + option_name(w));
+      const std::string spelled = "--" + name;
+      if (!option->takes_value) {
+        if (eq != std::string::npos) refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
+        on(*option, spelled, "");
+      } else if (eq != std::string::npos) {
+        on(*option, spelled, w.substr(eq + 1));
+      } else {
+        if (i == words.size()) refuse(spelled + " needs a value");
+        on(*option, spelled, words[i++]);
+      }
+      continue;
+    }
+    // a cluster of shorthands: -it, -itv /x, -vX, -v=X (the value is the rest of the word)
+    for (std::size_t j = 1; j < w.size(); ++j) {
+      const Option* option = nullptr;
+      for (const auto& o : options)
+        if (o.shorthand != 0 && o.shorthand == w[j]) option = &o;
+      const std::string spelled = std::string("-") + w[j];
+      if (!option) refuse("a tutorial line may not use " + spelled + (w.size() > 2 ? " (in " + w + ")" : ""));
+      const bool equals = j + 2 < w.size() && w[j + 1] == '=';  // -v=X (not copied: a cluster may be long)
+      if (!option->takes_value) {
+        if (equals) refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
+        on(*option, spelled, "");
+        continue;
+      }
+      if (equals) on(*option, spelled, w.substr(j + 2));
+      else if (j + 1 < w.size()) on(*option, spelled, w.substr(j + 1));
+      else if (i < words.size()) on(*option, spelled, words[i++]);
+      else refuse(spelled + " needs a value");
+      break;
+    }
+  }
+  return positionals;
+}
+
+void run(TutorialLine& line, const std::vector<std::string>& words, const Options& options) {
+  const auto positionals = read_options(words, line.verb_words, options, false,
+                                        [&](const Option& o, const std::string& spelled, const std::string& value) {
+    const std::string name = o.name;
+    if (name == "rm") line.rm = true;
+    if (name == "interactive") line.interactive = true;
+    if (name == "tty") line.tty = true;
+    if (name == "detach") line.detach = true;
+    if (name == "volume") line.mounts.push_back(volume_flag(spelled, value));
+    if (name == "mount") line.mounts.push_back(mount_flag(value));
+    if (name == "name") {
+      if (value != kContainer) refuse("a tutorial line names its container {container}, not '" + value + "'");
+      line.name = value;
+    }
+  });
+  if (positionals.empty()) refuse("a tutorial run needs an image: {image} (the run's image) or a name like alpine");
+  line.image = positionals[0];
+  if (line.image != kImage && !is_image_reference(line.image)) refuse("'" + line.image + "' is not an image name");
+  line.command.assign(positionals.begin() + 1, positionals.end());
+  if (line.name.empty()) refuse("a tutorial run needs --name {container}: the harness removes the containers it names");
+}
+
+void volume_verb(TutorialLine& line, const std::vector<std::string>& words, const Options& options) {
+  const std::string verb = words[0] + " " + words[1];
+  std::vector<std::string> names;  // volume create --name, and the positionals
+  const auto positionals = read_options(words, line.verb_words, options, true,
+                                        [&](const Option&, const std::string&, const std::string& value) {
+    names.push_back(value);
+  });
+  names.insert(names.end(), positionals.begin(), positionals.end());
+  if (line.verb == TutorialLine::Verb::VolumeList) {
+    if (!names.empty()) refuse(verb + " in a tutorial line takes no argument, not '" + names[0] + "'");
+    return;
+  }
+  for (const auto& name : names)
+    if (name != kVolume) refuse("a tutorial line names its volume {volume}, not '" + name + "'");
+  if (names.size() != 1) refuse(verb + " in a tutorial line acts on one volume, {volume}");
+  line.name = kVolume;
+}
+
+}  // namespace
+
+TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
+  TutorialParse result;
+  try {
+    if (words.empty()) refuse("a tutorial line needs a command");
+    if (words[0].size() > 1 && words[0][0] == '-') refuse("a tutorial line may not use " + option_name(words[0]));
+    const Verb* verb = nullptr;
+    for (const auto& v : verbs())
+      if (words.size() >= v.words.size() && std::equal(v.words.begin(), v.words.end(), words.begin())) verb = &v;
+    if (!verb) {
+      const std::string said = words[0] == "container" || words[0] == "volume"
+                                   ? words[0] + (words.size() > 1 ? " " + words[1] : "")
+                                   : words[0];
+      refuse("a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
+             "volume rm, not '" + said + "'");
+    }
+    TutorialLine line;
+    line.verb = verb->verb;
+    line.verb_words = verb->words.size();
+    if (line.verb == TutorialLine::Verb::Run) run(line, words, *verb->options);
+    else volume_verb(line, words, *verb->options);
+    result.line = std::move(line);
+  } catch (const Refused& r) {
+    result.error = r.message;
+  }
+  return result;
+}
+
+std::vector<std::string> with_run_options(std::vector<std::string> words, const std::vector<std::string>& added) {
+  std::size_t at = 0;
+  if (!words.empty() && words[0] == "run") at = 1;
+  if (words.size() > 1 && words[0] == "container" && words[1] == "run") at = 2;
+  if (at > 0) words.insert(words.begin() + static_cast<std::ptrdiff_t>(at), added.begin(), added.end());
+  return words;
+}
+
+}  // namespace harness
