@@ -110,6 +110,7 @@ struct Step {
   Place place = Place::Container;
   bool absent = false;
   std::optional<unsigned> owner_uid;
+  bool owner_is_invoker = false;  // owner-uid="self": the uid the harness runs as (rootless engines map root to it)
   std::optional<bool> exists;
   std::optional<bool> listed;
   std::string driver;

@@ -193,8 +193,9 @@ void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
   if (node.attribute("owner-uid")) {
     if (s.place != Place::Volume && s.place != Place::Host) in.fail(node, "owner-uid is checked on the host: use volume= or host=");
     const std::string uid = node.attribute("owner-uid").value();
-    s.owner_uid = parse_uid(uid);
-    if (!s.owner_uid) in.fail(node, "owner-uid must be a number, not '" + uid + "'");
+    s.owner_is_invoker = uid == "self";
+    s.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(0) : parse_uid(uid);
+    if (!s.owner_uid) in.fail(node, "owner-uid must be a number or self, not '" + uid + "'");
   }
 }
 

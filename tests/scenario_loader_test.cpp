@@ -752,7 +752,7 @@ BOOST_AUTO_TEST_CASE(owner_uid_is_a_number_that_fits_a_uid) {
   for (const std::string uid : {"", "-1", "+1", "12a", " 1", "4294967296", "99999999999999999999999"}) {
     BOOST_TEST_CONTEXT("owner-uid '" << uid << "'") {
       BOOST_TEST(step_error("<expect-file claim=\"A-1\" host=\"h\" path=\"f\" owner-uid=\"" + uid + "\"/>\n") ==
-                 "t.xml:4: owner-uid must be a number, not '" + uid + "'");
+                 "t.xml:4: owner-uid must be a number or self, not '" + uid + "'");
     }
   }
   const Scenario sc = loaded(with_steps(R"(<volume-create volume="v"/>
