@@ -14,13 +14,22 @@ lock_engine() { exec 9<"$0"; flock 9; }
 
 # wait_for SECONDS CMD...: runs CMD every 0.2 s until it succeeds; fails after SECONDS.
 wait_for() {
-  local tries=$(($1 * 5)) i
+  local end=$((SECONDS + $1))
   shift
-  for ((i = 0; i < tries; i++)); do
-    "$@" >/dev/null 2>&1 && return 0
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < end)) || return 1
     sleep 0.2
   done
-  return 1
+}
+
+# wait_daemon SECONDS PID CMD...: wait_for, giving up early when process PID has died.
+wait_daemon() {
+  local end=$((SECONDS + $1)) pid=$2
+  shift 2
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < end)) && alive "$pid" || return 1
+    sleep 0.2
+  done
 }
 
 # daemonize LOG CMD...: CMD in its own session, outliving the caller, without the engine
@@ -46,6 +55,14 @@ stop_pids() {
   wait_for 5 none_alive "$@" || log "cannot kill: $*"
 }
 
+# stop_group SECONDS PGID: stop_pids for every process of a process group (a daemonize'd
+# daemon and the children it did not move to a session of their own).
+stop_group() {
+  local pids
+  pids=$(pgrep -g "$2" | tr '\n' ' ') || true
+  stop_pids "$1" $pids
+}
+
 none_alive() { local p; for p in "$@"; do ! alive "$p" || return 1; done; }
 
 pid_from() { cat "$1" 2>/dev/null || true; }
@@ -57,13 +74,18 @@ umount_under() {
     while read -r m; do umount -l "$m" || true; done
 }
 
-# The fixture image on an engine reached through the environment ($DOCKER_HOST or
-# $CONTAINER_HOST): built there with the harness's own recipe, so an engine needs nothing
-# from the main dockerd.
+# ensure_fixture_image CLI [USER]: the fixture image on the engine CLI (docker or podman)
+# reaches through $DOCKER_HOST or $CONTAINER_HOST, or as USER's local engine. Copied from
+# the main dockerd when it has it (docker save | load: about 1 s), else built with the
+# harness's own recipe (about 10 s here: hundreds of applet links).
 ensure_fixture_image() {
-  local cli=$1
-  "$cli" image inspect "$FIXTURE_IMAGE" >/dev/null 2>&1 ||
-    bash "$SOURCE_DIR/fixtures/image/build-image.sh" "$cli" "$FIXTURE_IMAGE" >/dev/null
+  local run=("$1")
+  [ -z "${2:-}" ] || run=(as_user "$2" "$1")
+  "${run[@]}" image inspect "$FIXTURE_IMAGE" >/dev/null 2>&1 && return
+  if env -u DOCKER_HOST -u CONTAINER_HOST timeout 10 docker image inspect "$FIXTURE_IMAGE" >/dev/null 2>&1; then
+    env -u DOCKER_HOST -u CONTAINER_HOST docker save "$FIXTURE_IMAGE" | "${run[@]}" load >/dev/null && return
+  fi
+  "${run[@]:0:${#run[@]}-1}" bash "$SOURCE_DIR/fixtures/image/build-image.sh" "$1" "$FIXTURE_IMAGE" >/dev/null
 }
 
 # Removes every container and volume of the engine $cli reaches (through its environment).
@@ -91,20 +113,8 @@ make_runtime_dir() {
   [ -d "$dir" ] || install -d -m 0700 -o "$1" -g "$(id -g "$1")" "$dir"
 }
 
-# as_user USER CMD...: CMD as USER with a login's environment (HOME, USER, LOGNAME, SHELL,
-# PATH with /usr/sbin for dockerd) plus XDG_RUNTIME_DIR, and nothing else of root's.
-# setpriv execs CMD itself, so a background as_user's $! is CMD's pid. Runs in the current
-# folder when USER may enter it, else in USER's home.
-as_user() {
-  local user=$1
-  shift
-  make_runtime_dir "$user"
-  (
-    setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups test -x . 2>/dev/null || cd "$(user_home "$user")"
-    exec setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups --reset-env \
-      env PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin XDG_RUNTIME_DIR="$(user_runtime_dir "$user")" "$@"
-  )
-}
+# as_user USER [NAME=VALUE...] CMD...: see tests/engines/as-user.
+as_user() { "$ENGINES_DIR/as-user" "$@"; }
 
 # Kills every process left of a user that exists only for these engines (pause process,
 # slirp4netns, conmon, ...), by pid.
@@ -113,4 +123,53 @@ kill_user_processes() {
   uid=$(id -u "$1")
   pids=$(pgrep -u "$uid" || true)
   [ -z "$pids" ] || { log "left by $1: $(ps -o pid=,comm= -p $pids | tr -s ' \n' ' ')"; stop_pids 5 $pids; }
+}
+
+# ---- a user's Podman, served on a socket (rootless-podman, nostart) ----------------------
+
+# podman_user_start USER STATE [WRAPPER...]: `podman system service` as USER on
+# /run/user/UID/podman/podman.sock (run through WRAPPER when given), its pid and log in
+# STATE. Sets CONTAINER_HOST (which makes the podman CLI a remote client of that socket).
+podman_user_sock() { echo "unix://$(user_runtime_dir "$1")/podman/podman.sock"; }
+podman_user_answers() { [ -S "${CONTAINER_HOST#unix://}" ] && timeout 10 podman version >/dev/null 2>&1; }
+
+podman_user_start() {
+  local user=$1 state=$2
+  shift 2
+  need_user "$user"
+  export CONTAINER_HOST
+  CONTAINER_HOST=$(podman_user_sock "$user")
+  if alive "$(pid_from "$state/service.pid")" && podman_user_answers; then return; fi
+  if [ -e "$state" ] || [ -e "$(user_runtime_dir "$user")" ]; then
+    podman_user_stop "$user" "$state" 2>/dev/null  # leftovers of a service that died
+  fi
+  mkdir -p "$state"
+  as_user "$user" mkdir -p "$(user_runtime_dir "$user")/podman"
+  # --time=0: serves until stopped, not only 5 s after the last request.
+  daemonize "$state/service.log" "$@" "$ENGINES_DIR/as-user" "$user" podman system service --time=0 "$CONTAINER_HOST"
+  echo "$DAEMON_PID" > "$state/service.pid"
+  if ! wait_daemon 30 "$DAEMON_PID" podman_user_answers; then
+    tail -20 "$state/service.log" >&2
+    podman_user_stop "$user" "$state"
+    die "podman system service as $user did not answer on $CONTAINER_HOST (log above)"
+  fi
+}
+
+# Removes the user's pods, containers, volumes and networks through its own local podman
+# (works whether or not the service is alive), stops the service, kills what is left of
+# the user's processes (pause process, conmon, slirp4netns) and removes its runtime dir.
+# The user's image storage stays, so the next start need not rebuild the fixture image.
+podman_user_stop() {
+  local user=$1 state=$2
+  as_user "$user" sh -c 'podman pod rm -af -t 0; podman rm -af -t 0; podman volume rm -af; podman network prune -f'     >/dev/null 2>&1 || log "$user: could not remove every container and volume"
+  local pid rt
+  pid=$(pid_from "$state/service.pid")
+  ! alive "$pid" || stop_group 10 "$pid"
+  # rootless Podman's pause process, which holds its user namespace between commands and
+  # holds nothing else (it takes seconds to heed SIGTERM)
+  rt=$(user_runtime_dir "$user")
+  pid=$(pid_from "$rt/libpod/tmp/pause.pid")
+  ! alive "$pid" || { kill -KILL "$pid"; wait_for 5 none_alive "$pid" || true; }
+  kill_user_processes "$user"
+  rm -rf "$state" "$(user_runtime_dir "$user")"
 }

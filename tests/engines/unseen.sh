@@ -45,7 +45,7 @@ start() {
       --config-file "$STATE/daemon.json" --bridge none --iptables=false --ip6tables=false \
       --cgroup-parent "/$CGROUP"
   local pid=$DAEMON_PID
-  if ! wait_for 60 answers; then
+  if ! wait_daemon 60 "$pid" answers; then
     tail -20 "$STATE/dockerd.log" >&2
     stop_engine
     die "unseen: dockerd did not answer on $SOCK (log above)"
@@ -59,7 +59,7 @@ start() {
 # containers' cgroups: only these, by pid.
 engine_pids() {
   local ns
-  ns=$(tr -dc 0-9 < "$STATE/mntns" 2>/dev/null) || true
+  ns=$(tr -dc 0-9 2>/dev/null < "$STATE/mntns") || true
   [ -z "$ns" ] || find /proc -mindepth 3 -maxdepth 3 -path '/proc/[0-9]*/ns/mnt' -lname "mnt:\[$ns\]" 2>/dev/null |
     cut -d/ -f3
   cat /sys/fs/cgroup/pids/"$CGROUP"/*/cgroup.procs 2>/dev/null || true
