@@ -32,6 +32,10 @@ wait_daemon() {
   done
 }
 
+# pings SOCKET: the Docker or Podman API on that unix socket answers. (Not `docker version`
+# or `podman version`: Podman's version endpoint takes seconds here.)
+pings() { [ -S "$1" ] && curl -sf --max-time 5 --unix-socket "$1" http://d/_ping >/dev/null 2>&1; }
+
 # daemonize LOG CMD...: CMD in its own session, outliving the caller, without the engine
 # lock (fd 9). Sets DAEMON_PID.
 daemonize() {
@@ -41,7 +45,14 @@ daemonize() {
   DAEMON_PID=$!
 }
 
-alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# A process that runs: a zombie does not count (this host's init is slow to reap the
+# daemons it inherits).
+alive() {
+  local stat
+  [ -n "${1:-}" ] && read -r stat 2>/dev/null < "/proc/$1/stat" || return 1
+  stat=${stat##*) }
+  [ "${stat%% *}" != Z ]
+}
 
 # stop_pids SECONDS PID...: SIGTERM, then SIGKILL to those still alive after SECONDS.
 stop_pids() {
@@ -117,12 +128,13 @@ make_runtime_dir() {
 as_user() { "$ENGINES_DIR/as-user" "$@"; }
 
 # Kills every process left of a user that exists only for these engines (pause process,
-# slirp4netns, conmon, ...), by pid.
+# slirp4netns, conmon, ...), by pid; zombies left to init.
 kill_user_processes() {
-  local uid pids
-  uid=$(id -u "$1")
-  pids=$(pgrep -u "$uid" || true)
-  [ -z "$pids" ] || { log "left by $1: $(ps -o pid=,comm= -p $pids | tr -s ' \n' ' ')"; stop_pids 5 $pids; }
+  local pids
+  pids=$({ ps -u "$(id -u "$1")" -o pid=,stat= || true; } | awk '$2 !~ /^Z/ { print $1 }' | paste -sd ' ')
+  [ -n "$pids" ] || return 0
+  log "left by $1: $(ps -o pid=,comm= -p "${pids// /,}" | paste -sd ' ')"
+  stop_pids 5 $pids
 }
 
 # ---- a user's Podman, served on a socket (rootless-podman, nostart) ----------------------
@@ -131,7 +143,7 @@ kill_user_processes() {
 # /run/user/UID/podman/podman.sock (run through WRAPPER when given), its pid and log in
 # STATE. Sets CONTAINER_HOST (which makes the podman CLI a remote client of that socket).
 podman_user_sock() { echo "unix://$(user_runtime_dir "$1")/podman/podman.sock"; }
-podman_user_answers() { [ -S "${CONTAINER_HOST#unix://}" ] && timeout 10 podman version >/dev/null 2>&1; }
+podman_user_answers() { pings "${CONTAINER_HOST#unix://}"; }
 
 podman_user_start() {
   local user=$1 state=$2
@@ -161,7 +173,11 @@ podman_user_start() {
 # The user's image storage stays, so the next start need not rebuild the fixture image.
 podman_user_stop() {
   local user=$1 state=$2
-  as_user "$user" sh -c 'podman pod rm -af -t 0; podman rm -af -t 0; podman volume rm -af; podman network prune -f'     >/dev/null 2>&1 || log "$user: could not remove every container and volume"
+  # Not started, and nothing run as the user since the last stop: nothing to remove (and
+  # asking its podman would cost a pause process and seconds).
+  [ -e "$state" ] || [ -e "$(user_runtime_dir "$user")" ] || return 0
+  as_user "$user" sh -c 'podman pod rm -af -t 0; podman rm -af -t 0; podman volume rm -af; podman network prune -f' \
+    >/dev/null 2>&1 || log "$user: could not remove every container and volume"
   local pid rt
   pid=$(pid_from "$state/service.pid")
   ! alive "$pid" || stop_group 10 "$pid"

@@ -19,11 +19,11 @@ LOCAL=(podman --root "$ROOT/storage" --runroot "$STATE/runroot" --tmpdir "$STATE
 export CONTAINER_HOST=unix://$SOCK
 
 print_env() { echo "CONTAINER_HOST=$CONTAINER_HOST"; }
-answers() { [ -S "$SOCK" ] && timeout 10 podman version >/dev/null 2>&1; }
+answers() { pings "$SOCK"; }
 
 start() {
   if alive "$(pid_from "$STATE/service.pid")" && answers; then ensure_fixture_image podman; print_env; return; fi
-  [ ! -e "$STATE" ] && [ ! -e "$ROOT" ] || stop_engine 2>/dev/null  # leftovers of a service that died
+  if [ -e "$STATE" ] || [ -e "$ROOT" ]; then stop_engine 2>/dev/null; fi  # leftovers of a service that died
   mkdir -p "$STATE" "$ROOT/networks"
   daemonize "$STATE/service.log" env -u CONTAINER_HOST "${LOCAL[@]}" system service --time=0 "$CONTAINER_HOST"
   echo "$DAEMON_PID" > "$STATE/service.pid"
