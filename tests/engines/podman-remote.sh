@@ -45,9 +45,10 @@ stop_engine() {
   local pid
   pid=$(pid_from "$STATE/service.pid")
   ! alive "$pid" || stop_group 10 "$pid"
-  # conmon of a container that outlived the cleanup (each in a session of its own)
+  # conmon processes that outlive their containers (each in a session of its own): one
+  # per `exec` made through the API stays until killed (podman 4.3)
   local left
-  left=$(pgrep -f "^/usr/bin/conmon .*--exit-dir $STATE/" | tr '\n' ' ') || true
+  left=$(pgrep -f "^/usr/bin/conmon .*($ROOT|$STATE)/" | tr '\n' ' ') || true
   [ -z "${left// /}" ] || { log "podman-remote: left processes $left"; stop_pids 5 $left; }
   # the storage driver's own mounts (overlay's private bind mount of its home, layers)
   umount_under "$ROOT"

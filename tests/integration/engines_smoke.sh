@@ -32,7 +32,8 @@ start_engine() {
 on() { env "${ENGINE_ENV[@]}" "$@"; }
 
 # stop_engine NAME PATH...: stops it; then no PATH (its folders, sockets, a container's or
-# volume's storage) may exist, nor a process of the user named in $engine_user.
+# volume's storage) may exist, nor a process using its folders, nor a process of the user
+# named in $engine_user.
 stop_engine() {
   local name=$1 path
   shift
@@ -41,6 +42,8 @@ stop_engine() {
   for e in "${started[@]}"; do [ "$e" = "$name" ] || left+=("$e"); done
   started=(${left[@]+"${left[@]}"})
   for path in "$@"; do [ ! -e "$path" ] || fail "$name left $path"; done
+  [ -z "$(pgrep -f "/(run|var/lib)/harness-$name/")" ] ||
+    fail "$name left processes: $(pgrep -af "/(run|var/lib)/harness-$name/")"
   [ -z "${engine_user:-}" ] || [ -z "$(pgrep -u "$engine_user" -r R,S,D,T)" ] ||
     fail "$name left processes of $engine_user: $(pgrep -a -u "$engine_user")"
 }
@@ -61,7 +64,8 @@ start_engine podman-remote
 url=$(sed -n 's/^CONTAINER_HOST=//p' "$WORK/podman-remote.env")
 podman --remote --url "$url" run --rm --network none harness-busybox:1 echo hi | grep -qx hi ||
   fail "podman-remote: no container"
-on podman run -d --network none -v smoke:/d harness-busybox:1 >/dev/null
+on podman run -d --network none -v smoke:/d --name smoke harness-busybox:1 >/dev/null
+on podman exec smoke true  # through the API, an exec leaves conmon processes behind: stop kills them
 engine_user='' stop_engine podman-remote /run/harness-podman-remote /var/lib/harness-podman-remote
 echo "podman-remote: ok"
 
