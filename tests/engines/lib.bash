@@ -139,12 +139,12 @@ kill_user_processes() {
 
 # ---- a user's Podman, served on a socket (rootless-podman, nostart) ----------------------
 
-# podman_user_start USER STATE [WRAPPER...]: `podman system service` as USER on
-# /run/user/UID/podman/podman.sock (run through WRAPPER when given), its pid and log in
-# STATE. Sets CONTAINER_HOST (which makes the podman CLI a remote client of that socket).
 podman_user_sock() { echo "unix://$(user_runtime_dir "$1")/podman/podman.sock"; }
 podman_user_answers() { pings "${CONTAINER_HOST#unix://}"; }
 
+# podman_user_start USER STATE [WRAPPER...]: `podman system service` as USER on
+# /run/user/UID/podman/podman.sock (run through WRAPPER when given), its pid and log in
+# STATE. Sets CONTAINER_HOST (which makes the podman CLI a remote client of that socket).
 podman_user_start() {
   local user=$1 state=$2
   shift 2

@@ -26,7 +26,9 @@ start() {
   # leftovers of a daemon that died
   if [ -e "$STATE" ] || [ -e "$(user_runtime_dir "$USER_NAME")" ]; then stop_engine 2>/dev/null; fi
   mkdir -p "$STATE"
-  daemonize "$STATE/dockerd.log" "$ENGINES_DIR/as-user" "$USER_NAME" "$SCRIPT"
+  # rootlesskit's state in the runtime dir, not a /tmp/rootlesskitNNN that a killed one leaves
+  daemonize "$STATE/dockerd.log" "$ENGINES_DIR/as-user" "$USER_NAME" \
+    DOCKERD_ROOTLESS_ROOTLESSKIT_FLAGS="--state-dir=$(user_runtime_dir "$USER_NAME")/rootlesskit" "$SCRIPT"
   echo "$DAEMON_PID" > "$STATE/rootlesskit.pid"
   if ! wait_daemon 60 "$DAEMON_PID" answers; then
     grep -v '^+\|level=info' "$STATE/dockerd.log" | tail -20 >&2
