@@ -11,6 +11,10 @@ for user in harness-rootless harness-nostart harness-rootless-docker; do
   id -u "$user" >/dev/null 2>&1 || fail "user $user is missing: run .ci/setup-engines"
 done
 
+# The main dockerd's fixture image, which the engines copy (else each builds its own, ~10 s).
+docker image inspect harness-busybox:1 >/dev/null 2>&1 ||
+  bash fixtures/image/build-image.sh docker harness-busybox:1 >/dev/null
+
 # timed NAME CMD...: runs CMD, then prints how long it took.
 timed() {
   local name=$1 t0=${EPOCHREALTIME/./} ms
