@@ -30,6 +30,7 @@
 #include "recovery.hpp"
 #include "scenario_loader.hpp"
 #include "step_kinds.hpp"
+#include "target.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -108,7 +109,6 @@ struct RunContext {
   ProcessRunner& runner;
   ConsoleReporter& console;
   std::ostream& err;
-  ProcessRunner* runner_for_steps = nullptr;  // --dry-run: the steps' commands go here
 };
 
 // Says what leftovers of dead runs (a harness killed with SIGKILL, a power loss) were removed.
@@ -124,11 +124,13 @@ void report_dead_runs(const std::string& runtime, const Resources& removed, std:
       << removed.host_dirs.size() << " host folder(s)\n";
 }
 
-// A runtime made ready for a run: its CLI found, its engine answering, the image there.
+// A target made ready for a run: its CLI found, its engine answering, the image there.
 struct ReadyRuntime {
-  const Dialect* dialect = nullptr;
-  std::unique_ptr<Engine> engine;  // null when the runtime cannot be used ...
-  std::string unusable;            // ... and this says why
+  Target target;
+  std::unique_ptr<ProcessRunner> runner;  // the run's runner, in the target's environment
+  std::unique_ptr<ProcessRunner> steps;   // what the steps use: that runner, or a dry run of it
+  std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
+  std::string unusable;                   // ... and this says why
 };
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
@@ -152,9 +154,11 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
 
-ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
-  ReadyRuntime ready{&dialect, nullptr, ""};
-  const Reached reached = reach(dialect, run.runner);
+ReadyRuntime prepare(const Target& target, RunContext& run) {
+  const Dialect& dialect = *target.dialect;
+  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment()), nullptr, nullptr, ""};
+  ProcessRunner& runner = *ready.runner;
+  const Reached reached = reach(dialect, runner);
   if (!reached.why_not.empty()) {
     ready.unusable = reached.why_not;
     return ready;
@@ -163,13 +167,14 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   Cli cli(dialect, exe);
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
+  eo.target_name = target.name();
   // the image check (a build on first use) and the dead runs' cleanup do not depend on
   // each other: side by side. A dry run changes nothing.
   std::future<std::string> image;
-  if (!run.options.dry_run) image = std::async(std::launch::async, [&] { return ensure_image(cli, run.runner, eo.image); });
+  if (!run.options.dry_run) image = std::async(std::launch::async, [&] { return ensure_image(cli, runner, eo.image); });
   if (!run.options.dry_run) {
     Resources stuck;
-    report_dead_runs(dialect.name, clean_dead_runs(cli, run.runner, eo.run_id, eo.host_tmp, stuck), run.err);
+    report_dead_runs(target.name(), clean_dead_runs(cli, runner, eo.run_id, eo.host_tmp, stuck), run.err);
     for (const auto* names : stuck.all_kinds())
       for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
   }
@@ -177,16 +182,18 @@ ReadyRuntime prepare(const Dialect& dialect, RunContext& run) {
   if (!ready.unusable.empty()) return ready;
   if (!run.options.dry_run) {
     RealHostFiles files;
-    eo.facts = probe_target(cli, run.runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout});
+    eo.facts = probe_target(cli, runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout},
+                            target.environment());
     if (!eo.facts.cannot_start.empty()) {
-      ready.unusable = dialect.name + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " +
+      ready.unusable = target.name() + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " +
                        eo.facts.cannot_start;
       return ready;
     }
   }
   run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(),
                           exe, eo.facts.endpoint, eo.image, run.scenarios.size());
-  ready.engine = std::make_unique<Engine>(cli, run.runner_for_steps ? *run.runner_for_steps : run.runner, eo);
+  if (run.options.dry_run) ready.steps = std::make_unique<DryRunRunner>(runner);
+  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo);
   return ready;
 }
 
@@ -225,14 +232,14 @@ class OrderedPrinter {
 
 // Runs every scenario on every usable runtime, `jobs` at a time, then sweeps each
 // runtime for what its scenarios left. Results are in runtime order, then file order.
-std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects, RunContext& run) {
+std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunContext& run) {
   std::vector<ScenarioResult> results;
   std::vector<ReadyRuntime> ready;
-  for (const Dialect* dialect : dialects) {
-    ready.push_back(prepare(*dialect, run));
+  for (const Target& target : targets) {
+    ready.push_back(prepare(target, run));
     if (ready.back().engine) continue;
     run.err << "harness: " << ready.back().unusable << "\n";
-    for (auto& r : all_in_error(run.scenarios, run.filter, dialect->name, ready.back().unusable, true)) results.push_back(std::move(r));
+    for (auto& r : all_in_error(run.scenarios, run.filter, target.name(), ready.back().unusable, true)) results.push_back(std::move(r));
   }
   const std::size_t first = results.size();
   struct Job {
@@ -254,12 +261,12 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
   OrderedPrinter printer(run.console, results, first, run.options.dry_run);
   parallel_for(jobs.size(), run.options.jobs, [&](std::size_t k) {
     const std::size_t j = order[k];
-    printer.started(run.scenarios[jobs[j].scenario].file + " on " + jobs[j].engine->cli().dialect().name);
+    printer.started(run.scenarios[jobs[j].scenario].file + " on " + jobs[j].engine->options().target_name);
     try {
       results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
       results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter,
-                                        jobs[j].engine->cli().dialect().name, std::string("harness error: ") + e.what())[0];
+                                        jobs[j].engine->options().target_name, std::string("harness error: ") + e.what())[0];
     }
     printer.done(first + j);
   });
@@ -282,18 +289,16 @@ std::vector<ScenarioResult> run_all(const std::vector<const Dialect*>& dialects,
 }  // namespace
 
 int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
-  std::vector<const Dialect*> dialects;
-  for (const auto& name : split_commas(o.runtime)) {
-    const Dialect* dialect = find_dialect(name);
-    if (!dialect) {
-      std::string known;
-      for (const auto& n : dialect_names()) known += (known.empty() ? "" : ", ") + n;
-      err << "harness: unknown runtime '" << name << "' (known: " << known << ")\n";
+  std::vector<Target> targets;
+  for (const auto& spec : split_commas(o.runtime)) {
+    const ParsedTarget parsed = parse_target(spec);
+    if (!parsed.error.empty()) {
+      err << "harness: " << parsed.error << "\n";
       return kBadUsage;
     }
-    dialects.push_back(dialect);
+    targets.push_back(parsed.target);
   }
-  if (dialects.empty()) {
+  if (targets.empty()) {
     err << "harness: --runtime names no runtime\n";
     return kBadUsage;
   }
@@ -312,13 +317,11 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   run.engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
 
   if (o.dry_run) {
-    DryRunRunner dry(runner);
-    run.runner_for_steps = &dry;
-    run_all(dialects, run);
+    run_all(targets, run);
     out << "\n(a dry run: nothing was changed; the names and folders above are made anew by each run)\n";
     return kAllHeld;
   }
-  const std::vector<ScenarioResult> results = run_all(dialects, run);
+  const std::vector<ScenarioResult> results = run_all(targets, run);
   console.summary(results, std::chrono::steady_clock::now() - start);
 
   const RunInfo info{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};

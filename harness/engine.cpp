@@ -33,6 +33,7 @@ Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles*
     : cli_(std::move(cli)), runner_(runner), options_(std::move(options)), files_(files ? files : &real_files_),
       compose_(cli_, runner_, options_.step_timeout) {
   if (options_.facts.runtime.empty()) options_.facts.runtime = cli_.dialect().name;  // a dry run has no probe
+  if (options_.target_name.empty()) options_.target_name = cli_.dialect().name;
 }
 
 ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter) {

@@ -27,6 +27,7 @@ struct EngineOptions {
   std::chrono::milliseconds scenario_timeout{600000};
   std::string host_tmp = "/tmp";  // where host folders are made
   TargetFacts facts;              // what the probe found; steps' when= conditions read it
+  std::string target_name;        // the matrix column: "docker", "docker@unix:///run/x.sock"
 };
 
 // The command a detached container runs when the scenario names none: it waits for

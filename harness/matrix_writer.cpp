@@ -34,7 +34,7 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
   ClaimMatrix m;
   for (const auto& r : results) {
     if (std::find(m.runtimes.begin(), m.runtimes.end(), r.runtime) == m.runtimes.end()) m.runtimes.push_back(r.runtime);
-    if (!r.target.version.empty()) m.versions[r.runtime] = r.target.header().substr(r.runtime.size() + 1);
+    if (!r.target.version.empty()) m.versions[r.runtime] = r.target.header().substr(r.target.runtime.size() + 1);
     else if (!r.runtime_version.empty()) m.versions[r.runtime] = r.runtime_version;
     for (const auto& c : r.claims) {
       if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);

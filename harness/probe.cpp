@@ -30,19 +30,25 @@ void read_info(const std::string& out, TargetFacts& facts) {
   facts.volume_root = fields[3];  // as the volume root query answers (Engine::volume_root)
 }
 
-std::string endpoint(const Dialect& dialect) {
-  const char* remote = dialect.endpoint_variable.empty() ? nullptr : std::getenv(dialect.endpoint_variable.c_str());
-  return remote && *remote ? dialect.endpoint_variable + "=" + remote : "the local engine";
+// Where the engine is: what the target sets, else what the environment says, else the
+// CLI's default.
+std::string endpoint(const Dialect& dialect, const std::vector<std::pair<std::string, std::string>>& environment) {
+  if (!environment.empty()) return environment.front().first + "=" + environment.front().second;
+  for (const auto& variable : {dialect.endpoint_variable, dialect.context_variable}) {
+    const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
+    if (value && *value) return variable + "=" + value;
+  }
+  return "the local engine";
 }
 
 }  // namespace
 
 TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
-                         const ProbeOptions& o) {
+                         const ProbeOptions& o, const std::vector<std::pair<std::string, std::string>>& environment) {
   TargetFacts facts;
   facts.runtime = cli.dialect().name;
   facts.version = version;
-  facts.endpoint = endpoint(cli.dialect());
+  facts.endpoint = endpoint(cli.dialect(), environment);
   const auto info = runner.run(cli.words(cli.dialect().facts_query), "", o.timeout);
   if (info.ok()) read_info(info.out, facts);
 

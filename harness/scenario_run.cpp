@@ -42,7 +42,7 @@ ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, co
 ScenarioResult ScenarioRun::run() {
   const auto start = std::chrono::steady_clock::now();
   result_.scenario = scenario_;
-  result_.runtime = calls_.cli().dialect().name;
+  result_.runtime = options_.target_name;
   result_.runtime_version = options_.runtime_version;
   result_.target = options_.facts;
   result_.timestamp = utc_timestamp();
