@@ -311,6 +311,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   ConsoleReporter console(out, want_colour(STDOUT_FILENO), o.verbosity, terminal);
   RunContext run{o, scenarios, filter, {}, runner, console, err};
   run.engine.image = o.image.empty() ? kFixtureImage : o.image;
+  run.engine.host_tmp = o.host_dir_root;
   run.engine.run_id = new_run_id();
   const RunLock lock(run.engine.run_id);  // while it is held, no other harness takes this run for dead
   run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));

@@ -14,6 +14,7 @@ struct RunOptions {
   std::vector<std::string> paths{"scenarios"};
   std::string runtime = "docker";  // or a list: docker,podman
   std::string image;  // empty: the fixture image
+  std::string host_dir_root = "/tmp";  // where host folders are made: a folder the engine sees too
   std::string claims;  // --claim patterns
   std::string tag;
   std::string junit = "reports/junit.xml";

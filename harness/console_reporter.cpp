@@ -76,9 +76,10 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
   clear_progress();
   for (const auto& c : r.claims) {
     if (verbosity_ == Verbosity::Quiet && c.verdict == Verdict::Pass) continue;
-    const std::string mark = c.verdict == Verdict::Pass   ? paint("32", "PASS ")
-                             : c.verdict == Verdict::Fail ? paint("31", "FAIL ")
-                                                          : paint("33", "ERROR");
+    const std::string mark = c.verdict == Verdict::Pass      ? paint("32", "PASS ")
+                             : c.verdict == Verdict::Fail    ? paint("31", "FAIL ")
+                             : c.verdict == Verdict::Skipped ? paint("36", "SKIP ")
+                                                             : paint("33", "ERROR");
     std::string text = c.claim.text;
     for (auto& ch : text) if (ch == '\n') ch = ' ';
     if (text.size() > 70) text = clip(text, 67).substr(0, clip(text, 67).find('\n')) + "...";
@@ -112,7 +113,8 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   ::getrusage(RUSAGE_SELF, &self);
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
-  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << t.errors << " errors in "
+  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << t.errors << " errors"
+       << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string()) << " in "
        << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
        << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";
 }

@@ -25,6 +25,7 @@ const char* verdict_name(Verdict v) {
     case Verdict::Pass: return "pass";
     case Verdict::Fail: return "fail";
     case Verdict::Error: return "error";
+    case Verdict::Skipped: return "skipped";
   }
   return "?";
 }

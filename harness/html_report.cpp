@@ -89,8 +89,12 @@ dl.check dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monos
               overflow-wrap: anywhere; }
 )";
 
-const char* verdict_word(Verdict v) { return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "FAIL" : "ERROR"; }
-const char* verdict_class(Verdict v) { return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "fail" : "error"; }
+const char* verdict_word(Verdict v) {
+  return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "FAIL" : v == Verdict::Skipped ? "skipped" : "ERROR";
+}
+const char* verdict_class(Verdict v) {
+  return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "fail" : v == Verdict::Skipped ? "skipped" : "error";
+}
 
 const char* outcome_class(Outcome o) {
   switch (o) {

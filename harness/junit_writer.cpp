@@ -30,7 +30,7 @@ std::string first_sentence(const std::string& text) {
 }
 
 struct Counts {
-  int tests = 0, failures = 0, errors = 0;
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
   double time = 0;
 };
 
@@ -40,6 +40,7 @@ Counts count(const ScenarioResult& r) {
   c.tests = t.claims();
   c.failures = t.failed;
   c.errors = t.errors;
+  c.skipped = t.skipped;
   if (!r.leftovers.empty()) {  // a testcase "cleanup" with an <error>
     ++c.tests;
     ++c.errors;
@@ -56,7 +57,7 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   const Counts c = count(r);
   const std::string name = suite_name(r);
   out << "  <testsuite name=\"" << xml_escape(name) << "\" tests=\"" << c.tests << "\" failures=\"" << c.failures
-      << "\" errors=\"" << c.errors << "\" skipped=\"0\" time=\"" << seconds3(r.duration) << "\" timestamp=\""
+      << "\" errors=\"" << c.errors << "\" skipped=\"" << c.skipped << "\" time=\"" << seconds3(r.duration) << "\" timestamp=\""
       << xml_escape(r.timestamp) << "\" hostname=\"" << xml_escape(options.hostname) << "\" file=\""
       << xml_escape(r.scenario.file) << "\">\n";
   out << "    <properties>\n";
@@ -74,7 +75,9 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   for (const auto& claim : r.claims) {
     out << "    <testcase name=\"" << xml_escape(claim.claim.id + " " + first_sentence(claim.claim.text))
         << "\" classname=\"" << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
-    if (claim.verdict != Verdict::Pass) {
+    if (claim.verdict == Verdict::Skipped) {
+      out << "      <skipped message=\"" << xml_escape(claim.message) << "\"/>\n";
+    } else if (claim.verdict != Verdict::Pass) {
       const bool failed = claim.verdict == Verdict::Fail;
       std::string message = claim.message.empty() ? r.error : claim.message;
       if (claim.deciding_step >= 0) {

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
   paths(run);
   run->add_option("--runtime", o.runtime, "the runtimes to check, comma-separated: docker, podman")->capture_default_str();
+  run->add_option("--host-dir-root", o.host_dir_root,
+                  "where host folders for bind mounts are made: a folder the engine sees at the same path")
+      ->capture_default_str()->check(CLI::ExistingDirectory);
   run->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
   run->add_option("--junit", o.junit, "where to write the JUnit XML report")->capture_default_str();
   run->add_option("--matrix", o.matrix, "where to write the claims-by-runtime matrix (Markdown)")->capture_default_str();

@@ -71,7 +71,8 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
         out << " — |";
         continue;
       }
-      std::string text = cell->claim->verdict == Verdict::Pass ? "pass" : cell->claim->verdict == Verdict::Fail ? "**FAIL**" : "**ERROR**";
+      const Verdict v = cell->claim->verdict;
+      std::string text = v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "**FAIL**" : v == Verdict::Skipped ? "skipped" : "**ERROR**";
       if (!cell->notes.empty()) {
         text += ", differs";
         for (int n : cell->notes) text += " [" + std::to_string(n) + "]";

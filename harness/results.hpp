@@ -56,7 +56,9 @@ struct StepRecord {
   Seconds duration{0};
 };
 
-enum class Verdict { Pass, Fail, Error };
+// Skipped: the check cannot be made on this target at all (the reason says why); never a
+// claim's failure, never an error.
+enum class Verdict { Pass, Fail, Error, Skipped };
 
 struct ClaimResult {
   Claim claim;
@@ -92,12 +94,13 @@ struct RunInfo {
 
 // How the claims of results came out (leftovers are not claims: callers add them as they report).
 struct Tally {
-  int passed = 0, failed = 0, errors = 0;
-  int claims() const { return passed + failed + errors; }
+  int passed = 0, failed = 0, errors = 0, skipped = 0;
+  int claims() const { return passed + failed + errors + skipped; }
   Tally& operator+=(const Tally& t) {
     passed += t.passed;
     failed += t.failed;
     errors += t.errors;
+    skipped += t.skipped;
     return *this;
   }
 };
@@ -108,6 +111,7 @@ inline Tally tally(const ScenarioResult& r) {
     t.passed += c.verdict == Verdict::Pass;
     t.failed += c.verdict == Verdict::Fail;
     t.errors += c.verdict == Verdict::Error;
+    t.skipped += c.verdict == Verdict::Skipped;
   }
   return t;
 }

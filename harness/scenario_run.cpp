@@ -47,6 +47,11 @@ ScenarioResult ScenarioRun::run() {
   result_.target = options_.facts;
   result_.timestamp = utc_timestamp();
 
+  if (const std::string why = cannot_check_here(); !why.empty()) {
+    for (const auto& claim : scenario_.claims)
+      if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why});
+    return std::move(result_);
+  }
   const int last = last_needed_step();
   const auto limit = scenario_.timeout ? from_seconds(*scenario_.timeout) : options_.scenario_timeout;
   const auto deadline = start + limit;
@@ -96,6 +101,17 @@ ScenarioResult ScenarioRun::run() {
   clean_up(names_.ledger(), calls_, engine_.compose(), engine_.host_files(), result_);
   result_.duration = std::chrono::steady_clock::now() - start;
   return std::move(result_);
+}
+
+// Why this scenario's checks cannot be made on this target at all, or "".
+std::string ScenarioRun::cannot_check_here() const {
+  if (options_.facts.sees_host_dirs) return "";
+  for (const auto& s : scenario_.steps)
+    for (const auto& m : s.mounts)
+      if (applies(s) && m.type == Mount::Type::Bind)
+        return "skipped: the engine does not see the harness's host folders in " + options_.host_tmp +
+               " (it runs on another machine, in a VM or in a DinD service); give --host-dir-root PATH, a folder both see";
+  return "";
 }
 
 // The claim whose flow step i belongs to: that of the next check.

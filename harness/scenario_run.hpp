@@ -21,6 +21,7 @@ class ScenarioRun {
 
  private:
   bool applies(const Step& s) const { return step_applies(s, options_.facts); }
+  std::string cannot_check_here() const;
   std::string flow_claim(int i) const;
   int last_needed_step() const;
   void execute(const Step& s, StepRecord& record);
