@@ -23,7 +23,7 @@ const std::vector<Dialect>& dialects() {
        {{"podman-compose", false, "_", {}, true}},
        "no such container", "no such volume", {"no such", "not found"}, "_data",
        {"info", "--format", "{{.Store.GraphDriverName}}|{{.Host.OCIRuntime.Name}}|{{.Host.Security.Rootless}}|{{.Store.VolumePath}}"},
-       "CONTAINER_HOST", "CONTAINER_CONNECTION"},
+       "CONTAINER_HOST", "CONTAINER_CONNECTION", false},
   };
   return table;
 }

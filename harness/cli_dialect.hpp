@@ -42,6 +42,10 @@ struct Dialect {
   Argv facts_query;
   std::string endpoint_variable;  // the environment variable that names an engine by URL ...
   std::string context_variable;   // ... and by a context or connection name
+  // `cp CONTAINER:PATH -` keeps owners and symlinks as they are (Docker); otherwise files
+  // are read through the runtime with `volume export` / `export` (Podman 4.3's cp makes the
+  // caller their owner and follows a final symlink).
+  bool cp_keeps_owners = true;
 };
 
 // The runtimes the harness knows, by name; nullptr when unknown.

@@ -15,6 +15,11 @@ constexpr std::size_t kContentLimit = 1 << 20;  // as much as HostFiles reads of
 constexpr std::size_t kListed = 20;            // archive entries shown in the transcript
 const std::string kRoot = "/v";                // where a helper mounts its volume
 const std::string kLayer = "container:";       // layer_of(): container:<name>@<id>
+}  // namespace
+
+bool is_runtime_layer(const std::string& folder) { return folder.rfind(kLayer, 0) == 0; }
+
+namespace {
 const std::string kNote = " (read through the runtime)";
 
 void note(StepRecord& record) {
@@ -94,8 +99,7 @@ std::string joined(const std::vector<std::string>& parts) {
 }  // namespace
 
 RuntimeReads runtime_reads_for(const Dialect& dialect) {
-  // a column of the dialect table, once cli_dialect.cpp has one for it
-  return dialect.name == "podman" ? RuntimeReads::Export : RuntimeReads::Copy;
+  return dialect.cp_keeps_owners ? RuntimeReads::Copy : RuntimeReads::Export;
 }
 
 RuntimeObserver::RuntimeObserver(RuntimeCalls& calls, HostFiles& files, Ledger& ledger, HelperSpec helpers,

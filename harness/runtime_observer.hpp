@@ -68,6 +68,9 @@ struct HelperSpec {
   std::string image;        // any local image: a helper is created, never started
 };
 
+// A folder layer_of() named: a container's writable layer, read through the runtime.
+bool is_runtime_layer(const std::string& folder);
+
 class RuntimeObserver : public Observer {
  public:
   // `reads` defaults to runtime_reads_for(the dialect of calls.cli()); Copy where that

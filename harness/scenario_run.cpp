@@ -36,7 +36,9 @@ std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo =
 
 ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter)
     : engine_(engine), options_(engine.options()), scenario_(scenario), filter_(filter), names_(options_.run_id, index),
-      calls_(engine.cli(), engine.runner(), options_.step_timeout), observer_(calls_, engine.host_files()),
+      calls_(engine.cli(), engine.runner(), options_.step_timeout), host_observer_(calls_, engine.host_files()),
+      runtime_observer_(calls_, engine.host_files(), names_.ledger(), {names_.of("Look"), names_.label(), options_.image}),
+      observer_(options_.facts.sees_volumes ? static_cast<Observer&>(host_observer_) : runtime_observer_),
       compose_(names_, engine.compose(), engine.host_files(), options_.host_tmp, options_.image) {}
 
 ScenarioResult ScenarioRun::run() {
@@ -70,7 +72,10 @@ ScenarioResult ScenarioRun::run() {
       result_.steps.push_back(record);
       continue;
     }
-    if (!is_check_only(step)) observer_.forget();  // an action may remove or re-create a volume
+    if (!is_check_only(step)) {  // an action may remove or re-create a volume
+      host_observer_.forget();
+      runtime_observer_.forget();
+    }
     const auto step_start = std::chrono::steady_clock::now();
     calls_.begin_step(step.timeout ? from_seconds(*step.timeout) : options_.step_timeout, deadline);
     try {
@@ -98,6 +103,8 @@ ScenarioResult ScenarioRun::run() {
     result_.steps.push_back(std::move(record));
   }
   result_.claims = decide_claims(scenario_, result_.steps, options_.facts, filter_, result_.stopped_at);
+  runtime_observer_.forget();  // its helper containers hold volumes: gone before `compose down -v`
+  for (auto& removal : runtime_observer_.take_removals()) result_.cleanup.push_back(std::move(removal));
   clean_up(names_.ledger(), calls_, engine_.compose(), engine_.host_files(), result_);
   result_.duration = std::chrono::steady_clock::now() - start;
   return std::move(result_);
@@ -250,8 +257,16 @@ void ScenarioRun::find_volume(const Step& s, StepRecord& record) {
   record.outcome = Outcome::Done;
 }
 
+// The writable layer: on the host where the storage driver shows one and the harness can
+// read the engine's files; else what the runtime shows of the container's own changes.
 void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
-  const std::string dir = observer_.layer_of(record, container_of(s));
+  std::string dir;
+  try {
+    dir = observer_.layer_of(record, container_of(s));
+  } catch (const StepRefused&) {  // no upper dir on the host (vfs, a containerd store): look through the runtime
+    dir = runtime_observer_.layer_of(record, container_of(s));
+    record.summary = summary(s) + " (the storage driver shows none on the host: read through the runtime)";
+  }
   names_.found_folder(s.host, dir);
   record.summary += " = " + dir;
   record.outcome = Outcome::Done;
@@ -288,7 +303,11 @@ void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
       break;
     }
     case Place::Volume: o = observer_.in_volume(record, names_.volume(s.volume), s.path); break;
-    case Place::Host: o = observer_.in_folder(record, names_.folder(s.host), s.path); break;
+    case Place::Host: {
+      const std::string& folder = names_.folder(s.host);
+      o = is_runtime_layer(folder) ? runtime_observer_.in_folder(record, folder, s.path) : observer_.in_folder(record, folder, s.path);
+      break;
+    }
   }
   if (s.owner_is_invoker) {  // known only now: the uid this harness runs as
     Step mine = s;

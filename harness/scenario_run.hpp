@@ -9,6 +9,7 @@
 #include "compose_steps.hpp"
 #include "engine.hpp"
 #include "host_observer.hpp"
+#include "runtime_observer.hpp"
 #include "run_names.hpp"
 #include "runtime_calls.hpp"
 
@@ -45,7 +46,9 @@ class ScenarioRun {
   const ClaimFilter& filter_;
   RunNames names_;
   RuntimeCalls calls_;
-  HostObserver observer_;
+  HostObserver host_observer_;        // reads the engine's files on this host ...
+  RuntimeObserver runtime_observer_;  // ... or through the runtime, where the probe found it cannot
+  Observer& observer_;                // the one this target's checks use
   ComposeSteps compose_;
   int probes_ = 0;
   ScenarioResult result_;
