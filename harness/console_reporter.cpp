@@ -108,7 +108,7 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   ::getrusage(RUSAGE_SELF, &self);
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
-  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << t.errors << " errors in "
+  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << counted(t.errors, "error") << " in "
        << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
        << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";
 }

@@ -111,13 +111,12 @@ Counts count(const std::vector<ScenarioResult>& results, const std::string& runt
   return n;
 }
 
-std::string badge(int n, const char* word, const char* colour) {
-  return std::string("<span class=\"badge ") + (n ? colour : "zero") + "\">" + std::to_string(n) + " " + word + "</span>";
+std::string badge(const std::string& text, int n, const char* colour) {
+  return std::string("<span class=\"badge ") + (n ? colour : "zero") + "\">" + text + "</span>";
 }
 
 std::string counts_text(const Counts& n) {
-  return std::to_string(n.passed) + " passed, " + std::to_string(n.failed) + " failed, " + std::to_string(n.errors) +
-         " errors";
+  return std::to_string(n.passed) + " passed, " + std::to_string(n.failed) + " failed, " + counted(n.errors, "error");
 }
 
 // The id of a claim's <details>: its place in the results, so never untrusted text.
@@ -140,8 +139,9 @@ void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, c
 void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m,
                   const RunInfo& o) {
   const Counts n = count(results);
-  out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(n.passed, "passed", "pass") << " "
-      << badge(n.failed, "failed", "fail") << " " << badge(n.errors, "errors", "error") << "</p>\n";
+  out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(std::to_string(n.passed) + " passed", n.passed, "pass")
+      << " " << badge(std::to_string(n.failed) + " failed", n.failed, "fail") << " "
+      << badge(counted(n.errors, "error"), n.errors, "error") << "</p>\n";
   out << "<table class=\"run\">\n"
       << "<tr><th>Run</th><td class=\"mono\">" << h(o.run_id) << "</td></tr>\n"
       << "<tr><th>Host</th><td>" << h(o.hostname) << "</td></tr>\n"
