@@ -81,7 +81,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
-    for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
+    if (c.verdict == Verdict::Pass)  // as in the matrix: a difference of a claim that held
+      for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
       const std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n";
       out_ << indent(printable(why), "       ");

@@ -45,4 +45,18 @@ BOOST_AUTO_TEST_CASE(summary_says_one_error_and_two_errors) {
   BOOST_TEST(summary_of({scenario({claim("VOL-1", Verdict::Fail)})}) == "claims: 0 passed, 1 failed, 0 errors");
 }
 
+// After an interrupt, claims that never ran are errors: the notes of their runtime's
+// checks are no "expected difference" (the matrix shows them only for claims that held).
+BOOST_AUTO_TEST_CASE(expected_differences_only_for_claims_that_held) {
+  std::ostringstream out;
+  ConsoleReporter console(out, false);
+  console.scenario_done(scenario({claim("VOL-1", Verdict::Pass, {"Podman rejects --name"}),
+                                  claim("VOL-7", Verdict::Error, {"Podman refuses with exit code 2"}),
+                                  claim("VOL-8", Verdict::Fail, {"Podman fails (exit 125)"})}));
+  BOOST_TEST(out.str().find("       expected difference on podman: Podman rejects --name\n") != std::string::npos);
+  BOOST_TEST(out.str().find("exit code 2") == std::string::npos);
+  BOOST_TEST(out.str().find("exit 125") == std::string::npos);
+  BOOST_TEST(out.str().find("not checked: the run was interrupted") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

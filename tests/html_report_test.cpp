@@ -197,6 +197,14 @@ BOOST_AUTO_TEST_CASE(matrix_cells_say_pass_fail_error_and_differs_in_words) {
   BOOST_TEST(has(page, "<li id=\"note-1\">VOL-2 on podman: podman prints the volume name twice</li>"));
 }
 
+BOOST_AUTO_TEST_CASE(expected_differences_only_for_claims_that_held) {
+  auto results = mixed_results();
+  add_claim(results[1], "VOL-9", Verdict::Error, -1, {"a note of a check that never ran"});
+  const auto page = html(results);
+  BOOST_TEST(has(details(page, "claim-2-2"), "<p>Expected difference on podman: podman prints the volume name twice</p>"));
+  BOOST_TEST(!has(page, "a note of a check that never ran"));
+}
+
 BOOST_AUTO_TEST_CASE(the_matrix_has_the_same_rows_and_notes_as_the_markdown_one) {
   const auto results = mixed_results();
   const ClaimMatrix m = claim_matrix(results);
