@@ -42,6 +42,20 @@ no_leftovers() {
   echo "no leftovers from run $id"
 }
 
+# Resources of runs that are not alive (no lock held on /tmp/harness-runs/<id>.lock): other
+# harness runs going on at the same time (other tests) are not counted.
+dead() {
+  local name id
+  while read -r name; do
+    id=$(echo "$name" | sed -n 's|^\(/tmp/\)\{0,1\}harness-\([0-9a-f]\{8\}\)-.*|\2|p')
+    [ -n "$id" ] || continue
+    flock -n "/tmp/harness-runs/$id.lock" true 2>/dev/null || [ ! -e "/tmp/harness-runs/$id.lock" ] && echo "$name"
+  done | wc -l
+}
+count() {   # containers volumes networks host-folders of dead runs
+  echo "$(docker ps -a --format '{{.Names}}' | dead) $(docker volume ls -q | dead) $(docker network ls --format '{{.Name}}' | dead) $(ls -d /tmp/harness-* 2>/dev/null | dead)"
+}
+
 # Writes DIR/docker: a broken runtime whose `docker run` silently drops every --mount and
 # --volume, and passes everything else to the real docker. Put DIR first on PATH.
 mount_dropping_docker() {
