@@ -57,26 +57,8 @@ count() {   # containers volumes networks host-folders of dead runs
 }
 
 # Writes DIR/docker: a broken runtime whose `docker run` silently drops every --mount and
-# --volume, and passes everything else to the real docker. Put DIR first on PATH.
-mount_dropping_docker() {
-  local dir=$1 real
-  real=$(command -v docker)
-  mkdir -p "$dir"
-  cat > "$dir/docker" <<WRAPPER
-#!/bin/bash
-if [ "\$1" = run ]; then
-  args=(); skip=0
-  for a in "\$@"; do
-    if [ \$skip = 1 ]; then skip=0; continue; fi
-    case "\$a" in --mount|--volume) skip=1; continue;; esac
-    args+=("\$a")
-  done
-  exec "$real" "\${args[@]}"
-fi
-exec "$real" "\$@"
-WRAPPER
-  chmod +x "$dir/docker"
-}
+# --volume (tests/integration/mount-dropping-docker). Put DIR first on PATH.
+mount_dropping_docker() { bash "$SOURCE/tests/integration/mount-dropping-docker" "$1"; }
 
 # Writes $WORK/logging/docker and docker-compose, which log every call's argv (one line a
 # call, shell-quoted) to $WORK/argv.log and then run the real ones, and sets LOGGED_PATH:
