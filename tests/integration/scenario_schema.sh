@@ -108,6 +108,7 @@ only_the_harness_rejects text-and-content '<run container="c" detach="true"/><wr
 only_the_harness_rejects bind-without-source '<run container="c" rm="true"><mount type="bind" target="/p"/></run>'
 only_the_harness_rejects expect-without-claim '<volume-remove volume="v" expect="failure"/>'
 only_the_harness_rejects path-climbing-out '<host-dir name="h"><file path="../x" text="x"/></host-dir>'
+check tests/data/invalid/typo.xml tests/data/invalid/typo.xml accept reject   # the README's example
 
 echo "== known differences, to be removed from the loader: it reads a timeout with strtod"
 # The loader takes what strtod takes (an exponent, a sign, a hexadecimal number, a bare
