@@ -50,15 +50,32 @@ std::string host_name() {
   return buf;
 }
 
+// A path that is not there is a usage error (64), not an invalid scenario (65).
+int check_paths(const std::vector<std::string>& paths, std::ostream& err) {
+  for (const auto& path : paths) {
+    boost::system::error_code ec;
+    if (boost::filesystem::exists(path, ec)) continue;
+    err << "harness: " << path << ": no such file or folder"
+        << (paths.size() == 1 && path == "scenarios" ? " (run the harness from its source folder, or name the scenario files)" : "")
+        << "\n";
+    return kBadUsage;
+  }
+  return kAllHeld;
+}
+
 // Loads the files and keeps the scenarios the tag and claim filters select.
 // Returns kAllHeld, or the exit code to stop with (the message is already printed).
 int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::ostream& err) {
+  if (const int code = check_paths(o.paths, err)) return code;
   auto loaded = load_scenarios(o.paths);
   for (const auto& e : loaded.errors) err << e << "\n";
   if (!loaded.errors.empty()) return kBadScenario;
   const ClaimFilter filter(o.claims);
+  const std::vector<std::string> tags = split_commas(o.tag);  // any one of them
   for (auto& sc : loaded.scenarios) {
-    const bool tagged = o.tag.empty() || std::find(sc.tags.begin(), sc.tags.end(), o.tag) != sc.tags.end();
+    const bool tagged = tags.empty() || std::any_of(tags.begin(), tags.end(), [&](const std::string& t) {
+                          return std::find(sc.tags.begin(), sc.tags.end(), t) != sc.tags.end();
+                        });
     const bool claimed = std::any_of(sc.claims.begin(), sc.claims.end(), [&](const Claim& c) { return filter.matches(c.id); });
     if (tagged && claimed) selected.push_back(std::move(sc));
   }
@@ -285,7 +302,6 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   return results;
 }
 
-
 }  // namespace
 
 int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
@@ -386,6 +402,7 @@ int run_list(const RunOptions& o, std::ostream& out, std::ostream& err) {
 }
 
 int run_validate(const RunOptions& o, std::ostream& out, std::ostream& err) {
+  if (const int code = check_paths(o.paths, err)) return code;
   const auto loaded = load_scenarios(o.paths);
   for (const auto& e : loaded.errors) err << e << "\n";
   if (!loaded.errors.empty()) return kBadScenario;

@@ -104,6 +104,9 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
       report.cases.push_back(std::move(c));
     }
   }
+  // every run of the harness reports at least one scenario file on one runtime
+  if (!root.child("testsuite"))
+    throw BadReport{root.offset_debug(), "not a JUnit file of this harness: <testsuites> holds no <testsuite>"};
   return report;
 }
 

@@ -86,7 +86,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
          << printable(text) << "\n";
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
-    for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
+    if (c.verdict == Verdict::Pass)  // as in the matrix: a difference of a claim that held
+      for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
     if (c.verdict != Verdict::Pass) {
       const std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n";
       out_ << indent(printable(why), "       ");
@@ -113,7 +114,7 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   ::getrusage(RUSAGE_SELF, &self);
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
-  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << t.errors << " errors"
+  out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << counted(t.errors, "error")
        << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string()) << " in "
        << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
        << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";

@@ -116,13 +116,12 @@ Counts count(const std::vector<ScenarioResult>& results, const std::string& runt
   return n;
 }
 
-std::string badge(int n, const char* word, const char* colour) {
-  return std::string("<span class=\"badge ") + (n ? colour : "zero") + "\">" + std::to_string(n) + " " + word + "</span>";
+std::string badge(const std::string& text, int n, const char* colour) {
+  return std::string("<span class=\"badge ") + (n ? colour : "zero") + "\">" + text + "</span>";
 }
 
 std::string counts_text(const Counts& n) {
-  return std::to_string(n.passed) + " passed, " + std::to_string(n.failed) + " failed, " + std::to_string(n.errors) +
-         " errors";
+  return std::to_string(n.passed) + " passed, " + std::to_string(n.failed) + " failed, " + counted(n.errors, "error");
 }
 
 // The id of a claim's <details>: its place in the results, so never untrusted text.
@@ -145,8 +144,9 @@ void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, c
 void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m,
                   const RunInfo& o) {
   const Counts n = count(results);
-  out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(n.passed, "passed", "pass") << " "
-      << badge(n.failed, "failed", "fail") << " " << badge(n.errors, "errors", "error") << "</p>\n";
+  out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(std::to_string(n.passed) + " passed", n.passed, "pass")
+      << " " << badge(std::to_string(n.failed) + " failed", n.failed, "fail") << " "
+      << badge(counted(n.errors, "error"), n.errors, "error") << "</p>\n";
   out << "<table class=\"run\">\n"
       << "<tr><th>Run</th><td class=\"mono\">" << h(o.run_id) << "</td></tr>\n"
       << "<tr><th>Host</th><td>" << h(o.hostname) << "</td></tr>\n"
@@ -250,7 +250,8 @@ void write_claim(std::ostream& out, const ScenarioResult& r, const ClaimResult& 
     out << "<p><b>" << verdict_word(v) << "</b>: "
         << (v == Verdict::Fail ? "the runtime did otherwise." : "the claim could not be checked.") << "</p>\n"
         << "<pre class=\"why " << verdict_class(v) << "\">" << h(why_not(r, c)) << "</pre>\n";
-  for (const auto& d : c.differences) out << "<p>Expected difference on " << h(r.runtime) << ": " << h(d) << "</p>\n";
+  if (v == Verdict::Pass)  // as in the matrix: a difference of a claim that held
+    for (const auto& d : c.differences) out << "<p>Expected difference on " << h(r.runtime) << ": " << h(d) << "</p>\n";
 
   const auto [first, last] = claim_step_range(r, c.claim.id);
   if (first == last) out << "<p class=\"muted\">No step ran.</p>\n";

@@ -1,5 +1,6 @@
 // harness: checks claims about containers and data against a real runtime.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "app.hpp"
@@ -7,6 +8,24 @@
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
+
+namespace {
+
+// A number of seconds from 0 (or above 0) to a day, refused in words (CLI11's own range
+// check prints its upper bound, DBL_MAX, with 309 digits).
+CLI::Validator seconds(bool zero_allowed) {
+  return CLI::Validator(
+      [zero_allowed](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (!text.empty() && *end == '\0' && (zero_allowed ? value >= 0 : value > 0) && value <= 86400) return "";
+        return std::string("must be a number of seconds ") + (zero_allowed ? "from 0" : "above 0") +
+               " to 86400 (a day), not '" + text + "'";
+      },
+      "SECONDS");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace harness;
@@ -17,7 +36,7 @@ int main(int argc, char** argv) {
   const auto paths = [&](CLI::App* sub) {
     sub->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
     sub->add_option("--claim", o.claims, "only these claims: comma-separated IDs, * as a wildcard ('VOL-*,SHR-1')");
-    sub->add_option("--tag", o.tag, "only scenarios with this tag (seed, extended, ...)");
+    sub->add_option("--tag", o.tag, "only scenarios with one of these tags, comma-separated (seed,extended)");
   };
   auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
   paths(run);
@@ -33,20 +52,21 @@ int main(int argc, char** argv) {
   run->add_option("--jobs,-j", o.jobs, "scenarios run side by side (default: the number of cores, from 2 to 8)")
       ->capture_default_str()->check(CLI::Range(1u, 64u));
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(seconds(false));
   run->add_option("--scenario-timeout", o.scenario_timeout, "seconds a scenario may take, all its steps together")
-      ->capture_default_str()->check(CLI::PositiveNumber);
+      ->capture_default_str()->check(seconds(false));
   bool verbose = false, quiet = false;
   run->add_flag("--verbose,-v", verbose, "per claim: its text, its source, and every step as a command with a tick or a cross");
-  run->add_flag("--quiet,-q", quiet, "only the claims that did not pass, and the summary")->excludes("--verbose");
+  run->add_flag("--quiet,-q", quiet, "of the claims, only those that did not pass (the run line, the summary and the reports stay)")
+      ->excludes("--verbose");
   run->add_flag("--dry-run", o.dry_run, "print the commands the run would make, without making them");
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
   paths(list);
   auto* explain = app.add_subcommand("explain", "print a claim and the commands that check it, without running them");
   std::string explain_claim;
   explain->add_option("claim", explain_claim, "a claim ID, e.g. VOL-2 (or a pattern: 'VOL-*')")->required();
+  explain->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
   explain->add_option("--runtime", o.runtime, "the runtime whose commands to show")->capture_default_str();
-  explain->add_option("--paths", o.paths, "scenario files or folders (default: scenarios)");
   auto* clean = app.add_subcommand("clean", "remove what dead runs left (a harness killed with SIGKILL, a power loss)");
   std::string clean_runtimes = "docker,podman";
   clean->add_option("--runtime", clean_runtimes, "the runtimes to clean")->capture_default_str();
@@ -57,7 +77,7 @@ int main(int argc, char** argv) {
   compare->add_option("old", c.before, "the JUnit file of the earlier run")->required();
   compare->add_option("new", c.now, "the JUnit file of the later run")->required();
   compare->add_option("--time-threshold", c.thresholds.seconds, "report a claim's time change only above these seconds")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
+      ->capture_default_str()->check(seconds(true));
   compare->add_option("--time-ratio", c.thresholds.ratio, "... and when one time is more than this times the other")
       ->capture_default_str()->check(CLI::Validator(
           [](std::string& v) { return std::strtod(v.c_str(), nullptr) >= 1 ? "" : "must be 1 or more, not " + v; }, ""));

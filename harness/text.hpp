@@ -17,6 +17,9 @@ std::string quote(const std::string& bytes);
 // and report bodies.
 std::string printable(const std::string& bytes);
 
+// "1 error", "0 errors", "2 errors": a count and its noun, plural with an s unless it is 1.
+std::string counted(long n, const std::string& noun);
+
 // Cuts long output, saying how much was cut.
 std::string clip(const std::string& text, std::size_t max_bytes);
 

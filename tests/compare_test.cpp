@@ -135,6 +135,12 @@ BOOST_AUTO_TEST_CASE(other_xml_is_not_a_junit_file_of_this_harness) {
              "a.xml:1: not a JUnit file of this harness: the root element is <testsuite>, not <testsuites>");
 }
 
+BOOST_AUTO_TEST_CASE(a_junit_file_without_a_suite_is_not_one_of_this_harness) {
+  BOOST_TEST(error_of("<testsuites/>") == "a.xml:1: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
+  BOOST_TEST(error_of(junit("")) == "a.xml:2: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
+  BOOST_TEST(error_of(junit("  <properties/>\n")) == "a.xml:2: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
+}
+
 BOOST_AUTO_TEST_CASE(a_suite_must_name_its_runtime) {
   BOOST_TEST(error_of(junit("  <testsuite name=\"volumes\"/>\n")) ==
              "a.xml:3: <testsuite name=\"volumes\"> names no runtime (no runtime property, no RUNTIME. prefix)");

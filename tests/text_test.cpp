@@ -26,6 +26,14 @@ const std::string kGrin = "\xf0\x9f\x98\x80";          // U+1F600, 4 bytes
 
 BOOST_AUTO_TEST_SUITE(text)
 
+// --- counted -----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(counted_is_singular_for_one_only) {
+  BOOST_TEST(harness::counted(0, "error") == "0 errors");
+  BOOST_TEST(harness::counted(1, "error") == "1 error");
+  BOOST_TEST(harness::counted(2, "error") == "2 errors");
+}
+
 // --- quote -------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(quote_plain_text_is_wrapped_in_double_quotes) {

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.bash" "$@"
 
 mount_dropping_docker "$WORK/bin"   # a broken runtime: `docker run` drops every mount
 
-run_harness PATH="$WORK/bin:$PATH" run --tag seed --junit "$WORK/junit.xml"
+run_harness PATH="$WORK/bin:$PATH" run --tag seed $(reports run)
 [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ] || fail "exit code $RC, expected 1 or 2"
 expect_out "\($WORK/bin/docker\)"     # the wrapper is the CLI under test
 expect_out "^FAIL  BND-1"
@@ -18,7 +18,7 @@ expect_out 'expected: content "hello world from Docker\\n"'
 expect_out "found:    no such file"
 for claim in EPH-1 EPH-2 EPH-3 VOL-1; do expect_out "^PASS  $claim"; done
 ! grep -q "^PASS  VOL-2" "$WORK/out" || fail "VOL-2 passed without its mount"
-valid_junit "$WORK/junit.xml"
-grep -q '<failure type="claim-failed"' "$WORK/junit.xml" || fail "no <failure> in the JUnit file"
+valid_junit "$WORK/run.xml"
+grep -q '<failure type="claim-failed"' "$WORK/run.xml" || fail "no <failure> in the JUnit file"
 no_leftovers docker
 echo "OK"

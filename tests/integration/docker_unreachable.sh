@@ -2,14 +2,14 @@
 # JUnit file that says so. Bad usage exits 64; no selected claim exits 64.
 source "$(dirname "$0")/lib.bash" "$@"
 
-run_harness DOCKER_HOST=unix:///nonexistent/docker.sock run --junit "$WORK/down.xml"
+run_harness DOCKER_HOST=unix:///nonexistent/docker.sock run $(reports down)
 expect_rc 2
 expect_out "^harness: cannot talk to the docker engine"
 valid_junit "$WORK/down.xml"
 grep -q '<error' "$WORK/down.xml" || fail "no <error> in the JUnit file"
 
 mkdir "$WORK/empty"
-run_harness PATH="$WORK/empty" run --junit "$WORK/missing.xml"
+run_harness PATH="$WORK/empty" run $(reports missing)
 expect_rc 2
 expect_out "^harness: docker is not on PATH"
 valid_junit "$WORK/missing.xml"

@@ -4,7 +4,7 @@
 # which must hold the matrix with the claims' rows, and the FAIL cell for the broken run.
 source "$(dirname "$0")/lib.bash" "$@"
 
-command -v chromium >/dev/null || fail "chromium is not installed (.ci/setup installs it)"
+command -v chromium >/dev/null || fail "chromium is not installed (.ci/setup-tests installs it)"
 ARTIFACTS=$(cd "$(dirname "$HARNESS")/.." && pwd)/test-artifacts
 mkdir -p "$ARTIFACTS"
 
