@@ -39,6 +39,9 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   if (flag == "volume") m.flag = Mount::Flag::Volume;
   else if (flag != "mount") in.fail(node, "flag must be mount or volume, not '" + flag + "'");
   if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs) in.fail(node, "a tmpfs mount is given with flag=\"mount\"");
+  if (m.nocopy && m.flag == Mount::Flag::Volume && m.anonymous())
+    in.fail(node, "an anonymous volume cannot take nocopy with flag=\"volume\" (--volume /p:nocopy: Docker and Podman refuse it); "
+                  "give it a source, or flag=\"mount\" (Docker only)");
   if (const auto error = volume_flag_error(m); !error.empty()) in.fail(node, error);
   return m;
 }

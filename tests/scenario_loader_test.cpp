@@ -679,12 +679,15 @@ BOOST_AUTO_TEST_CASE(mount_nocopy_is_for_a_volume) {
   BOOST_TEST(mount_error(R"(<mount type="tmpfs" target="/d" nocopy="true"/>)") == "t.xml:5: only a volume mount takes nocopy");
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" nocopy="1"/>)") ==
              "t.xml:5: attribute 'nocopy' must be true or false, not '1'");
+  BOOST_TEST(mount_error(R"(<mount type="volume" flag="volume" target="/d" nocopy="true"/>)") ==
+             "t.xml:5: an anonymous volume cannot take nocopy with flag=\"volume\" (--volume /p:nocopy: Docker and Podman "
+             "refuse it); give it a source, or flag=\"mount\" (Docker only)");
 }
 
 BOOST_AUTO_TEST_CASE(volume_mount_without_a_source_is_anonymous) {
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true">
   <mount type="volume" target="/anon"/>
-  <mount type="volume" flag="volume" target="/quiet" nocopy="true" read-only="true"/>
+  <mount type="volume" target="/quiet" nocopy="true" read-only="true"/>
   <mount type="volume" source="v" target="/named" nocopy="false"/>
   <mount type="tmpfs" target="/tmp"/>
 </run>
@@ -697,7 +700,7 @@ BOOST_AUTO_TEST_CASE(volume_mount_without_a_source_is_anonymous) {
   BOOST_TEST(mounts[0].target == "/anon");
   BOOST_TEST(!mounts[0].nocopy);
   BOOST_TEST(mounts[1].anonymous());
-  BOOST_TEST((mounts[1].flag == Mount::Flag::Volume));
+  BOOST_TEST((mounts[1].flag == Mount::Flag::Mount));
   BOOST_TEST(mounts[1].nocopy);
   BOOST_TEST(mounts[1].read_only);
   BOOST_TEST(!mounts[2].anonymous());

@@ -107,6 +107,7 @@ only_the_harness_rejects note-without-runtime '<volume-remove volume="v" note="w
 only_the_harness_rejects text-and-content '<run container="c" detach="true"/><write container="c" path="/p" text="a" content="b"/>'
 only_the_harness_rejects bind-without-source '<run container="c" rm="true"><mount type="bind" target="/p"/></run>'
 only_the_harness_rejects expect-without-claim '<volume-remove volume="v" expect="failure"/>'
+only_the_harness_rejects anonymous-nocopy '<run container="c" rm="true"><mount type="volume" flag="volume" target="/p" nocopy="true"/><arg>true</arg></run>'
 only_the_harness_rejects path-climbing-out '<host-dir name="h"><file path="../x" text="x"/></host-dir>'
 check tests/data/invalid/typo.xml tests/data/invalid/typo.xml accept reject   # the README's example
 
