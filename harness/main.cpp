@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   };
   auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
   paths(run);
-  run->add_option("--runtime", o.runtime, "the runtimes to check, comma-separated: docker, podman")->capture_default_str();
+  run->add_option("--runtime", o.runtime, "the targets to check, comma-separated: docker, podman, docker@URL|CONTEXT, podman@URL|CONNECTION")->capture_default_str();
   run->add_option("--host-dir-root", o.host_dir_root,
                   "where host folders for bind mounts are made: a folder the engine sees at the same path")
       ->capture_default_str()->check(CLI::ExistingDirectory);

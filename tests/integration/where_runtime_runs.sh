@@ -4,10 +4,10 @@
 # run as that user, vfs storage), and on a Podman service reached over its socket, reports
 # no FAIL and no ERROR; a mount-dropping docker is still caught through the unseen engine;
 # a Podman that answers but cannot start a container is one line and exit 2. Nothing is
-# left on any engine.
+# left on any engine. Rootless Docker (dockerd-rootless.sh) is checked the same way.
 source "$(dirname "$0")/lib.bash" "$@"
 engines="$SOURCE/tests/engines"
-trap 'rm -rf "$WORK"; "$engines/stop" unseen podman-remote rootless-podman >/dev/null 2>&1 || true' EXIT
+trap 'rm -rf "$WORK"; "$engines/stop" unseen podman-remote rootless-podman rootless-docker nostart >/dev/null 2>&1 || true' EXIT
 
 # Runs the whole suite with `env SETTINGS... harness run ARGS...` and checks no claim failed.
 whole_suite() {
@@ -64,6 +64,17 @@ expect_out "rootless"
 "$engines/as-rootless" podman ps -aq | grep -q . && fail "containers left on rootless podman"
 "$engines/as-rootless" podman volume ls -q | grep -q . && fail "volumes left on rootless podman"
 "$engines/stop" rootless-podman >/dev/null
+
+# (e) rootless Docker (dockerd-rootless.sh), the harness run as its user
+rootless_docker=$("$engines/start" rootless-docker)
+printf '#!/bin/bash\nexec "%s" harness-rootless-docker %s HARNESS_FIXTURES="%s" "%s" "$@"\n' "$engines/as-user" "$rootless_docker" \
+  "$mine/fixtures" "$mine/harness" >"$mine/as-rootless-docker-harness"
+chmod +x "$mine/as-rootless-docker-harness"
+HARNESS="$mine/as-rootless-docker-harness"
+whole_suite rootless-docker run scenarios
+expect_out "docker [^ ]* · rootless"
+"$engines/as-user" harness-rootless-docker $rootless_docker docker ps -aq | grep -q . && fail "containers left on rootless docker"
+"$engines/stop" rootless-docker >/dev/null
 
 # (d) a Podman that answers but cannot start any container
 "$engines/start" nostart >/dev/null
