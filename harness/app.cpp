@@ -56,7 +56,8 @@ int check_paths(const std::vector<std::string>& paths, std::ostream& err) {
     boost::system::error_code ec;
     if (boost::filesystem::exists(path, ec)) continue;
     err << "harness: " << path << ": no such file or folder"
-        << (paths.size() == 1 && path == "scenarios" ? " (run the harness from its source folder, or name the scenario files)" : "")
+        << (paths.size() == 1 && path == "scenarios" ? " (run the harness from its source folder, or name the scenario files)"
+                                                     : "")
         << "\n";
     return kBadUsage;
   }
@@ -98,7 +99,13 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
     r.error = why;
     r.timestamp = utc_timestamp();
     for (const auto& c : sc.claims)
-      if (filter.matches(c.id)) r.claims.push_back({c, Verdict::Error, Seconds{0}, -1, {}, said_above ? "not checked: " + runtime + " could not be used (see above)" : ""});
+      if (filter.matches(c.id))
+        r.claims.push_back({c,
+                            Verdict::Error,
+                            Seconds{0},
+                            -1,
+                            {},
+                            said_above ? "not checked: " + runtime + " could not be used (see above)" : ""});
     results.push_back(r);
   }
   return results;
@@ -165,8 +172,9 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   if (!version.ok()) {
     std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
     while (!said.empty() && said.back() == '\n') said.pop_back();
-    return {exe, "", "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
-                         " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)"};
+    return {exe, "",
+            "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
+                " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)"};
   }
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
@@ -202,13 +210,13 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
     eo.facts = probe_target(cli, runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout},
                             target.environment());
     if (!eo.facts.cannot_start.empty()) {
-      ready.unusable = target.name() + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " +
-                       eo.facts.cannot_start;
+      ready.unusable =
+          target.name() + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " + eo.facts.cannot_start;
       return ready;
     }
   }
-  run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(),
-                          exe, eo.facts.endpoint, eo.image, run.scenarios.size());
+  run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(), exe,
+                          eo.facts.endpoint, eo.image, run.scenarios.size());
   if (run.options.dry_run) ready.steps = std::make_unique<DryRunRunner>(runner);
   ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo);
   return ready;
@@ -256,7 +264,8 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
     ready.push_back(prepare(target, run));
     if (ready.back().engine) continue;
     run.err << "harness: " << ready.back().unusable << "\n";
-    for (auto& r : all_in_error(run.scenarios, run.filter, target.name(), ready.back().unusable, true)) results.push_back(std::move(r));
+    for (auto& r : all_in_error(run.scenarios, run.filter, target.name(), ready.back().unusable, true))
+      results.push_back(std::move(r));
   }
   const std::size_t first = results.size();
   struct Job {
@@ -282,8 +291,8 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
     try {
       results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
-      results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter,
-                                        jobs[j].engine->options().target_name, std::string("harness error: ") + e.what())[0];
+      results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter, jobs[j].engine->options().target_name,
+                                        std::string("harness error: ") + e.what())[0];
     }
     printer.done(first + j);
   });

@@ -12,10 +12,10 @@ namespace harness {
 
 struct RunOptions {
   std::vector<std::string> paths{"scenarios"};
-  std::string runtime = "docker";  // or a list: docker,podman
-  std::string image;  // empty: the fixture image
+  std::string runtime = "docker";      // or a list: docker,podman
+  std::string image;                   // empty: the fixture image
   std::string host_dir_root = "/tmp";  // where host folders are made: a folder the engine sees too
-  std::string claims;  // --claim patterns
+  std::string claims;                  // --claim patterns
   std::string tag;
   std::string junit = "reports/junit.xml";
   std::string matrix = "reports/matrix.md";

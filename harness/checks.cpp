@@ -22,11 +22,13 @@ Decision broken_if(bool broken, Mismatch why, std::string expected, std::string 
 Decision decide_file(const Step& s, const Observed& o) {
   const std::string found = o.present ? "present, content " + quote(o.content) : "no such file";
   Decision d;
-  if (s.absent) d = broken_if(o.present, Mismatch::StillThere, "no such file", found);
+  if (s.absent)
+    d = broken_if(o.present, Mismatch::StillThere, "no such file", found);
   else if (s.content)
     d = broken_if(!o.present || o.content != *s.content, o.present ? Mismatch::Content : Mismatch::Missing,
                   "content " + quote(*s.content), found);
-  else d = broken_if(!o.present, Mismatch::Missing, "the file is there", o.present ? "present" : "no such file");
+  else
+    d = broken_if(!o.present, Mismatch::Missing, "the file is there", o.present ? "present" : "no such file");
   if (s.owner_uid && d.outcome == Outcome::Held)
     d = broken_if(!o.present || o.uid != *s.owner_uid, o.present ? Mismatch::Owner : Mismatch::Missing,
                   "owned by uid " + std::to_string(*s.owner_uid),

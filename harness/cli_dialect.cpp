@@ -6,24 +6,47 @@ namespace {
 
 const std::vector<Dialect>& dialects() {
   static const std::vector<Dialect> table = {
-      {"docker", "docker", {"version", "--format", "{{.Server.Version}}"},
-       {"info", "--format", "{{.DockerRootDir}}"}, "volumes", "Cannot connect to the Docker daemon",
-       {"rm", "--force"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
-       {{"", true, "-", {"no-network.yaml"}, false},                // Compose v2, when the plugin is there
+      {"docker",
+       "docker",
+       {"version", "--format", "{{.Server.Version}}"},
+       {"info", "--format", "{{.DockerRootDir}}"},
+       "volumes",
+       "Cannot connect to the Docker daemon",
+       {"rm", "--force"},
+       {125, 126, 127},
+       "{{.GraphDriver.Data.UpperDir}}",
+       {{"", true, "-", {"no-network.yaml"}, false},                  // Compose v2, when the plugin is there
         {"docker-compose", false, "_", {"no-network.yaml"}, false}},  // Compose v1, what Debian 12 ships
-       "no such container", "no such volume", {"no such", "not found"}, "_data",
-       {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"}, "DOCKER_HOST", "DOCKER_CONTEXT"},
-      {"podman", "podman", {"version", "--format", "{{.Client.Version}}"},
-       {"info", "--format", "{{.Store.VolumePath}}"}, "", "Cannot connect to Podman",
+       "no such container",
+       "no such volume",
+       {"no such", "not found"},
+       "_data",
+       {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"},
+       "DOCKER_HOST",
+       "DOCKER_CONTEXT"},
+      {"podman",
+       "podman",
+       {"version", "--format", "{{.Client.Version}}"},
+       {"info", "--format", "{{.Store.VolumePath}}"},
+       "",
+       "Cannot connect to Podman",
        // Podman 4.3's `rm --force a b` removes nothing when one name is missing and
        // exits 0 (containers/podman#21529, fixed in 5.1); --ignore makes it remove the rest.
-       {"rm", "--force", "--ignore"}, {125, 126, 127}, "{{.GraphDriver.Data.UpperDir}}",
+       {"rm", "--force", "--ignore"},
+       {125, 126, 127},
+       "{{.GraphDriver.Data.UpperDir}}",
        // podman-compose 1.0.3 adds the project network even to a network_mode: none
        // service (podman then refuses both), and `down -v` leaves that network behind.
        {{"podman-compose", false, "_", {}, true}},
-       "no such container", "no such volume", {"no such", "not found"}, "_data",
-       {"info", "--format", "{{.Store.GraphDriverName}}|{{.Host.OCIRuntime.Name}}|{{.Host.Security.Rootless}}|{{.Store.VolumePath}}"},
-       "CONTAINER_HOST", "CONTAINER_CONNECTION", false},
+       "no such container",
+       "no such volume",
+       {"no such", "not found"},
+       "_data",
+       {"info", "--format",
+        "{{.Store.GraphDriverName}}|{{.Host.OCIRuntime.Name}}|{{.Host.Security.Rootless}}|{{.Store.VolumePath}}"},
+       "CONTAINER_HOST",
+       "CONTAINER_CONNECTION",
+       false},
   };
   return table;
 }

@@ -75,8 +75,7 @@ struct RunSpec {
 
 class Cli {
  public:
-  Cli(const Dialect& dialect, std::string executable)
-      : dialect_(dialect), exe_(std::move(executable)) {}
+  Cli(const Dialect& dialect, std::string executable) : dialect_(dialect), exe_(std::move(executable)) {}
 
   const Dialect& dialect() const { return dialect_; }
   const std::string& executable() const { return exe_; }
@@ -95,11 +94,11 @@ class Cli {
   Argv volume_create(const std::string& name, const std::vector<std::string>& labels) const;
   // volume rm [--force]: as a person types it, or forced for cleanup
   Argv volume_remove(const std::vector<std::string>& names, bool force = true) const;
-  Argv words(const Argv& args) const;                                   // the CLI and these words
-  Argv volume_list() const;                                             // one name a line
-  Argv containers_named(const std::string& prefix) const;               // names containing prefix
-  Argv volumes_named(const std::string& prefix) const;                  // names containing prefix
-  Argv networks_named(const std::string& prefix) const;                 // names containing prefix
+  Argv words(const Argv& args) const;                      // the CLI and these words
+  Argv volume_list() const;                                // one name a line
+  Argv containers_named(const std::string& prefix) const;  // names containing prefix
+  Argv volumes_named(const std::string& prefix) const;     // names containing prefix
+  Argv networks_named(const std::string& prefix) const;    // names containing prefix
   Argv network_remove(const std::vector<std::string>& names) const;
   Argv volume_inspect(const std::string& name, const std::string& format) const;
 

@@ -16,7 +16,10 @@ bool hex(char c) { return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <
 bool path_component(const std::string& c) {
   if (c.empty() || !lower_alnum(c.front()) || !lower_alnum(c.back())) return false;
   for (std::size_t i = 0; i < c.size();) {
-    if (lower_alnum(c[i])) { ++i; continue; }
+    if (lower_alnum(c[i])) {
+      ++i;
+      continue;
+    }
     std::size_t j = i;
     while (j < c.size() && !lower_alnum(c[j])) ++j;
     const std::string sep = c.substr(i, j - i);

@@ -82,8 +82,8 @@ CaseResult case_of(const pugi::xml_node& testcase, const std::string& runtime, c
 RunReport report_of(const std::string& file, const std::string& text, const pugi::xml_document& doc) {
   const pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "testsuites")
-    throw BadReport{root.offset_debug(), "not a JUnit file of this harness: the root element is <" +
-                                             std::string(root.name()) + ">, not <testsuites>"};
+    throw BadReport{root.offset_debug(),
+                    "not a JUnit file of this harness: the root element is <" + std::string(root.name()) + ">, not <testsuites>"};
   RunReport report;
   report.file = file;
   std::map<Key, std::ptrdiff_t> seen;  // where each was
@@ -132,9 +132,12 @@ struct Label {
   const char* text;
 };
 constexpr Label kLabels[] = {
-    {Change::StartedFailing, "started failing"}, {Change::StartedPassing, "started passing"},
-    {Change::New, "new"}, {Change::Disappeared, "disappeared"},
-    {Change::Slower, "slower"}, {Change::Faster, "faster"},
+    {Change::StartedFailing, "started failing"},
+    {Change::StartedPassing, "started passing"},
+    {Change::New, "new"},
+    {Change::Disappeared, "disappeared"},
+    {Change::Slower, "slower"},
+    {Change::Faster, "faster"},
 };
 
 std::string label(Change change) {
@@ -146,7 +149,8 @@ std::string label(Change change) {
 // Text from the files on one line, with control characters shown as escapes.
 std::string one_line(const std::string& untrusted) {
   std::string text = printable(untrusted);
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
   return text;
 }
 
@@ -154,9 +158,7 @@ std::string padded(const std::string& text, std::size_t width) {
   return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
 }
 
-std::string status_name(Status status) {
-  return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : "ERROR";
-}
+std::string status_name(Status status) { return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : "ERROR"; }
 
 // "FAIL: expected ..., found ..." or "pass".
 std::string verdict(const CaseResult& c) {

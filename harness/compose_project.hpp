@@ -19,8 +19,8 @@ struct ComposeProject {
 
 // Copies fixtures/compose/<fixture> into <parent>/<folder_name> and writes its .env.
 // Throws std::runtime_error when the fixture is missing.
-ComposeProject make_compose_project(HostFiles& files, const std::string& fixtures, const std::string& fixture, const std::string& parent,
-                                    const std::string& folder_name, const ComposeTool& tool,
+ComposeProject make_compose_project(HostFiles& files, const std::string& fixtures, const std::string& fixture,
+                                    const std::string& parent, const std::string& folder_name, const ComposeTool& tool,
                                     const std::vector<std::pair<std::string, std::string>>& env);
 
 // <tool> [-p NAME] -f FILE... WORDS

@@ -12,7 +12,7 @@ namespace harness {
 
 struct ComposeCommand {
   const ComposeTool* tool = nullptr;  // null when none is there
-  Argv command;  // {"/usr/bin/docker-compose"} or {"/usr/bin/docker", "compose"}
+  Argv command;                       // {"/usr/bin/docker-compose"} or {"/usr/bin/docker", "compose"}
 };
 
 class ComposeLookup {

@@ -23,8 +23,8 @@ void ConsoleReporter::run_started(const std::string& run_id, const std::string& 
                                   const std::string& endpoint, const std::string& image, std::size_t scenarios) {
   clear_progress();
   out_ << "harness run " << run_id << ": " << printable(target) << " (" << executable
-       << (endpoint.empty() ? "" : ", " + printable(endpoint)) << "), image " << image << ", " << scenarios
-       << " scenario file(s)" << std::endl;  // flushed: a killed run still names itself
+       << (endpoint.empty() ? "" : ", " + printable(endpoint)) << "), image " << image << ", " << scenarios << " scenario file(s)"
+       << std::endl;  // flushed: a killed run still names itself
 }
 
 void ConsoleReporter::clear_progress() {
@@ -43,8 +43,8 @@ void ConsoleReporter::progress(std::size_t done, std::size_t total, const std::s
 // would type, with a tick or a cross.
 void ConsoleReporter::claim_details(const ScenarioResult& r, const ClaimResult& c) {
   out_ << "       claim:  " << printable(c.claim.text) << "\n";
-  out_ << "       source: " << printable(r.scenario.seed) << ", " << printable(r.scenario.section) << " ("
-       << r.scenario.file << ")\n";
+  out_ << "       source: " << printable(r.scenario.seed) << ", " << printable(r.scenario.section) << " (" << r.scenario.file
+       << ")\n";
   auto range = claim_step_range(r, c.claim.id);
   if (planning_) range.first = 0;  // an explanation shows the whole flow up to the claim's last check
   for (auto i = range.first; i < range.second; ++i) {
@@ -52,11 +52,15 @@ void ConsoleReporter::claim_details(const ScenarioResult& r, const ClaimResult& 
     const bool unreached = r.stopped_at >= 0 && static_cast<int>(i) > r.stopped_at;
     if (planning_ && s.outcome == Outcome::NotRun && s.commands.empty() && !unreached) continue;  // another claim's check
     const bool ok = s.outcome == Outcome::Done || s.outcome == Outcome::Held;
-    const std::string mark = planning_ ? "*" : s.outcome == Outcome::NotRun ? paint("2", "-") : ok ? paint("32", "\u2713") : paint("31", "\u2717");
+    const std::string mark = planning_                      ? "*"
+                             : s.outcome == Outcome::NotRun ? paint("2", "-")
+                             : ok                           ? paint("32", "\u2713")
+                                                            : paint("31", "\u2717");
     out_ << "       " << mark << " " << printable(s.summary) << "\n";
     for (const auto& cmd : s.commands) out_ << "           $ " << shell_line(cmd) << "\n";
     if (planning_ && !s.message.empty()) out_ << "           (in a dry run: " << printable(s.message) << ")\n";
-    if (planning_ && unreached) out_ << "           (not reached in a dry run: a step before it needs the runtime's real answer)\n";
+    if (planning_ && unreached)
+      out_ << "           (not reached in a dry run: a step before it needs the runtime's real answer)\n";
     if (!planning_ && !s.expected.empty() && s.outcome != Outcome::NotRun)
       out_ << "           expected " << printable(s.expected) << "; found " << printable(s.actual) << "\n";
   }
@@ -81,10 +85,10 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
                              : c.verdict == Verdict::Skipped ? paint("36", "SKIP ")
                                                              : paint("33", "ERROR");
     std::string text = c.claim.text;
-    for (auto& ch : text) if (ch == '\n') ch = ' ';
+    for (auto& ch : text)
+      if (ch == '\n') ch = ' ';
     if (text.size() > 70) text = clip(text, 67).substr(0, clip(text, 67).find('\n')) + "...";
-    out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  "
-         << printable(text) << "\n";
+    out_ << mark << " " << c.claim.id << "  " << r.runtime << "  " << seconds3(c.duration) << " s  " << printable(text) << "\n";
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
     if (c.verdict == Verdict::Pass)  // as in the matrix: a difference of a claim that held
       for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
@@ -115,9 +119,9 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
   out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << counted(t.errors, "error")
-       << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string()) << " in "
-       << seconds3(total) << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user "
-       << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys)) << ")\n";
+       << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string()) << " in " << seconds3(total)
+       << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user " << seconds3(Seconds(user)) << ", system "
+       << seconds3(Seconds(sys)) << ")\n";
 }
 
 }  // namespace harness

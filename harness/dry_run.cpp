@@ -20,9 +20,12 @@ ProcessResult DryRunRunner::run(const Argv& argv, const std::string& input, std:
   // Mountpoint, a writable layer, an anonymous volume's name
   const bool inspect = argv.size() > 4 && (argv[1] == "volume" || argv[1] == "container") && argv[2] == "inspect";
   const std::string format = inspect ? argv[4] : "";
-  if (format.find("Mountpoint") != std::string::npos) r.out = "/(Mountpoint of " + argv.back() + ")\n";
-  else if (format.find("UpperDir") != std::string::npos) r.out = "/(writable layer of " + argv.back() + ")\n";
-  else if (format.find(".Mounts") != std::string::npos) r.out = "(the anonymous volume)\n";
+  if (format.find("Mountpoint") != std::string::npos)
+    r.out = "/(Mountpoint of " + argv.back() + ")\n";
+  else if (format.find("UpperDir") != std::string::npos)
+    r.out = "/(writable layer of " + argv.back() + ")\n";
+  else if (format.find(".Mounts") != std::string::npos)
+    r.out = "(the anonymous volume)\n";
   return r;
 }
 

@@ -31,7 +31,10 @@ const char* verdict_name(Verdict v) {
 }
 
 Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles* files)
-    : cli_(std::move(cli)), runner_(runner), options_(std::move(options)), files_(files ? files : &real_files_),
+    : cli_(std::move(cli)),
+      runner_(runner),
+      options_(std::move(options)),
+      files_(files ? files : &real_files_),
       compose_(cli_, runner_, options_.step_timeout) {
   if (options_.facts.runtime.empty()) options_.facts.runtime = cli_.dialect().name;  // a dry run has no probe
   if (options_.target_name.empty()) options_.target_name = cli_.dialect().name;
@@ -51,7 +54,8 @@ std::map<int, std::vector<std::string>> Engine::sweep() {
     for (const auto& name : *names) {
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
-      by_scenario[index].push_back(name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
+      by_scenario[index].push_back(
+          name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
     }
   return by_scenario;
 }

@@ -25,7 +25,8 @@ std::string read_regular(const std::string& path) {
   std::string content;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
     char buf[65536];
-    for (ssize_t n; content.size() < kMaxRead && (n = ::read(fd, buf, sizeof buf)) > 0;) content.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; content.size() < kMaxRead && (n = ::read(fd, buf, sizeof buf)) > 0;)
+      content.append(buf, static_cast<std::size_t>(n));
     if (content.size() > kMaxRead) content.resize(kMaxRead);
   }
   ::close(fd);
@@ -57,9 +58,12 @@ HostEntry RealHostFiles::read(const std::string& path) {
   }
   e.present = true;
   e.uid = st.st_uid;
-  if (S_ISDIR(st.st_mode)) e.content = "";  // a folder is there (BND-4); it has no content
-  else if (!S_ISREG(st.st_mode)) e.content = S_ISLNK(st.st_mode) ? "(a symlink, not followed)" : "(not a regular file)";
-  else e.content = read_regular(path);
+  if (S_ISDIR(st.st_mode))
+    e.content = "";  // a folder is there (BND-4); it has no content
+  else if (!S_ISREG(st.st_mode))
+    e.content = S_ISLNK(st.st_mode) ? "(a symlink, not followed)" : "(not a regular file)";
+  else
+    e.content = read_regular(path);
   return e;
 }
 

@@ -49,8 +49,10 @@ std::string HostObserver::layer_of(StepRecord& record, const std::string& contai
 }
 
 void HostObserver::saw_mountpoint(const std::string& volume, const std::string& mountpoint) {
-  if (mountpoint.empty()) mountpoints_.erase(volume);
-  else mountpoints_[volume] = mountpoint;
+  if (mountpoint.empty())
+    mountpoints_.erase(volume);
+  else
+    mountpoints_[volume] = mountpoint;
 }
 
 std::string HostObserver::mountpoint(StepRecord& record, const std::string& volume) {

@@ -141,8 +141,7 @@ void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, c
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n<div class=\"page\">\n";
 }
 
-void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m,
-                  const RunInfo& o) {
+void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m, const RunInfo& o) {
   const Counts n = count(results);
   out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(std::to_string(n.passed) + " passed", n.passed, "pass")
       << " " << badge(std::to_string(n.failed) + " failed", n.failed, "fail") << " "
@@ -164,8 +163,8 @@ void write_cell(std::ostream& out, const std::vector<ScenarioResult>& results, c
     return;
   }
   const Verdict v = cell->claim->verdict;
-  out << "<td class=\"verdict " << verdict_class(v) << "\"><a href=\"#" << anchor(results, *cell) << "\">"
-      << verdict_word(v) << "</a>";
+  out << "<td class=\"verdict " << verdict_class(v) << "\"><a href=\"#" << anchor(results, *cell) << "\">" << verdict_word(v)
+      << "</a>";
   if (!cell->notes.empty()) {
     out << "<span class=\"differs\">, differs";
     for (int n : cell->notes) out << " <a href=\"#note-" << n << "\">[" << n << "]</a>";
@@ -197,15 +196,17 @@ void write_matrix_table(std::ostream& out, const std::vector<ScenarioResult>& re
 
 void write_output(std::ostream& out, const char* label, const std::string& text) {
   if (text.empty()) return;
-  out << "<div class=\"stream\"><span class=\"label\">" << label << "</span><pre>" << h(clip(text, 4000))
-      << "</pre></div>\n";
+  out << "<div class=\"stream\"><span class=\"label\">" << label << "</span><pre>" << h(clip(text, 4000)) << "</pre></div>\n";
 }
 
 void write_command(std::ostream& out, const CommandRecord& c) {
   out << "<pre class=\"command\">$ " << h(shell_line(c)) << "</pre>\n<div class=\"status\">";
-  if (!c.result.spawn_error.empty()) out << "could not start: " << h(c.result.spawn_error);
-  else if (c.result.timed_out) out << "timed out after " << seconds3(c.result.duration) << " s, killed";
-  else out << "exit code " << c.result.exit_code << " in " << seconds3(c.result.duration) << " s";
+  if (!c.result.spawn_error.empty())
+    out << "could not start: " << h(c.result.spawn_error);
+  else if (c.result.timed_out)
+    out << "timed out after " << seconds3(c.result.duration) << " s, killed";
+  else
+    out << "exit code " << c.result.exit_code << " in " << seconds3(c.result.duration) << " s";
   out << "</div>\n";
   write_output(out, "stdout", c.result.out);
   write_output(out, "stderr", c.result.err);
@@ -214,8 +215,8 @@ void write_command(std::ostream& out, const CommandRecord& c) {
 void write_step(std::ostream& out, const StepRecord& step, std::size_t index, const std::string& file) {
   out << "<li class=\"step" << (step.outcome == Outcome::NotRun ? " not-run" : "") << "\"><div class=\"step-head\">"
       << "<span class=\"outcome " << outcome_class(step.outcome) << "\">" << outcome_name(step.outcome) << "</span>"
-      << "step " << index + 1 << ": " << h(step.summary) << " <span class=\"muted\">" << seconds3(step.duration)
-      << " s · " << h(file) << ":" << step.line << " &lt;" << h(step.element) << "&gt;</span></div>\n";
+      << "step " << index + 1 << ": " << h(step.summary) << " <span class=\"muted\">" << seconds3(step.duration) << " s · "
+      << h(file) << ":" << step.line << " &lt;" << h(step.element) << "&gt;</span></div>\n";
   for (const auto& c : step.commands) write_command(out, c);
   const bool error = !step.message.empty() && step.message != step.actual;  // not said twice
   if (!step.expected.empty() || error) {
@@ -247,15 +248,17 @@ void write_claim(std::ostream& out, const ScenarioResult& r, const ClaimResult& 
   if (v == Verdict::Pass)
     out << "<p><b>pass</b>: every check held.</p>\n";
   else
-    out << "<p><b>" << verdict_word(v) << "</b>: "
-        << (v == Verdict::Fail ? "the runtime did otherwise." : "the claim could not be checked.") << "</p>\n"
+    out << "<p><b>" << verdict_word(v)
+        << "</b>: " << (v == Verdict::Fail ? "the runtime did otherwise." : "the claim could not be checked.") << "</p>\n"
         << "<pre class=\"why " << verdict_class(v) << "\">" << h(why_not(r, c)) << "</pre>\n";
   if (v == Verdict::Pass)  // as in the matrix: a difference of a claim that held
     for (const auto& d : c.differences) out << "<p>Expected difference on " << h(r.runtime) << ": " << h(d) << "</p>\n";
 
   const auto [first, last] = claim_step_range(r, c.claim.id);
-  if (first == last) out << "<p class=\"muted\">No step ran.</p>\n";
-  else out << "<ol class=\"steps\">\n";
+  if (first == last)
+    out << "<p class=\"muted\">No step ran.</p>\n";
+  else
+    out << "<ol class=\"steps\">\n";
   for (std::size_t i = first; i < last; ++i) write_step(out, r.steps[i], i, r.scenario.file);
   if (first != last) out << "</ol>\n";
   out << "</div>\n</details>\n";
@@ -287,8 +290,7 @@ void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& res
   out << "</div>\n</body>\n</html>\n";
 }
 
-std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                                   const RunInfo& options) {
+std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options) {
   std::ostringstream text;
   write_html_report(text, results, options);
   return write_report_file(path, text.str());

@@ -15,7 +15,6 @@ namespace harness {
 void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 // Written to a temporary name and renamed into place; returns an error message or "".
-std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                                   const RunInfo& options);
+std::string write_html_report_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 }  // namespace harness

@@ -30,7 +30,8 @@ void install_interrupt_handling() {
         (void)!::write(STDERR_FILENO, quit, sizeof quit - 1);
         ::_exit(128 + signo);
       }
-      static const char message[] = "\nharness: interrupted: stopping the running steps, cleaning up, writing the reports (again to quit at once)\n";
+      static const char message[] =
+          "\nharness: interrupted: stopping the running steps, cleaning up, writing the reports (again to quit at once)\n";
       (void)!::write(STDERR_FILENO, message, sizeof message - 1);
       kill_running_processes();
     }

@@ -73,8 +73,8 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   out << "    </properties>\n";
 
   for (const auto& claim : r.claims) {
-    out << "    <testcase name=\"" << xml_escape(claim.claim.id + " " + first_sentence(claim.claim.text))
-        << "\" classname=\"" << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
+    out << "    <testcase name=\"" << xml_escape(claim.claim.id + " " + first_sentence(claim.claim.text)) << "\" classname=\""
+        << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
     if (claim.verdict == Verdict::Skipped) {
       out << "      <skipped message=\"" << xml_escape(claim.message) << "\"/>\n";
     } else if (claim.verdict != Verdict::Pass) {
@@ -83,8 +83,9 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
       if (claim.deciding_step >= 0) {
         const auto& step = r.steps[claim.deciding_step];
         message = failed ? "expected " + step.expected + ", found " + step.actual
-                         : step.outcome == Outcome::Fault ? step.message
-                                                          : "not checked: step " + std::to_string(claim.deciding_step + 1) + " failed first";
+                  : step.outcome == Outcome::Fault
+                      ? step.message
+                      : "not checked: step " + std::to_string(claim.deciding_step + 1) + " failed first";
       }
       out << "      <" << (failed ? "failure" : "error") << " type=\"" << (failed ? "claim-failed" : "harness-error")
           << "\" message=\"" << xml_escape(message) << "\">" << xml_escape(claim_explanation(r, claim)) << "</"
@@ -122,14 +123,13 @@ void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, 
     total.time += c.time;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"harness\" tests=\"" << total.tests << "\" failures=\"" << total.failures
-      << "\" errors=\"" << total.errors << "\" time=\"" << seconds3(Seconds(total.time)) << "\">\n";
+  out << "<testsuites name=\"harness\" tests=\"" << total.tests << "\" failures=\"" << total.failures << "\" errors=\""
+      << total.errors << "\" time=\"" << seconds3(Seconds(total.time)) << "\">\n";
   for (const auto& r : results) suite(out, r, options);
   out << "</testsuites>\n";
 }
 
-std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                             const RunInfo& options) {
+std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options) {
   std::ostringstream text;
   write_junit(text, results, options);
   return write_report_file(path, text.str());

@@ -14,7 +14,6 @@ void write_junit(std::ostream& out, const std::vector<ScenarioResult>& results, 
 
 // Writes to a temporary file beside `path`, then renames it into place.
 // Returns an error message, or "" on success.
-std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                             const RunInfo& options);
+std::string write_junit_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 }  // namespace harness

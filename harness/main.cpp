@@ -19,8 +19,8 @@ CLI::Validator seconds(bool zero_allowed) {
         char* end = nullptr;
         const double value = std::strtod(text.c_str(), &end);
         if (!text.empty() && *end == '\0' && (zero_allowed ? value >= 0 : value > 0) && value <= 86400) return "";
-        return std::string("must be a number of seconds ") + (zero_allowed ? "from 0" : "above 0") +
-               " to 86400 (a day), not '" + text + "'";
+        return std::string("must be a number of seconds ") + (zero_allowed ? "from 0" : "above 0") + " to 86400 (a day), not '" +
+               text + "'";
       },
       "SECONDS");
 }
@@ -40,24 +40,31 @@ int main(int argc, char** argv) {
   };
   auto* run = app.add_subcommand("run", "run the scenarios and report pass/fail per claim");
   paths(run);
-  run->add_option("--runtime", o.runtime, "the targets to check, comma-separated: docker, podman, docker@URL|CONTEXT, podman@URL|CONNECTION")->capture_default_str();
+  run->add_option("--runtime", o.runtime,
+                  "the targets to check, comma-separated: docker, podman, docker@URL|CONTEXT, podman@URL|CONNECTION")
+      ->capture_default_str();
   run->add_option("--host-dir-root", o.host_dir_root,
                   "where host folders for bind mounts are made: a folder the engine sees at the same path")
-      ->capture_default_str()->check(CLI::ExistingDirectory);
+      ->capture_default_str()
+      ->check(CLI::ExistingDirectory);
   run->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
   run->add_option("--junit", o.junit, "where to write the JUnit XML report")->capture_default_str();
   run->add_option("--matrix", o.matrix, "where to write the claims-by-runtime matrix (Markdown)")->capture_default_str();
   run->add_option("--html", o.html, "where to write the HTML report (one self-contained page)")->capture_default_str();
   o.jobs = default_jobs();
   run->add_option("--jobs,-j", o.jobs, "scenarios run side by side (default: the number of cores, from 2 to 8)")
-      ->capture_default_str()->check(CLI::Range(1u, 64u));
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
   run->add_option("--step-timeout", o.step_timeout, "seconds a runtime command may take before it is killed")
-      ->capture_default_str()->check(seconds(false));
+      ->capture_default_str()
+      ->check(seconds(false));
   run->add_option("--scenario-timeout", o.scenario_timeout, "seconds a scenario may take, all its steps together")
-      ->capture_default_str()->check(seconds(false));
+      ->capture_default_str()
+      ->check(seconds(false));
   bool verbose = false, quiet = false;
   run->add_flag("--verbose,-v", verbose, "per claim: its text, its source, and every step as a command with a tick or a cross");
-  run->add_flag("--quiet,-q", quiet, "of the claims, only those that did not pass (the run line, the summary and the reports stay)")
+  run->add_flag("--quiet,-q", quiet,
+                "of the claims, only those that did not pass (the run line, the summary and the reports stay)")
       ->excludes("--verbose");
   run->add_flag("--dry-run", o.dry_run, "print the commands the run would make, without making them");
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
@@ -77,14 +84,18 @@ int main(int argc, char** argv) {
   compare->add_option("old", c.before, "the JUnit file of the earlier run")->required();
   compare->add_option("new", c.now, "the JUnit file of the later run")->required();
   compare->add_option("--time-threshold", c.thresholds.seconds, "report a claim's time change only above these seconds")
-      ->capture_default_str()->check(seconds(true));
+      ->capture_default_str()
+      ->check(seconds(true));
   compare->add_option("--time-ratio", c.thresholds.ratio, "... and when one time is more than this times the other")
-      ->capture_default_str()->check(CLI::Validator(
+      ->capture_default_str()
+      ->check(CLI::Validator(
           [](std::string& v) { return std::strtod(v.c_str(), nullptr) >= 1 ? "" : "must be 1 or more, not " + v; }, ""));
-  compare->footer("Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
-                  "64 bad usage, 65 a file is not a readable JUnit file of this harness.");
-  app.footer("Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
-             "64 bad usage, 65 an invalid scenario file, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).");
+  compare->footer(
+      "Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
+      "64 bad usage, 65 a file is not a readable JUnit file of this harness.");
+  app.footer(
+      "Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
+      "64 bad usage, 65 an invalid scenario file, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).");
   install_interrupt_handling();  // before any thread: Ctrl-C and SIGTERM clean up and report
   try {
     app.parse(argc, argv);

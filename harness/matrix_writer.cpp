@@ -34,8 +34,10 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
   ClaimMatrix m;
   for (const auto& r : results) {
     if (std::find(m.runtimes.begin(), m.runtimes.end(), r.runtime) == m.runtimes.end()) m.runtimes.push_back(r.runtime);
-    if (!r.target.version.empty()) m.versions[r.runtime] = r.target.header().substr(r.target.runtime.size() + 1);
-    else if (!r.runtime_version.empty()) m.versions[r.runtime] = r.runtime_version;
+    if (!r.target.version.empty())
+      m.versions[r.runtime] = r.target.header().substr(r.target.runtime.size() + 1);
+    else if (!r.runtime_version.empty())
+      m.versions[r.runtime] = r.runtime_version;
     for (const auto& c : r.claims) {
       if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);
       m.claim_text[c.claim.id] = c.claim.text;
@@ -56,8 +58,7 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
 void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
   const ClaimMatrix m = claim_matrix(results);
   out << "# Claims by runtime\n\n";
-  out << "Run `" << o.run_id << "` on " << cell_text(o.hostname) << " at " << o.timestamp << ", image `" << o.image
-      << "`.\n\n";
+  out << "Run `" << o.run_id << "` on " << cell_text(o.hostname) << " at " << o.timestamp << ", image `" << o.image << "`.\n\n";
   out << "| claim |";
   for (const auto& rt : m.runtimes) out << " " << rt << " " << cell_text(m.version(rt)) << " |";
   out << " claim text |\n|---|";
@@ -72,7 +73,10 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
         continue;
       }
       const Verdict v = cell->claim->verdict;
-      std::string text = v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "**FAIL**" : v == Verdict::Skipped ? "skipped" : "**ERROR**";
+      std::string text = v == Verdict::Pass      ? "pass"
+                         : v == Verdict::Fail    ? "**FAIL**"
+                         : v == Verdict::Skipped ? "skipped"
+                                                 : "**ERROR**";
       if (!cell->notes.empty()) {
         text += ", differs";
         for (int n : cell->notes) text += " [" + std::to_string(n) + "]";

@@ -26,7 +26,7 @@ struct ClaimMatrix {
   std::vector<std::string> claims;              // rows, sorted
   std::map<std::string, std::string> claim_text;
   std::map<std::pair<std::string, std::string>, Cell> cells;  // (claim, runtime)
-  std::vector<std::string> notes;  // "VOL-8 on podman: why it differs", numbered from 1
+  std::vector<std::string> notes;                             // "VOL-8 on podman: why it differs", numbered from 1
 
   // The claim on the runtime, or nullptr when it did not run there.
   const Cell* cell(const std::string& claim, const std::string& runtime) const;
@@ -39,7 +39,6 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results);
 void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 // Written to a temporary name and renamed into place; returns an error message or "".
-std::string write_matrix_file(const std::string& path, const std::vector<ScenarioResult>& results,
-                              const RunInfo& options);
+std::string write_matrix_file(const std::string& path, const std::vector<ScenarioResult>& results, const RunInfo& options);
 
 }  // namespace harness

@@ -13,8 +13,8 @@ namespace {
 // What exists at a point of the flow, on one runtime.
 struct Names {
   std::set<std::string> containers, volumes, hosts;
-  std::set<std::string> layers;        // writable layers found with <find-layer>
-  std::set<std::string> ever_started;  // containers that existed at some point
+  std::set<std::string> layers;                              // writable layers found with <find-layer>
+  std::set<std::string> ever_started;                        // containers that existed at some point
   std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
   std::set<std::string> brought_up;                          // projects whose services exist(ed)
 };

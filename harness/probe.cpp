@@ -74,8 +74,10 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
   } else {  // without the bind mount: an engine that does not see the folder refuses it
     spec.mounts.pop_back();
     run = runner.run(cli.run(spec), "", o.timeout);
-    if (run.ok()) facts.sees_host_dirs = false;
-    else facts.cannot_start = describe_failure(run, o.timeout);
+    if (run.ok())
+      facts.sees_host_dirs = false;
+    else
+      facts.cannot_start = describe_failure(run, o.timeout);
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
   if (facts.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {

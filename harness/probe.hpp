@@ -23,7 +23,6 @@ struct ProbeOptions {
 // `version` is what the version query answered. Everything the probe makes is removed.
 // `environment` is what the target sets to reach its engine (it names the endpoint).
 TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
-                         const ProbeOptions& options,
-                         const std::vector<std::pair<std::string, std::string>>& environment = {});
+                         const ProbeOptions& options, const std::vector<std::pair<std::string, std::string>>& environment = {});
 
 }  // namespace harness

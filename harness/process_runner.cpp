@@ -108,7 +108,8 @@ std::vector<ProcessResult> run_side_by_side(ProcessRunner& runner, const std::ve
                                             std::chrono::milliseconds timeout) {
   std::vector<std::future<ProcessResult>> started;
   for (std::size_t i = 1; i < argvs.size(); ++i)
-    started.push_back(std::async(std::launch::async, [&runner, &argvs, i, timeout] { return runner.run(argvs[i], "", timeout); }));
+    started.push_back(
+        std::async(std::launch::async, [&runner, &argvs, i, timeout] { return runner.run(argvs[i], "", timeout); }));
   std::vector<ProcessResult> results;
   if (!argvs.empty()) results.push_back(runner.run(argvs[0], "", timeout));
   for (auto& f : started) results.push_back(f.get());
@@ -132,8 +133,7 @@ std::string find_on_path(const std::string& name) {
   return "";
 }
 
-ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
-                                     std::chrono::milliseconds timeout) {
+ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) {
   ProcessResult result;
   const auto start = std::chrono::steady_clock::now();
   const std::string exe = argv.empty() ? "" : find_on_path(argv[0]);

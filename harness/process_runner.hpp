@@ -29,16 +29,14 @@ class ProcessRunner {
  public:
   virtual ~ProcessRunner() = default;
   // argv[0] is an absolute path or a name looked up on PATH at the time of the call.
-  virtual ProcessResult run(const Argv& argv, const std::string& input,
-                            std::chrono::milliseconds timeout) = 0;
+  virtual ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) = 0;
 };
 
 // Spawns real processes with Boost.Process v2 and waits with Asio; safe to call from
 // several threads at once (each call has its own io_context).
 class RealProcessRunner : public ProcessRunner {
  public:
-  ProcessResult run(const Argv& argv, const std::string& input,
-                    std::chrono::milliseconds timeout) override;
+  ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) override;
 };
 
 // Runs independent commands at the same time, so that their waits overlap; the results

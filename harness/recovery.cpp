@@ -75,8 +75,8 @@ std::string run_id_of(const std::string& name) {
 }
 
 Resources list_named(const Cli& cli, ProcessRunner& runner, const std::string& prefix) {
-  const auto lists = run_side_by_side(runner, {cli.containers_named(prefix), cli.volumes_named(prefix), cli.networks_named(prefix)},
-                                      kListTimeout);
+  const auto lists = run_side_by_side(
+      runner, {cli.containers_named(prefix), cli.volumes_named(prefix), cli.networks_named(prefix)}, kListTimeout);
   return {names_in(lists[0], prefix), names_in(lists[1], prefix), names_in(lists[2], prefix), {}};
 }
 
@@ -88,8 +88,10 @@ Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resource
   const auto was = [](const std::vector<std::string>& list) {
     return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) != list.end(); };
   };
-  return {filtered(still.containers, was(what.containers)), filtered(still.volumes, was(what.volumes)),
-          filtered(still.networks, was(what.networks)), {}};
+  return {filtered(still.containers, was(what.containers)),
+          filtered(still.volumes, was(what.volumes)),
+          filtered(still.networks, was(what.networks)),
+          {}};
 }
 
 Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
@@ -105,8 +107,10 @@ Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::stri
     const auto not_stuck = [&](const std::vector<std::string>& list) {
       return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) == list.end(); };
     };
-    removed = {filtered(removed.containers, not_stuck(stuck.containers)), filtered(removed.volumes, not_stuck(stuck.volumes)),
-               filtered(removed.networks, not_stuck(stuck.networks)), {}};
+    removed = {filtered(removed.containers, not_stuck(stuck.containers)),
+               filtered(removed.volumes, not_stuck(stuck.volumes)),
+               filtered(removed.networks, not_stuck(stuck.networks)),
+               {}};
   }
   boost::system::error_code ec;
   if (!host_tmp.empty() && fs::is_directory(host_tmp, ec)) {

@@ -20,11 +20,11 @@ struct CommandRecord {
 };
 
 enum class Outcome {
-  Done,     // an action that worked
-  Held,     // a check that found what its claim says
-  Broken,   // a check that found something else: the claim failed
-  Fault,    // a command failed, timed out or could not start: nothing was checked
-  NotRun,   // not reached because of an earlier fault
+  Done,    // an action that worked
+  Held,    // a check that found what its claim says
+  Broken,  // a check that found something else: the claim failed
+  Fault,   // a command failed, timed out or could not start: nothing was checked
+  NotRun,  // not reached because of an earlier fault
 };
 
 // What kind of difference a check found (Broken), for the words the reporters make.
@@ -46,13 +46,13 @@ struct StepRecord {
   int line = 0;
   std::string element;
   std::string claim;
-  std::string summary;   // what the step does, in words, with runtime names
+  std::string summary;  // what the step does, in words, with runtime names
   std::vector<CommandRecord> commands;
   Outcome outcome = Outcome::NotRun;
   Mismatch mismatch = Mismatch::None;  // with Broken
-  std::string expected;  // checks: what the claim says ...
-  std::string actual;    // ... and what was found
-  std::string message;   // faults: what went wrong
+  std::string expected;                // checks: what the claim says ...
+  std::string actual;                  // ... and what was found
+  std::string message;                 // faults: what went wrong
   Seconds duration{0};
 };
 
@@ -64,7 +64,7 @@ struct ClaimResult {
   Claim claim;
   Verdict verdict = Verdict::Error;
   Seconds duration{0};
-  int deciding_step = -1;  // index of the step that failed it or faulted, -1 if none
+  int deciding_step = -1;                // index of the step that failed it or faulted, -1 if none
   std::vector<std::string> differences;  // notes of the checks particular to this runtime
   std::string message;                   // why, when no step decided it (deciding_step -1)
 };
@@ -76,11 +76,11 @@ struct ScenarioResult {
   TargetFacts target;           // what the probe found (empty in a dry run)
   std::string timestamp;        // UTC start, ISO 8601 with Z
   std::vector<StepRecord> steps;
-  std::vector<ClaimResult> claims;    // only the claims selected for this run
-  std::vector<std::string> leftovers; // resources that could not be removed
-  std::vector<CommandRecord> cleanup; // the cleanup commands, for the transcript
-  std::string error;                  // a fault outside any step (the run could not start)
-  int stopped_at = -1;                // the step that stopped the scenario early, if any
+  std::vector<ClaimResult> claims;     // only the claims selected for this run
+  std::vector<std::string> leftovers;  // resources that could not be removed
+  std::vector<CommandRecord> cleanup;  // the cleanup commands, for the transcript
+  std::string error;                   // a fault outside any step (the run could not start)
+  int stopped_at = -1;                 // the step that stopped the scenario early, if any
   Seconds duration{0};
 };
 

@@ -16,9 +16,7 @@ class RunNames {
  public:
   RunNames(std::string run_id, int index) : run_id_(std::move(run_id)), index_(index) {}
 
-  std::string of(const std::string& logical) const {
-    return "harness-" + run_id_ + "-" + std::to_string(index_) + "-" + logical;
-  }
+  std::string of(const std::string& logical) const { return "harness-" + run_id_ + "-" + std::to_string(index_) + "-" + logical; }
   std::string label() const { return "harness.run=" + run_id_; }
 
   // A volume's runtime name: ours, or the one <find-volume> found for an anonymous volume.

@@ -12,9 +12,9 @@ namespace harness {
 namespace {
 
 constexpr std::size_t kContentLimit = 1 << 20;  // as much as HostFiles reads of a file
-constexpr std::size_t kListed = 20;            // archive entries shown in the transcript
-const std::string kRoot = "/v";                // where a helper mounts its volume
-const std::string kLayer = "container:";       // layer_of(): container:<name>@<id>
+constexpr std::size_t kListed = 20;             // archive entries shown in the transcript
+const std::string kRoot = "/v";                 // where a helper mounts its volume
+const std::string kLayer = "container:";        // layer_of(): container:<name>@<id>
 }  // namespace
 
 bool is_runtime_layer(const std::string& folder) { return folder.rfind(kLayer, 0) == 0; }
@@ -62,7 +62,8 @@ Observed observed(const std::vector<TarEntry>& entries, const TarEntry& e) {
     case TarEntry::Kind::HardLink: {
       const TarEntry* target = entry(entries, e.link);
       if (!target || target->kind != TarEntry::Kind::File)
-        throw StepFault{"the runtime's archive has a hard link " + quote(e.name) + " to " + quote(e.link) + ", which it does not hold"};
+        throw StepFault{"the runtime's archive has a hard link " + quote(e.name) + " to " + quote(e.link) +
+                        ", which it does not hold"};
       return {true, target->content, e.uid};
     }
   }
@@ -85,7 +86,8 @@ Observed look_up(const std::vector<TarEntry>& entries, const std::vector<std::st
     if (last) return observed(entries, *e);
     if (e->kind == TarEntry::Kind::Symlink)
       throw StepFault{quote(path) + " goes through a symlink (" + quote(name) + " -> " + quote(e->link) + "): not followed"};
-    if (e->kind != TarEntry::Kind::Folder) throw StepFault{quote(path) + " goes through " + quote(name) + ", which is not a folder"};
+    if (e->kind != TarEntry::Kind::Folder)
+      throw StepFault{quote(path) + " goes through " + quote(name) + ", which is not a folder"};
   }
   return {};
 }
@@ -104,7 +106,10 @@ RuntimeReads runtime_reads_for(const Dialect& dialect) {
 
 RuntimeObserver::RuntimeObserver(RuntimeCalls& calls, HostFiles& files, Ledger& ledger, HelperSpec helpers,
                                  std::optional<RuntimeReads> reads)
-    : calls_(calls), host_(calls, files), ledger_(ledger), spec_(std::move(helpers)),
+    : calls_(calls),
+      host_(calls, files),
+      ledger_(ledger),
+      spec_(std::move(helpers)),
       reads_(reads.value_or(runtime_reads_for(calls.cli().dialect()))) {
   if (reads_ == RuntimeReads::Copy && runtime_reads_for(calls.cli().dialect()) == RuntimeReads::Export)
     throw std::invalid_argument(calls.cli().dialect().name + "'s cp does not keep owners or symlinks: it reads by export");
@@ -248,7 +253,8 @@ Observed RuntimeObserver::in_layer(StepRecord& record, const std::string& layer,
   bool changed = false;
   std::istringstream lines(d.out);
   for (std::string line; std::getline(lines, line);)
-    if (line.size() > 2 && line[1] == ' ' && line.compare(2, std::string::npos, full) == 0) changed = line[0] == 'A' || line[0] == 'C';
+    if (line.size() > 2 && line[1] == ' ' && line.compare(2, std::string::npos, full) == 0)
+      changed = line[0] == 'A' || line[0] == 'C';
   if (!changed) return {};  // not in the layer (the image's files and mounted volumes are not)
   if (reads_ == RuntimeReads::Export)
     return look_up(archive(record, cli.words({"export", id}), "exporting container " + id), parts, full.substr(1));

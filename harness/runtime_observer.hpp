@@ -64,8 +64,8 @@ struct HelperSpec {
   // helpers are <prefix>1, <prefix>2, ...: RunNames::of("Look"), which no scenario's
   // container can be named (logical names have no capitals)
   std::string name_prefix;
-  std::string label;        // RunNames::label(): a sweep of the run finds them
-  std::string image;        // any local image: a helper is created, never started
+  std::string label;  // RunNames::label(): a sweep of the run finds them
+  std::string image;  // any local image: a helper is created, never started
 };
 
 // A folder layer_of() named: a container's writable layer, read through the runtime.

@@ -33,23 +33,23 @@ struct HostFile {
 };
 
 enum class StepKind {
-  HostDir,       // make a host folder (a stand-in for $HOME) with files in it
+  HostDir,  // make a host folder (a stand-in for $HOME) with files in it
   VolumeCreate,
   VolumeRemove,
-  Run,           // start a container: detached, or one-shot running a command
-  Create,        // create a container without starting it
-  Write,         // write a file in a running container, content on stdin
-  Exec,          // run a command in a running container
+  Run,     // start a container: detached, or one-shot running a command
+  Create,  // create a container without starting it
+  Write,   // write a file in a running container, content on stdin
+  Exec,    // run a command in a running container
   Stop,
   Start,
   Restart,
-  Remove,        // remove a container (`rm -f`, with `-v` when asked)
-  Wait,          // wait for a container to exit
-  FindVolume,    // give a logical name to the anonymous volume a container mounts
-  FindLayer,     // give a host-folder name to a container's writable layer on the host (read only)
-  Tutorial,      // a tutorial's command exactly as written, the runtime's name first
-  ExpectFile,    // check a file: in a container, a fresh container, a volume, a host folder
-  ExpectVolume,  // check a volume: exists, listed, driver, Mountpoint
+  Remove,           // remove a container (`rm -f`, with `-v` when asked)
+  Wait,             // wait for a container to exit
+  FindVolume,       // give a logical name to the anonymous volume a container mounts
+  FindLayer,        // give a host-folder name to a container's writable layer on the host (read only)
+  Tutorial,         // a tutorial's command exactly as written, the runtime's name first
+  ExpectFile,       // check a file: in a container, a fresh container, a volume, a host folder
+  ExpectVolume,     // check a volume: exists, listed, driver, Mountpoint
   ExpectContainer,  // check a container: exists or not
   ComposeProject,   // a copy of a fixture Compose project in a host folder of its own
   ComposeUp,        // compose up -d
@@ -91,11 +91,11 @@ struct Step {
   std::vector<HostFile> files;
 
   // compose-project / compose-up
-  std::string fixture;                    // the folder under fixtures/compose
-  std::string folder;                     // the project folder's name after the run's prefix
-  std::vector<std::string> volume_keys;   // the project's volumes: <project>_<key>
-  std::string alias;                      // compose-up as="...": -p under another logical name
-  bool default_name = false;              // compose-up without -p: the tool names the project
+  std::string fixture;                   // the folder under fixtures/compose
+  std::string folder;                    // the project folder's name after the run's prefix
+  std::vector<std::string> volume_keys;  // the project's volumes: <project>_<key>
+  std::string alias;                     // compose-up as="...": -p under another logical name
+  bool default_name = false;             // compose-up without -p: the tool names the project
 
   // write / expect-file
   std::string path;
@@ -103,10 +103,10 @@ struct Step {
 
   // checks: a step with a claim is evidence for that claim
   std::string claim;
-  bool expect_failure = false;  // an action step: the claim says this must fail
-  std::optional<int> exit_code;             // ... or must exit with this code
-  std::optional<std::string> stdout_text;   // ... and print exactly this
-  std::string stdout_contains;              // ... or print something with this in it
+  bool expect_failure = false;             // an action step: the claim says this must fail
+  std::optional<int> exit_code;            // ... or must exit with this code
+  std::optional<std::string> stdout_text;  // ... and print exactly this
+  std::string stdout_contains;             // ... or print something with this in it
   Place place = Place::Container;
   bool absent = false;
   std::optional<unsigned> owner_uid;

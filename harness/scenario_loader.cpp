@@ -21,7 +21,8 @@ namespace {
 // The document: <scenario> with its source, claims and steps (each step by parse_step).
 Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi::xml_document& doc) {
   const auto root = doc.document_element();
-  if (std::string(root.name()) != "scenario") in.fail(root, "the root element must be <scenario>, not <" + std::string(root.name()) + ">");
+  if (std::string(root.name()) != "scenario")
+    in.fail(root, "the root element must be <scenario>, not <" + std::string(root.name()) + ">");
   in.check_attributes(root, {"id", "title"}, {"tags", "timeout"});
   Scenario sc;
   sc.timeout = in.seconds(root, "timeout");
@@ -58,7 +59,8 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
   }
   if (sc.claims.empty()) in.fail(root, "a scenario checks at least one <claim>");
   if (!steps) in.fail(root, "a scenario needs <steps>");
-  const auto count = std::count_if(steps.begin(), steps.end(), [](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
+  const auto count =
+      std::count_if(steps.begin(), steps.end(), [](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
   if (const auto error = steps_limit_error(static_cast<std::size_t>(count)); !error.empty()) in.fail(steps, error);
   for (const auto& child : steps.children())
     if (child.type() == pugi::node_element) sc.steps.push_back(parse_step(in, child));
@@ -86,8 +88,7 @@ LoadResult load_scenario_text(const std::string& file, const std::string& text) 
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
-    result.errors.push_back(file + ":" + std::to_string(reader.line_of(parsed.offset)) +
-                            ": XML error: " + parsed.description());
+    result.errors.push_back(file + ":" + std::to_string(reader.line_of(parsed.offset)) + ": XML error: " + parsed.description());
     return result;
   }
   try {
@@ -106,8 +107,7 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     if (fs::is_directory(path, ec)) {
       std::vector<std::string> found;
       for (const auto& entry : fs::directory_iterator(path, ec))
-        if (entry.path().extension() == ".xml" && fs::is_regular_file(entry.path(), ec))
-          found.push_back(entry.path().string());
+        if (entry.path().extension() == ".xml" && fs::is_regular_file(entry.path(), ec)) found.push_back(entry.path().string());
       if (ec) all.errors.push_back(path + ": cannot be read (" + ec.message() + ")");
       std::sort(found.begin(), found.end());
       if (found.empty()) all.errors.push_back(path + ": no scenario files (*.xml) in this folder");

@@ -35,8 +35,13 @@ std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo =
 }  // namespace
 
 ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter)
-    : engine_(engine), options_(engine.options()), scenario_(scenario), filter_(filter), names_(options_.run_id, index),
-      calls_(engine.cli(), engine.runner(), options_.step_timeout), host_observer_(calls_, engine.host_files()),
+    : engine_(engine),
+      options_(engine.options()),
+      scenario_(scenario),
+      filter_(filter),
+      names_(options_.run_id, index),
+      calls_(engine.cli(), engine.runner(), options_.step_timeout),
+      host_observer_(calls_, engine.host_files()),
       runtime_observer_(calls_, engine.host_files(), names_.ledger(), {names_.of("Look"), names_.label(), options_.image}),
       observer_(options_.facts.sees_volumes ? static_cast<Observer&>(host_observer_) : runtime_observer_),
       compose_(names_, engine.compose(), engine.host_files(), options_.host_tmp, options_.image) {}
@@ -81,7 +86,8 @@ ScenarioResult ScenarioRun::run() {
     try {
       if (const int signo = interrupted()) throw StepFault{"interrupted by " + signal_name(signo) + " before this step"};
       if (step_start >= deadline)
-        throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit, 1) + " s (timeout=, --scenario-timeout)"};
+        throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit, 1) +
+                        " s (timeout=, --scenario-timeout)"};
       execute(step, record);
     } catch (const StepRefused& refused) {
       record.outcome = Outcome::Broken;
@@ -305,7 +311,8 @@ void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
     case Place::Volume: o = observer_.in_volume(record, names_.volume(s.volume), s.path); break;
     case Place::Host: {
       const std::string& folder = names_.folder(s.host);
-      o = is_runtime_layer(folder) ? runtime_observer_.in_folder(record, folder, s.path) : observer_.in_folder(record, folder, s.path);
+      o = is_runtime_layer(folder) ? runtime_observer_.in_folder(record, folder, s.path)
+                                   : observer_.in_folder(record, folder, s.path);
       break;
     }
   }
@@ -334,7 +341,8 @@ void ScenarioRun::expect_volume(const Step& s, StepRecord& record) {
     std::istringstream lines(r.out);
     std::getline(lines, facts.driver);
     std::getline(lines, facts.mountpoint);
-    observer_.saw_mountpoint(name, facts.exists && !facts.mountpoint.empty() && facts.mountpoint[0] == '/' ? facts.mountpoint : "");
+    observer_.saw_mountpoint(name,
+                             facts.exists && !facts.mountpoint.empty() && facts.mountpoint[0] == '/' ? facts.mountpoint : "");
     if (s.default_mountpoint) {
       CommandRecord root;
       const std::string base = engine_.volume_root(root);

@@ -21,11 +21,11 @@ struct StepKindInfo {
   StepKind kind;
   const char* element;
   StepRole role;
-  std::vector<std::string> required;  // attributes it must have
-  std::vector<std::string> optional;  // its own other attributes
-  bool names_container;               // container=, or project= and service=
-  std::vector<std::string> children;  // child elements: mount, arg, file
-  int (*cost_ms)(const Step&);        // a rough time of its runtime calls
+  std::vector<std::string> required;    // attributes it must have
+  std::vector<std::string> optional;    // its own other attributes
+  bool names_container;                 // container=, or project= and service=
+  std::vector<std::string> children;    // child elements: mount, arg, file
+  int (*cost_ms)(const Step&);          // a rough time of its runtime calls
   std::string (*summary)(const Step&);  // what it does, in words, with logical names
 };
 

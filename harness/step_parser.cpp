@@ -20,13 +20,18 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
   Mount m;
   const std::string type = node.attribute("type").value();
-  if (type == "volume") m.type = Mount::Type::Volume;
-  else if (type == "bind") m.type = Mount::Type::Bind;
-  else if (type == "tmpfs") m.type = Mount::Type::Tmpfs;
-  else in.fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
+  if (type == "volume")
+    m.type = Mount::Type::Volume;
+  else if (type == "bind")
+    m.type = Mount::Type::Bind;
+  else if (type == "tmpfs")
+    m.type = Mount::Type::Tmpfs;
+  else
+    in.fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
   if (m.type == Mount::Type::Bind || (m.type == Mount::Type::Volume && node.attribute("source")))
     m.source = in.logical_name(node, "source");  // a volume mount without a source is anonymous
-  else if (node.attribute("source")) in.fail(node, "a tmpfs mount has no source");
+  else if (node.attribute("source"))
+    in.fail(node, "a tmpfs mount has no source");
   if (node.attribute("path")) {
     if (m.type != Mount::Type::Bind) in.fail(node, "only a bind mount takes a 'path'");
     m.path = in.relative_path(node, node.attribute("path").value());
@@ -36,12 +41,15 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   m.nocopy = in.boolean(node, "nocopy");
   if (m.nocopy && m.type != Mount::Type::Volume) in.fail(node, "only a volume mount takes nocopy");
   const std::string flag = node.attribute("flag").as_string("mount");
-  if (flag == "volume") m.flag = Mount::Flag::Volume;
-  else if (flag != "mount") in.fail(node, "flag must be mount or volume, not '" + flag + "'");
+  if (flag == "volume")
+    m.flag = Mount::Flag::Volume;
+  else if (flag != "mount")
+    in.fail(node, "flag must be mount or volume, not '" + flag + "'");
   if (m.flag == Mount::Flag::Volume && m.type == Mount::Type::Tmpfs) in.fail(node, "a tmpfs mount is given with flag=\"mount\"");
   if (m.nocopy && m.flag == Mount::Flag::Volume && m.anonymous())
-    in.fail(node, "an anonymous volume cannot take nocopy with flag=\"volume\" (--volume /p:nocopy: Docker and Podman refuse it); "
-                  "give it a source, or flag=\"mount\" (Docker only)");
+    in.fail(node,
+            "an anonymous volume cannot take nocopy with flag=\"volume\" (--volume /p:nocopy: Docker and Podman refuse it); "
+            "give it a source, or flag=\"mount\" (Docker only)");
   if (const auto error = volume_flag_error(m); !error.empty()) in.fail(node, error);
   return m;
 }
@@ -139,8 +147,7 @@ void parse_check(const XmlReader& in, const Node& node, Step& s) {
 
 void parse_run(const XmlReader& in, const Node& node, Step& s) {
   s.image = node.attribute("image").value();
-  if (node.attribute("image") && !is_image_reference(s.image))
-    in.fail(node, "'" + s.image + "' is not an image name");
+  if (node.attribute("image") && !is_image_reference(s.image)) in.fail(node, "'" + s.image + "' is not an image name");
   s.detach = in.boolean(node, "detach");
   s.rm = in.boolean(node, "rm");
   s.read_only = in.boolean(node, "read-only");
@@ -156,8 +163,7 @@ void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
   s.project = in.logical_name(node, "name", "project");
   s.fixture = in.logical_name(node, "fixture");
   s.folder = node.attribute("folder").value();
-  if (!s.folder.empty() && !is_runtime_name(s.folder))
-    in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
+  if (!s.folder.empty() && !is_runtime_name(s.folder)) in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
   std::istringstream keys(node.attribute("volumes").value());
   for (std::string key; keys >> key;) s.volume_keys.push_back(key);
 }
@@ -194,7 +200,8 @@ void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
   s.absent = in.boolean(node, "absent");
   if (s.absent && s.content) in.fail(node, "a file cannot be absent and have content");
   if (node.attribute("owner-uid")) {
-    if (s.place != Place::Volume && s.place != Place::Host) in.fail(node, "owner-uid is checked on the host: use volume= or host=");
+    if (s.place != Place::Volume && s.place != Place::Host)
+      in.fail(node, "owner-uid is checked on the host: use volume= or host=");
     const std::string uid = node.attribute("owner-uid").value();
     s.owner_is_invoker = uid == "self";
     s.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(0) : parse_uid(uid);

@@ -74,10 +74,14 @@ void read_pax(const std::string& data, std::string& path, std::string& linkpath,
     const auto eq = record.find('=');
     if (eq == std::string::npos) throw std::runtime_error("a pax record has no '='");
     const std::string key = record.substr(0, eq), value = record.substr(eq + 1);
-    if (key == "path") path = value;
-    else if (key == "linkpath") linkpath = value;
-    else if (key == "uid") uid = value;
-    else if (key == "size") size = value;
+    if (key == "path")
+      path = value;
+    else if (key == "linkpath")
+      linkpath = value;
+    else if (key == "uid")
+      uid = value;
+    else if (key == "size")
+      size = value;
     at += len;
   }
 }
@@ -90,7 +94,9 @@ unsigned long long decimal(const std::string& text, const char* what) {
 
 TarEntry::Kind kind_of(char type) {
   switch (type) {
-    case '0': case '\0': case '7': return TarEntry::Kind::File;
+    case '0':
+    case '\0':
+    case '7': return TarEntry::Kind::File;
     case '1': return TarEntry::Kind::HardLink;
     case '2': return TarEntry::Kind::Symlink;
     case '5': return TarEntry::Kind::Folder;
@@ -102,9 +108,12 @@ TarEntry::Kind kind_of(char type) {
 
 std::string tar_name(std::string name) {
   for (;;) {
-    if (name.rfind("./", 0) == 0) name.erase(0, 2);
-    else if (!name.empty() && name[0] == '/') name.erase(0, 1);
-    else break;
+    if (name.rfind("./", 0) == 0)
+      name.erase(0, 2);
+    else if (!name.empty() && name[0] == '/')
+      name.erase(0, 1);
+    else
+      break;
   }
   while (!name.empty() && name.back() == '/') name.pop_back();
   return name == "." ? "" : name;

@@ -15,8 +15,8 @@ struct TarEntry {
   Kind kind = Kind::Other;
   unsigned uid = 0;
   unsigned long long size = 0;  // a regular file's size
-  std::string content;  // a regular file's first bytes (up to the limit read_tar was given)
-  std::string link;     // a symlink's target; a hard link's entry (as a name above)
+  std::string content;          // a regular file's first bytes (up to the limit read_tar was given)
+  std::string link;             // a symlink's target; a hard link's entry (as a name above)
 };
 
 // Every entry of a whole archive, in order. Throws std::runtime_error when `bytes` is not

@@ -54,7 +54,8 @@ const std::vector<std::string>& condition_names() {
 std::string check_condition(const std::string& condition) {
   for (const auto& c : conditions())
     if (condition == c.name) return "";
-  if ((condition.rfind("storage=", 0) == 0 && condition.size() > 8) || (condition.rfind("storage!=", 0) == 0 && condition.size() > 9))
+  if ((condition.rfind("storage=", 0) == 0 && condition.size() > 8) ||
+      (condition.rfind("storage!=", 0) == 0 && condition.size() > 9))
     return "";
   return "unknown condition '" + condition + "' (known: " + join(condition_names(), ", ") + ")";
 }
@@ -62,8 +63,10 @@ std::string check_condition(const std::string& condition) {
 bool conditions_hold(const std::vector<std::string>& when, const TargetFacts& facts) {
   for (const auto& w : when) {
     bool holds = false;
-    if (w.rfind("storage!=", 0) == 0) holds = facts.storage != w.substr(9);
-    else if (w.rfind("storage=", 0) == 0) holds = facts.storage == w.substr(8);
+    if (w.rfind("storage!=", 0) == 0)
+      holds = facts.storage != w.substr(9);
+    else if (w.rfind("storage=", 0) == 0)
+      holds = facts.storage == w.substr(8);
     else
       for (const auto& c : conditions())
         if (w == c.name) holds = c.holds(facts);

@@ -12,13 +12,13 @@
 namespace harness {
 
 struct TargetFacts {
-  std::string runtime;      // the dialect: docker, podman
-  std::string version;      // the engine's version
-  std::string endpoint;     // where the engine was reached: "local socket", DOCKER_HOST=..., ...
+  std::string runtime;   // the dialect: docker, podman
+  std::string version;   // the engine's version
+  std::string endpoint;  // where the engine was reached: "local socket", DOCKER_HOST=..., ...
   bool rootless = false;
-  std::string storage;      // overlay2, overlay, vfs, ...
-  std::string oci_runtime;  // runc, crun, ...
-  std::string volume_root;  // what the dialect's volume root query would answer (DockerRootDir, VolumePath)
+  std::string storage;         // overlay2, overlay, vfs, ...
+  std::string oci_runtime;     // runc, crun, ...
+  std::string volume_root;     // what the dialect's volume root query would answer (DockerRootDir, VolumePath)
   bool sees_volumes = true;    // the harness reads the engine's volume files at their Mountpoint
   bool sees_host_dirs = true;  // the engine mounts the harness's host folders at the same path
   std::string cannot_start;    // not empty: no container starts there, and this is the runtime's reason

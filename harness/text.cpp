@@ -59,23 +59,31 @@ std::string transform(const std::string& bytes, Escape escape, bool quoting) {
 }  // namespace
 
 std::string quote(const std::string& bytes) {
-  return "\"" + transform(bytes, [](unsigned char c) -> std::string {
-    switch (c) {
-      case '\n': return "\\n";
-      case '\t': return "\\t";
-      case '\r': return "\\r";
-      case '"': return "\\\"";
-      case '\\': return "\\\\";
-      default: return hex(c);
-    }
-  }, true) + "\"";
+  return "\"" +
+         transform(
+             bytes,
+             [](unsigned char c) -> std::string {
+               switch (c) {
+                 case '\n': return "\\n";
+                 case '\t': return "\\t";
+                 case '\r': return "\\r";
+                 case '"': return "\\\"";
+                 case '\\': return "\\\\";
+                 default: return hex(c);
+               }
+             },
+             true) +
+         "\"";
 }
 
 std::string printable(const std::string& bytes) {
-  return transform(bytes, [](unsigned char c) -> std::string {
-    if (c == '\n' || c == '\t') return std::string(1, static_cast<char>(c));
-    return hex(c);
-  }, false);
+  return transform(
+      bytes,
+      [](unsigned char c) -> std::string {
+        if (c == '\n' || c == '\t') return std::string(1, static_cast<char>(c));
+        return hex(c);
+      },
+      false);
 }
 
 std::string counted(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }

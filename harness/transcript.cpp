@@ -9,13 +9,13 @@ namespace harness {
 namespace {
 
 std::string shell_quote(const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == std::string::npos)
+  if (!arg.empty() &&
+      arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == std::string::npos)
     return arg;
   std::string out = "'";
   for (char c : arg) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
   return printable(out + "'");
 }
-
 
 }  // namespace
 
@@ -30,7 +30,6 @@ const char* outcome_name(Outcome o) {
   return "?";
 }
 
-
 std::string indent(const std::string& text, const std::string& prefix) {
   std::string out;
   std::size_t start = 0;
@@ -42,7 +41,6 @@ std::string indent(const std::string& text, const std::string& prefix) {
   }
   return out;
 }
-
 
 std::string shell_line(const CommandRecord& command) {
   std::string line;
@@ -62,9 +60,13 @@ std::string step_transcript(const StepRecord& step, std::size_t index) {
                     ">): " + step.summary + ": " + outcome_name(step.outcome) + " [" + seconds3(step.duration) + " s]\n";
   for (const auto& c : step.commands) {
     out += "  $ " + shell_line(c) + "\n";
-    if (!c.result.spawn_error.empty()) out += "    could not start: " + printable(c.result.spawn_error) + "\n";
-    else if (c.result.timed_out) out += "    " + (c.result.note.empty() ? "timed out after " + seconds3(c.result.duration) + " s, killed" : c.result.note) + "\n";
-    else out += "    exit " + std::to_string(c.result.exit_code) + " in " + seconds3(c.result.duration) + " s\n";
+    if (!c.result.spawn_error.empty())
+      out += "    could not start: " + printable(c.result.spawn_error) + "\n";
+    else if (c.result.timed_out)
+      out += "    " + (c.result.note.empty() ? "timed out after " + seconds3(c.result.duration) + " s, killed" : c.result.note) +
+             "\n";
+    else
+      out += "    exit " + std::to_string(c.result.exit_code) + " in " + seconds3(c.result.duration) + " s\n";
     if (!c.result.out.empty()) out += "    stdout:\n" + indent(printable(clip(c.result.out, 4000)), "      ");
     if (!c.result.err.empty()) out += "    stderr:\n" + indent(printable(clip(c.result.err, 4000)), "      ");
   }
@@ -91,7 +93,8 @@ std::string what_it_means(const StepRecord& s) {
   switch (s.mismatch) {
     case Mismatch::None: return "";
     case Mismatch::Missing:
-      return s.kind == StepKind::ExpectFile        ? "The file the claim says is there is missing: the data was lost or never reached this place."
+      return s.kind == StepKind::ExpectFile
+                 ? "The file the claim says is there is missing: the data was lost or never reached this place."
              : s.kind == StepKind::ExpectVolume    ? "The volume the claim says is there is missing."
              : s.kind == StepKind::ExpectContainer ? "The container the claim says is there is missing."
                                                    : "What the claim says is there is missing.";
@@ -115,12 +118,11 @@ std::string what_it_means(const StepRecord& s) {
 std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim) {
   if (claim.deciding_step < 0) return "";
   const auto& step = result.steps[claim.deciding_step];
-  std::string out = result.scenario.file + ":" + std::to_string(step.line) + ": step " +
-                    std::to_string(claim.deciding_step + 1) + ", " + step.summary + "\n";
+  std::string out = result.scenario.file + ":" + std::to_string(step.line) + ": step " + std::to_string(claim.deciding_step + 1) +
+                    ", " + step.summary + "\n";
   if (!step.commands.empty()) out += "  command:  " + shell_line(step.commands.back()) + "\n";
   if (step.outcome == Outcome::Fault) return out + "  error:    " + printable(step.message) + "\n";
-  if (claim.verdict == Verdict::Error)
-    return out + "  not checked: this step failed first (" + step.actual + ")\n";
+  if (claim.verdict == Verdict::Error) return out + "  not checked: this step failed first (" + step.actual + ")\n";
   out += "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
   const std::string meaning = what_it_means(step);
   return meaning.empty() ? out : out + "  meaning:  " + meaning + "\n";

@@ -17,9 +17,8 @@ struct Option {
 };
 using Options = std::vector<Option>;
 
-const Options kRunOptions = {{"rm", 0, false},          {"name", 0, true},   {"interactive", 'i', false},
-                             {"tty", 't', false},       {"detach", 'd', false}, {"volume", 'v', true},
-                             {"mount", 0, true}};
+const Options kRunOptions = {{"rm", 0, false},       {"name", 0, true},     {"interactive", 'i', false}, {"tty", 't', false},
+                             {"detach", 'd', false}, {"volume", 'v', true}, {"mount", 0, true}};
 const Options kVolumeCreateOptions = {{"name", 0, true}};  // Docker's own spelling in tutorial 000
 const Options kNoOptions = {};
 
@@ -52,8 +51,7 @@ struct Refused {
 [[noreturn]] void refuse(const std::string& message) { throw Refused{message}; }
 
 [[noreturn]] void mount_only_own_volume(const std::string& value) {
-  refuse("a tutorial line may mount only its own volume ({volume}), not '" + value +
-         "': write the step with <run> and <mount>");
+  refuse("a tutorial line may mount only its own volume ({volume}), not '" + value + "': write the step with <run> and <mount>");
 }
 
 // Where the volume goes in the container: an absolute path of plain characters, so that
@@ -61,11 +59,10 @@ struct Refused {
 std::string target(const std::string& path) {
   bool plain = !path.empty() && path[0] == '/' && path.size() <= 4096;
   for (const char c : path)
-    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                      c == '_' || c == '-' || c == '/');
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+                      c == '-' || c == '/');
   if (!plain)
-    refuse("a tutorial line mounts its volume at an absolute path of letters, digits, '.', '_', '-' and '/', not '" +
-           path + "'");
+    refuse("a tutorial line mounts its volume at an absolute path of letters, digits, '.', '_', '-' and '/', not '" + path + "'");
   return path;
 }
 
@@ -92,17 +89,16 @@ TutorialMount mount_flag(const std::string& value) {
   for (const auto& field : fields(value, ',')) {
     const std::size_t eq = field.find('=');
     const std::string key = field.substr(0, eq);
-    const std::string canonical = key == "source"                             ? "src"
+    const std::string canonical = key == "source"                           ? "src"
                                   : key == "destination" || key == "target" ? "dst"
-                                  : key == "ro"                               ? "readonly"
-                                                                              : key;
+                                  : key == "ro"                             ? "readonly"
+                                                                            : key;
     const bool keyed = canonical == "type" || canonical == "src" || canonical == "dst";
     if (!keyed && canonical != "readonly")
-      refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") +
-             " in --mount");
+      refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") + " in --mount");
     if (keyed != (eq != std::string::npos))
-      refuse("a tutorial line may not use '" + field + "' in --mount: " +
-             (keyed ? "write " + key + "=..." : key + " takes no value"));
+      refuse("a tutorial line may not use '" + field +
+             "' in --mount: " + (keyed ? "write " + key + "=..." : key + " takes no value"));
     for (const auto& s : seen)
       if (s == canonical) refuse("a tutorial line gives '" + key + "' twice in --mount");
     seen.push_back(canonical);
@@ -125,8 +121,8 @@ std::string option_name(const std::string& word) { return word.substr(0, word.fi
 // (`run`: flags end at the image, what follows is the container's command); `--` ends
 // them. Calls `on(option, spelled, value)` for each option; returns the positionals.
 template <typename OnOption>
-std::vector<std::string> read_options(const std::vector<std::string>& words, std::size_t from,
-                                      const Options& options, bool interspersed, OnOption on) {
+std::vector<std::string> read_options(const std::vector<std::string>& words, std::size_t from, const Options& options,
+                                      bool interspersed, OnOption on) {
   std::vector<std::string> positionals;
   for (std::size_t i = from; i < words.size();) {
     const std::string& w = words[i++];
@@ -174,10 +170,14 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
         on(*option, spelled, "");
         continue;
       }
-      if (equals) on(*option, spelled, w.substr(j + 2));
-      else if (j + 1 < w.size()) on(*option, spelled, w.substr(j + 1));
-      else if (i < words.size()) on(*option, spelled, words[i++]);
-      else refuse(spelled + " needs a value");
+      if (equals)
+        on(*option, spelled, w.substr(j + 2));
+      else if (j + 1 < w.size())
+        on(*option, spelled, w.substr(j + 1));
+      else if (i < words.size())
+        on(*option, spelled, words[i++]);
+      else
+        refuse(spelled + " needs a value");
       break;
     }
   }
@@ -187,18 +187,19 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
 void run(TutorialLine& line, const std::vector<std::string>& words, const Options& options) {
   const auto positionals = read_options(words, line.verb_words, options, false,
                                         [&](const Option& o, const std::string& spelled, const std::string& value) {
-    const std::string name = o.name;
-    if (name == "rm") line.rm = true;
-    if (name == "interactive") line.interactive = true;
-    if (name == "tty") line.tty = true;
-    if (name == "detach") line.detach = true;
-    if (name == "volume") line.mounts.push_back(volume_flag(spelled, value));
-    if (name == "mount") line.mounts.push_back(mount_flag(value));
-    if (name == "name") {
-      if (value != kContainer) refuse("a tutorial line names its container {container}, not '" + value + "'");
-      line.name = value;
-    }
-  });
+                                          const std::string name = o.name;
+                                          if (name == "rm") line.rm = true;
+                                          if (name == "interactive") line.interactive = true;
+                                          if (name == "tty") line.tty = true;
+                                          if (name == "detach") line.detach = true;
+                                          if (name == "volume") line.mounts.push_back(volume_flag(spelled, value));
+                                          if (name == "mount") line.mounts.push_back(mount_flag(value));
+                                          if (name == "name") {
+                                            if (value != kContainer)
+                                              refuse("a tutorial line names its container {container}, not '" + value + "'");
+                                            line.name = value;
+                                          }
+                                        });
   if (positionals.empty()) refuse("a tutorial run needs an image: {image} (the run's image) or a name like alpine");
   line.image = positionals[0];
   if (line.image != kImage && !is_image_reference(line.image)) refuse("'" + line.image + "' is not an image name");
@@ -209,10 +210,9 @@ void run(TutorialLine& line, const std::vector<std::string>& words, const Option
 void volume_verb(TutorialLine& line, const std::vector<std::string>& words, const Options& options) {
   const std::string verb = words[0] + " " + words[1];
   std::vector<std::string> names;  // volume create --name, and the positionals
-  const auto positionals = read_options(words, line.verb_words, options, true,
-                                        [&](const Option&, const std::string&, const std::string& value) {
-    names.push_back(value);
-  });
+  const auto positionals =
+      read_options(words, line.verb_words, options, true,
+                   [&](const Option&, const std::string&, const std::string& value) { names.push_back(value); });
   names.insert(names.end(), positionals.begin(), positionals.end());
   if (line.verb == TutorialLine::Verb::VolumeList) {
     if (!names.empty()) refuse(verb + " in a tutorial line takes no argument, not '" + names[0] + "'");
@@ -235,17 +235,20 @@ TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
     for (const auto& v : verbs())
       if (words.size() >= v.words.size() && std::equal(v.words.begin(), v.words.end(), words.begin())) verb = &v;
     if (!verb) {
-      const std::string said = words[0] == "container" || words[0] == "volume"
-                                   ? words[0] + (words.size() > 1 ? " " + words[1] : "")
-                                   : words[0];
-      refuse("a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
-             "volume rm, not '" + said + "'");
+      const std::string said =
+          words[0] == "container" || words[0] == "volume" ? words[0] + (words.size() > 1 ? " " + words[1] : "") : words[0];
+      refuse(
+          "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
+          "volume rm, not '" +
+          said + "'");
     }
     TutorialLine line;
     line.verb = verb->verb;
     line.verb_words = verb->words.size();
-    if (line.verb == TutorialLine::Verb::Run) run(line, words, *verb->options);
-    else volume_verb(line, words, *verb->options);
+    if (line.verb == TutorialLine::Verb::Run)
+      run(line, words, *verb->options);
+    else
+      volume_verb(line, words, *verb->options);
     result.line = std::move(line);
   } catch (const Refused& r) {
     result.error = r.message;

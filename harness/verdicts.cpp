@@ -4,8 +4,8 @@
 
 namespace harness {
 
-std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps,
-                                       const TargetFacts& target, const ClaimFilter& filter, int stopped_at) {
+std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps, const TargetFacts& target,
+                                       const ClaimFilter& filter, int stopped_at) {
   std::map<std::string, Seconds> time;
   Seconds pending{0};
   for (const auto& r : steps) {
@@ -20,8 +20,7 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     if (!filter.matches(claim.id)) continue;
     ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
     for (const auto& step : scenario.steps)
-      if (step.claim == claim.id && !step.note.empty() && step_applies(step, target))
-        c.differences.push_back(step.note);
+      if (step.claim == claim.id && !step.note.empty() && step_applies(step, target)) c.differences.push_back(step.note);
     int checks = 0;
     for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
       const auto& r = steps[i];

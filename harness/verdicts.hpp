@@ -13,7 +13,7 @@ namespace harness {
 // its checks from running, and passes when every check held. Each step's time is counted
 // for the claim of the next check, so claim times add up to the scenario's.
 // `stopped_at` is the step that stopped the scenario early (-1: none).
-std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps,
-                                       const TargetFacts& target, const ClaimFilter& filter, int stopped_at);
+std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps, const TargetFacts& target,
+                                       const ClaimFilter& filter, int stopped_at);
 
 }  // namespace harness

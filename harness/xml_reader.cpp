@@ -17,15 +17,12 @@ const std::regex kClaimId("[A-Z]+-[0-9]+(/[a-z0-9-]+)?");
 
 // libstdc++'s std::regex recurses once per character it matches: a claim ID of 25,000
 // letters overflowed the stack. No valid name or ID is that long: the length goes first.
-bool matches(const std::string& value, const std::regex& re) {
-  return value.size() <= 100 && std::regex_match(value, re);
-}
+bool matches(const std::string& value, const std::regex& re) { return value.size() <= 100 && std::regex_match(value, re); }
 
 }  // namespace
 
 std::optional<unsigned> parse_uid(const std::string& text) {
-  if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
+  if (text.empty() || text.size() > 10 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   const unsigned long long value = std::stoull(text);
   if (value > std::numeric_limits<unsigned>::max()) return std::nullopt;
   return static_cast<unsigned>(value);

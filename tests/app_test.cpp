@@ -65,8 +65,9 @@ BOOST_AUTO_TEST_CASE(the_default_folder_missing_says_where_to_run_from) {
   fs::current_path(before);
   fs::remove(empty);
   BOOST_TEST(code == kBadUsage);
-  BOOST_TEST(err.str() == "harness: scenarios: no such file or folder (run the harness from its source folder, "
-                          "or name the scenario files)\n");
+  BOOST_TEST(err.str() ==
+             "harness: scenarios: no such file or folder (run the harness from its source folder, "
+             "or name the scenario files)\n");
 }
 
 BOOST_AUTO_TEST_CASE(an_invalid_file_that_is_there_is_still_an_invalid_scenario) {

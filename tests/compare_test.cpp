@@ -74,8 +74,8 @@ BOOST_AUTO_TEST_CASE(parses_the_golden_file) {
   BOOST_TEST(r.runtimes.at(0).version == "20.10.24+dfsg1");
   std::string cases;
   for (const auto& c : r.cases)
-    cases += c.runtime + " " + c.id + " " + std::to_string(static_cast<int>(c.status)) + " " + std::to_string(c.seconds) +
-             " " + c.message + "\n";
+    cases += c.runtime + " " + c.id + " " + std::to_string(static_cast<int>(c.status)) + " " + std::to_string(c.seconds) + " " +
+             c.message + "\n";
   BOOST_TEST(cases ==
              "docker VOL-1 0 2.070000 \n"
              "docker VOL-2 1 0.215000 expected content \"hello\\n\", found no such file\n"
@@ -138,7 +138,8 @@ BOOST_AUTO_TEST_CASE(other_xml_is_not_a_junit_file_of_this_harness) {
 BOOST_AUTO_TEST_CASE(a_junit_file_without_a_suite_is_not_one_of_this_harness) {
   BOOST_TEST(error_of("<testsuites/>") == "a.xml:1: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
   BOOST_TEST(error_of(junit("")) == "a.xml:2: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
-  BOOST_TEST(error_of(junit("  <properties/>\n")) == "a.xml:2: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
+  BOOST_TEST(error_of(junit("  <properties/>\n")) ==
+             "a.xml:2: not a JUnit file of this harness: <testsuites> holds no <testsuite>");
 }
 
 BOOST_AUTO_TEST_CASE(a_suite_must_name_its_runtime) {
@@ -160,8 +161,7 @@ BOOST_AUTO_TEST_CASE(a_testcase_needs_a_name_and_a_time) {
 BOOST_AUTO_TEST_CASE(a_claim_is_reported_once_per_runtime) {
   BOOST_TEST(error_of(junit("  <testsuite name=\"docker.a\"><testcase name=\"VOL-1 x\" time=\"1\"/></testsuite>\n"
                             "  <testsuite name=\"docker.b\">\n    <testcase name=\"VOL-1 y\" time=\"1\"/>\n"
-                            "  </testsuite>\n")) ==
-             "a.xml:5: VOL-1 on docker is reported twice (first at line 3)");
+                            "  </testsuite>\n")) == "a.xml:5: VOL-1 on docker is reported twice (first at line 3)");
   // one cleanup testcase per scenario file is not a duplicate
   BOOST_TEST(error_of(junit("  <testsuite name=\"docker.a\"><testcase name=\"cleanup\" time=\"0\"/></testsuite>\n"
                             "  <testsuite name=\"docker.b\"><testcase name=\"cleanup\" time=\"0\"/></testsuite>\n")) == "");
@@ -187,11 +187,11 @@ BOOST_AUTO_TEST_CASE(same_results_are_no_change) {
 }
 
 BOOST_AUTO_TEST_CASE(every_kind_of_change_in_order_then_by_runtime_and_id) {
-  const auto c = diff(
-      {claim("VOL-1"), claim("VOL-2"), claim("VOL-3", Status::Fail), claim("VOL-4", Status::Error), claim("VOL-5"),
-       claim("VOL-6"), claim("VOL-1", Status::Pass, 1, "", "podman"), claim("EPH-1", Status::Pass, 3.0)},
-      {claim("VOL-2", Status::Error), claim("VOL-1", Status::Fail, 1, "", "podman"), claim("VOL-3"), claim("VOL-4"),
-       claim("VOL-5"), claim("VOL-7"), claim("VOL-8", Status::Fail), claim("EPH-1", Status::Pass, 1.0)});
+  const auto c =
+      diff({claim("VOL-1"), claim("VOL-2"), claim("VOL-3", Status::Fail), claim("VOL-4", Status::Error), claim("VOL-5"),
+            claim("VOL-6"), claim("VOL-1", Status::Pass, 1, "", "podman"), claim("EPH-1", Status::Pass, 3.0)},
+           {claim("VOL-2", Status::Error), claim("VOL-1", Status::Fail, 1, "", "podman"), claim("VOL-3"), claim("VOL-4"),
+            claim("VOL-5"), claim("VOL-7"), claim("VOL-8", Status::Fail), claim("EPH-1", Status::Pass, 1.0)});
   BOOST_TEST(items_of(c) ==
              "started-failing docker VOL-2\n"
              "started-failing podman VOL-1\n"
@@ -208,7 +208,7 @@ BOOST_AUTO_TEST_CASE(every_kind_of_change_in_order_then_by_runtime_and_id) {
 
 BOOST_AUTO_TEST_CASE(failure_to_error_is_still_failing) {
   const auto c = diff({claim("VOL-1", Status::Fail), claim("VOL-2", Status::Error)},
-                         {claim("VOL-1", Status::Error), claim("VOL-2", Status::Fail)});
+                      {claim("VOL-1", Status::Error), claim("VOL-2", Status::Fail)});
   BOOST_TEST(items_of(c) == "");
   BOOST_TEST(c.still_failing == 2);
 }
@@ -234,7 +234,7 @@ BOOST_AUTO_TEST_CASE(timing_needs_both_the_absolute_change_and_the_ratio) {
 }
 
 BOOST_AUTO_TEST_CASE(timing_limits_are_exclusive) {
-  BOOST_TEST(timing(1.0, 2.0) == "");  // +1.0 s is not more than 1.0 s
+  BOOST_TEST(timing(1.0, 2.0) == "");   // +1.0 s is not more than 1.0 s
   BOOST_TEST(timing(2.5, 3.75) == "");  // x1.5 is not more than 1.5
   BOOST_TEST(timing(2.5, 3.76) == "slower docker VOL-1\n");
 }
@@ -271,8 +271,8 @@ BOOST_AUTO_TEST_CASE(report_has_one_line_per_item_and_a_summary) {
   const RunReport before = run("old.xml", {claim("VOL-1"), claim("VOL-1/literal", Status::Fail, 1, "expected a, found b"),
                                            claim("SHR-1", Status::Pass, 0.5), claim("EPH-1"), claim("BND-1", Status::Fail)});
   RunReport now = run("new.xml", {claim("VOL-1", Status::Fail, 1, "expected listed by volume ls,\nfound \x1b[0mnot listed"),
-                                  claim("VOL-1/literal"), claim("SHR-1", Status::Pass, 2.0), claim("VOL-9", Status::Error, 0, "timed out"),
-                                  claim("BND-1", Status::Fail)});
+                                  claim("VOL-1/literal"), claim("SHR-1", Status::Pass, 2.0),
+                                  claim("VOL-9", Status::Error, 0, "timed out"), claim("BND-1", Status::Fail)});
   now.runtimes.push_back({"podman", ""});
   const auto c = compare_reports(before, now, {});
   BOOST_TEST(format_comparison(before, now, c) ==

@@ -19,8 +19,8 @@ using namespace harness;
 namespace {
 
 Scenario parse(const std::string& steps, const std::string& claims = R"(<claim id="EPH-1">a claim</claim>)") {
-  const auto loaded = load_scenario_text("t.xml", R"(<scenario id="t" title="T">)" + claims + "<steps>" + steps +
-                                                      "</steps></scenario>");
+  const auto loaded =
+      load_scenario_text("t.xml", R"(<scenario id="t" title="T">)" + claims + "<steps>" + steps + "</steps></scenario>");
   BOOST_REQUIRE_MESSAGE(loaded.errors.empty(), (loaded.errors.empty() ? std::string() : loaded.errors.front()));
   return loaded.scenarios.front();
 }
@@ -70,9 +70,8 @@ BOOST_AUTO_TEST_CASE(a_scenario_makes_exactly_these_commands_and_cleans_up) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_that_should_be_gone_but_is_there_fails_the_claim) {
-  Fixture f([](const Argv& argv, const std::string&) {
-    return argv.back() == "/home/test.txt" ? exited(0, "hello\n") : exited(0);
-  });
+  Fixture f(
+      [](const Argv& argv, const std::string&) { return argv.back() == "/home/test.txt" ? exited(0, "hello\n") : exited(0); });
   const auto r = f.run(parse(R"(<expect-file claim="EPH-1" fresh="true" path="/home/test.txt" absent="true"/>)"));
   BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
   BOOST_TEST(r.claims[0].deciding_step == 0);
@@ -90,7 +89,9 @@ BOOST_AUTO_TEST_CASE(content_is_compared_exactly) {
 
 BOOST_AUTO_TEST_CASE(a_probe_that_fails_otherwise_is_never_taken_for_absent) {
   // exit 1 (say, the container is gone) must not count as "no such file"
-  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "exec" ? exited(1, "", "Error: No such container") : exited(0); });
+  Fixture f([](const Argv& argv, const std::string&) {
+    return argv[1] == "exec" ? exited(1, "", "Error: No such container") : exited(0);
+  });
   const auto r = f.run(parse(R"(<run container="c" detach="true"/>
     <expect-file claim="EPH-1" container="c" path="/f" absent="true"/>)"));
   BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
@@ -149,7 +150,9 @@ BOOST_AUTO_TEST_CASE(expect_failure_holds_when_the_command_fails_and_breaks_when
 
 BOOST_AUTO_TEST_CASE(the_cli_refusing_a_command_is_not_the_failure_a_claim_means) {
   // exit 125: the runtime's CLI refused (a bad option, a missing image); the command never ran
-  Fixture f([](const Argv& argv, const std::string&) { return argv[1] == "exec" ? exited(125, "", "Error: no such option") : exited(0); });
+  Fixture f([](const Argv& argv, const std::string&) {
+    return argv[1] == "exec" ? exited(125, "", "Error: no such option") : exited(0);
+  });
   const auto r = f.run(parse(R"(<run container="c" detach="true"/>
     <write claim="EPH-1" expect="failure" container="c" path="/ro/f" text="no"/>)"));
   BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
@@ -161,7 +164,9 @@ BOOST_AUTO_TEST_CASE(volumes_are_recorded_before_use_and_removed_at_the_end) {
   f.run(parse(R"(<run container="c" rm="true"><mount type="volume" flag="volume" source="auto" target="/d"/><arg>true</arg></run>
     <expect-volume claim="EPH-1" volume="auto" exists="true"/>)"));
   const auto lines = f.runner.lines();
-  BOOST_TEST(lines[0] == "docker run --name harness-r1-0-c --network none --rm --label harness.run=r1 --volume harness-r1-0-auto:/d img true");
+  BOOST_TEST(
+      lines[0] ==
+      "docker run --name harness-r1-0-c --network none --rm --label harness.run=r1 --volume harness-r1-0-auto:/d img true");
   BOOST_TEST(lines[1] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-auto");
   BOOST_REQUIRE_EQUAL(lines.size(), 3u);  // c ran with --rm and returned: no rm needed
   BOOST_TEST(lines[2] == "docker volume rm --force harness-r1-0-auto");
@@ -178,8 +183,7 @@ BOOST_AUTO_TEST_CASE(volume_checks_compare_listing_driver_and_mountpoint) {
     <expect-volume claim="EPH-1" volume="v" listed="true"/>
     <expect-volume claim="EPH-1" volume="v" exists="true" driver="local" mountpoint="default"/>)"));
   BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
-  BOOST_TEST(r.steps[2].expected ==
-             "exists; driver local; Mountpoint /var/lib/docker/volumes/harness-r1-0-v/_data");
+  BOOST_TEST(r.steps[2].expected == "exists; driver local; Mountpoint /var/lib/docker/volumes/harness-r1-0-v/_data");
 }
 
 BOOST_AUTO_TEST_CASE(a_volume_that_should_be_gone_but_exists_fails) {
@@ -195,12 +199,13 @@ BOOST_AUTO_TEST_CASE(a_missing_volume_reads_as_absent_only_with_the_no_such_volu
     return argv[2] == "inspect" ? exited(1, "", "Error: No such volume: harness-r1-0-v") : exited(0);
   });
   BOOST_TEST(missing.run(parse(R"(<volume-create volume="v"/><expect-volume claim="EPH-1" volume="v" exists="false"/>)"))
-                 .claims[0].verdict == Verdict::Pass);
-  Fixture other([](const Argv& argv, const std::string&) {
-    return argv[2] == "inspect" ? exited(1, "", "permission denied") : exited(0);
-  });
+                 .claims[0]
+                 .verdict == Verdict::Pass);
+  Fixture other(
+      [](const Argv& argv, const std::string&) { return argv[2] == "inspect" ? exited(1, "", "permission denied") : exited(0); });
   BOOST_TEST(other.run(parse(R"(<volume-create volume="v"/><expect-volume claim="EPH-1" volume="v" exists="false"/>)"))
-                 .claims[0].verdict == Verdict::Error);
+                 .claims[0]
+                 .verdict == Verdict::Error);
 }
 
 BOOST_AUTO_TEST_CASE(host_folders_are_made_read_directly_and_removed) {
@@ -257,7 +262,8 @@ BOOST_AUTO_TEST_CASE(a_claim_filter_skips_other_checks_and_stops_after_the_last_
 
 BOOST_AUTO_TEST_CASE(cleanup_failures_are_reported_as_leftovers) {
   Fixture f([](const Argv& argv, const std::string&) {
-    if (argv[1] == "rm") return exited(1, "", "Error response from daemon: removal of container harness-r1-0-c is already in progress\n");
+    if (argv[1] == "rm")
+      return exited(1, "", "Error response from daemon: removal of container harness-r1-0-c is already in progress\n");
     return exited(0);
   });
   const auto r = f.run(parse(R"(<run container="c" detach="true"/><expect-file claim="EPH-1" container="c" path="/f"/>)"));
@@ -312,7 +318,9 @@ BOOST_AUTO_TEST_CASE(an_anonymous_volume_gets_a_name_and_is_cleaned_up) {
     <expect-volume claim="EPH-1" volume="anon" exists="true"/>)"));
   const auto lines = f.runner.lines();
   BOOST_TEST(lines[0].find("--mount type=volume,dst=/anon img") != std::string::npos);
-  BOOST_TEST(lines[1] == "docker container inspect --format {{range .Mounts}}{{if eq .Destination \"/anon\"}}{{.Name}}{{end}}{{end}} harness-r1-0-c");
+  BOOST_TEST(lines[1] ==
+             "docker container inspect --format {{range .Mounts}}{{if eq .Destination \"/anon\"}}{{.Name}}{{end}}{{end}} "
+             "harness-r1-0-c");
   BOOST_TEST(lines[2] == "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} 0123abcd");
   BOOST_TEST(lines.back() == "docker volume rm --force 0123abcd");
   BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
@@ -370,11 +378,13 @@ BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
 
 BOOST_AUTO_TEST_CASE(a_tutorial_container_gets_the_run_label_and_no_network_after_its_verb) {
   Fixture f;
-  const auto r = f.run(parse(R"(<tutorial claim="EPH-1" volume="v" container="c" line="run --rm -it --name {container} -v {volume}:/d {image} ls /d"/>
+  const auto r = f.run(parse(
+      R"(<tutorial claim="EPH-1" volume="v" container="c" line="run --rm -it --name {container} -v {volume}:/d {image} ls /d"/>
     <tutorial claim="EPH-1" volume="v" container="d" line="container run -d --name {container} alpine:3"/>)"));
   const auto lines = f.runner.lines();
-  BOOST_TEST(lines[0] == "docker run --label harness.run=r1 --network none --rm -it --name harness-r1-0-c "
-                         "-v harness-r1-0-v:/d img ls /d");
+  BOOST_TEST(lines[0] ==
+             "docker run --label harness.run=r1 --network none --rm -it --name harness-r1-0-c "
+             "-v harness-r1-0-v:/d img ls /d");
   BOOST_TEST(lines[1] == "docker container run --label harness.run=r1 --network none -d --name harness-r1-0-d alpine:3");
   // the step says the line as the tutorial writes it; its command, what the harness added
   BOOST_TEST(r.steps[0].summary == "the tutorial's command: run --rm -it --name {container} -v {volume}:/d {image} ls /d");
@@ -397,10 +407,15 @@ BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
     return argv[1] == "container" ? exited(1, "", "Error: No such container: x") : exited(0);
   });
   BOOST_TEST(gone.run(parse(R"(<run container="c" rm="true"><arg>true</arg></run>
-    <expect-container claim="EPH-1" container="c" exists="false"/>)")).claims[0].verdict == Verdict::Pass);
+    <expect-container claim="EPH-1" container="c" exists="false"/>)"))
+                 .claims[0]
+                 .verdict == Verdict::Pass);
   Fixture there;
-  BOOST_TEST(there.run(parse(R"(<run container="c" rm="true"><arg>true</arg></run>
-    <expect-container claim="EPH-1" container="c" exists="false"/>)")).claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(there
+                 .run(parse(R"(<run container="c" rm="true"><arg>true</arg></run>
+    <expect-container claim="EPH-1" container="c" exists="false"/>)"))
+                 .claims[0]
+                 .verdict == Verdict::Fail);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -546,7 +561,8 @@ BOOST_AUTO_TEST_CASE(podman_compose_names_containers_and_leaves_networks_as_the_
   Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
   engine.run(parse(R"(<compose-project name="todo" fixture="todo"/>
     <compose-up project="todo"/>
-    <expect-container claim="EPH-1" project="todo" service="db" exists="true"/>)"), 0, ClaimFilter());
+    <expect-container claim="EPH-1" project="todo" service="db" exists="true"/>)"),
+             0, ClaimFilter());
   const auto lines = runner.lines();
   BOOST_TEST(lines[0].find(tool + " -p harness-r1-0-todo -f ") == 0u);
   BOOST_TEST(lines[0].find("no-network.yaml") == std::string::npos);  // podman-compose cannot run without a network
@@ -600,7 +616,8 @@ BOOST_AUTO_TEST_CASE(a_step_timeout_says_which_command_and_how_long) {
   Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
   const auto r = engine.run(parse(R"(<run container="c" detach="true"/>
     <exec container="c" timeout="2"><arg>sleep</arg><arg>1000</arg></exec>
-    <expect-file claim="EPH-1" container="c" path="/f"/>)"), 0, ClaimFilter());
+    <expect-file claim="EPH-1" container="c" path="/f"/>)"),
+                            0, ClaimFilter());
   BOOST_TEST(given[0].count() == 60000);
   BOOST_TEST(given[1].count() == 2000);  // the step's own timeout
   BOOST_TEST(r.steps[1].outcome == Outcome::Fault);

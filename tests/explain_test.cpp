@@ -23,9 +23,8 @@ BOOST_AUTO_TEST_CASE(every_claim_of_every_scenario_shows_its_whole_flow) {
   int claims = 0;
   for (const auto& runtime : dialect_names()) {
     // what the dry run asks the real runtime (version, info, compose version) answers
-    FakeProcessRunner real([](const Argv& argv, const std::string&) {
-      return exited(0, argv[1] == "info" ? "/var/lib/" + argv[0] + "\n" : "");
-    });
+    FakeProcessRunner real(
+        [](const Argv& argv, const std::string&) { return exited(0, argv[1] == "info" ? "/var/lib/" + argv[0] + "\n" : ""); });
     DryRunRunner dry(real);
     FakeHostFiles files;
     EngineOptions options;
@@ -40,7 +39,7 @@ BOOST_AUTO_TEST_CASE(every_claim_of_every_scenario_shows_its_whole_flow) {
         const std::string plan = out.str();
         const std::string where = sc.file + " " + claim.id + " on " + runtime;
         BOOST_TEST(r.stopped_at == -1, where << ": the dry run stopped at step " << r.stopped_at << ": "
-                                              << (r.stopped_at >= 0 ? r.steps[r.stopped_at].message : ""));
+                                             << (r.stopped_at >= 0 ? r.steps[r.stopped_at].message : ""));
         // every step up to the claim's last check, but the other claims' checks
         int last = -1;
         for (int i = 0; i < static_cast<int>(sc.steps.size()); ++i)
@@ -49,7 +48,9 @@ BOOST_AUTO_TEST_CASE(every_claim_of_every_scenario_shows_its_whole_flow) {
         for (int i = 0; i <= last; ++i) {
           const Step& s = sc.steps[i];
           if (!s.applies_to(runtime) || (is_check_only(s) && s.claim != claim.id)) continue;
-          BOOST_TEST(plan.find("* " + summary(s)) != std::string::npos, where << ": line " << s.line << " (" << summary(s) << ") missing in\n" << plan);
+          BOOST_TEST(plan.find("* " + summary(s)) != std::string::npos, where << ": line " << s.line << " (" << summary(s)
+                                                                              << ") missing in\n"
+                                                                              << plan);
         }
         ++claims;
       }

@@ -70,13 +70,13 @@ std::vector<ScenarioResult> mixed_results() {
   ScenarioResult docker_run = scenario("docker", "20.10.24+dfsg1");
   docker_run.steps = {
       step(7, "create volume my_volume", Outcome::Done, {docker({"volume", "create", "h-1-my_volume"}, 0, "h-1-my_volume\n")}),
-      step(8, "check volume my_volume", Outcome::Held, {docker({"volume", "inspect", "h-1-my_volume"}, 0, "[]\n")},
-           "VOL-1", "exists", "exists"),
+      step(8, "check volume my_volume", Outcome::Held, {docker({"volume", "inspect", "h-1-my_volume"}, 0, "[]\n")}, "VOL-1",
+           "exists", "exists"),
       step(9, "run one-shot container my_alpine (--rm)", Outcome::Done,
            {docker({"run", "--rm", "--name", "h-1-my_alpine", "harness-busybox:1", "sh", "-c", "echo hi > /data/t"}, 0)}),
       step(10, "check test.txt on the host, in volume my_volume", Outcome::Broken,
-           {docker({"run", "--rm", "harness-busybox:1", "cat", "/data/t"}, 1, "", "cat: can't open '/data/t'\n")},
-           "VOL-2", "content \"hi\\n\"", "no such file"),
+           {docker({"run", "--rm", "harness-busybox:1", "cat", "/data/t"}, 1, "", "cat: can't open '/data/t'\n")}, "VOL-2",
+           "content \"hi\\n\"", "no such file"),
   };
   add_claim(docker_run, "VOL-1", Verdict::Pass);
   add_claim(docker_run, "VOL-2", Verdict::Fail, 3);
@@ -95,7 +95,8 @@ std::vector<ScenarioResult> mixed_results() {
 std::string hostile_text() {
   static const char text[] =
       "</pre></details><script>alert(1)</script> <img src=x onerror=alert(2)> <a href='https://evil.example/'>x</a> "
-      "&amp; & \"dq\" 'sq' \x1b[31mred\x1b[0m nul:\0 ctl:\x01\x07\x08\x0b\x0c\r\x1f\x7f c1:\xc2\x9b" "2J "
+      "&amp; & \"dq\" 'sq' \x1b[31mred\x1b[0m nul:\0 ctl:\x01\x07\x08\x0b\x0c\r\x1f\x7f c1:\xc2\x9b"
+      "2J "
       "bad:\xff\xfe\xc0\xaf nonchar:\xef\xbf\xbe\xef\xbf\xbf end\ntruncated:\xe6\x97";
   return std::string(text, sizeof text - 1);
 }
@@ -182,18 +183,22 @@ BOOST_AUTO_TEST_CASE(the_header_names_the_run_and_the_runtimes_with_versions) {
 
 BOOST_AUTO_TEST_CASE(matrix_cells_say_pass_fail_error_and_differs_in_words) {
   const auto page = html(mixed_results());
-  BOOST_TEST(has(page, "<th scope=\"col\">docker<br><span class=\"version\">20.10.24+dfsg1</span></th>"
-                       "<th scope=\"col\">podman<br><span class=\"version\">4.3.1</span></th>"));
-  BOOST_TEST(has(page, "<tr><th scope=\"row\" class=\"mono\">VOL-1</th>"
-                       "<td class=\"verdict pass\"><a href=\"#claim-1-1\">pass</a></td>"
-                       "<td class=\"verdict pass\"><a href=\"#claim-2-1\">pass</a></td>"
-                       "<td class=\"claim-text\">text of VOL-1</td></tr>"));
-  BOOST_TEST(has(page, "<tr><th scope=\"row\" class=\"mono\">VOL-2</th>"
-                       "<td class=\"verdict fail\"><a href=\"#claim-1-2\">FAIL</a></td>"
-                       "<td class=\"verdict pass\"><a href=\"#claim-2-2\">pass</a>"
-                       "<span class=\"differs\">, differs <a href=\"#note-1\">[1]</a></span></td>"));
-  BOOST_TEST(has(page, "<tr><th scope=\"row\" class=\"mono\">VOL-3</th><td class=\"none\" title=\"not run on this "
-                       "runtime\">—</td><td class=\"verdict error\"><a href=\"#claim-2-3\">ERROR</a></td>"));
+  BOOST_TEST(has(page,
+                 "<th scope=\"col\">docker<br><span class=\"version\">20.10.24+dfsg1</span></th>"
+                 "<th scope=\"col\">podman<br><span class=\"version\">4.3.1</span></th>"));
+  BOOST_TEST(has(page,
+                 "<tr><th scope=\"row\" class=\"mono\">VOL-1</th>"
+                 "<td class=\"verdict pass\"><a href=\"#claim-1-1\">pass</a></td>"
+                 "<td class=\"verdict pass\"><a href=\"#claim-2-1\">pass</a></td>"
+                 "<td class=\"claim-text\">text of VOL-1</td></tr>"));
+  BOOST_TEST(has(page,
+                 "<tr><th scope=\"row\" class=\"mono\">VOL-2</th>"
+                 "<td class=\"verdict fail\"><a href=\"#claim-1-2\">FAIL</a></td>"
+                 "<td class=\"verdict pass\"><a href=\"#claim-2-2\">pass</a>"
+                 "<span class=\"differs\">, differs <a href=\"#note-1\">[1]</a></span></td>"));
+  BOOST_TEST(has(page,
+                 "<tr><th scope=\"row\" class=\"mono\">VOL-3</th><td class=\"none\" title=\"not run on this "
+                 "runtime\">—</td><td class=\"verdict error\"><a href=\"#claim-2-3\">ERROR</a></td>"));
   BOOST_TEST(has(page, "<li id=\"note-1\">VOL-2 on podman: podman prints the volume name twice</li>"));
 }
 
@@ -247,13 +252,14 @@ BOOST_AUTO_TEST_CASE(hostile_text_is_escaped_everywhere) {
   BOOST_TEST(!has(page, "<img"));
   BOOST_TEST(!has(page, "</pre></details><"));
   BOOST_TEST(has(page, "&lt;/pre&gt;&lt;/details&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
-  BOOST_TEST(has(page, "&amp;amp; &amp; &quot;dq&quot; &apos;sq&apos; \\x1b[31mred\\x1b[0m nul:\\x00 "
-                       "ctl:\\x01\\x07\\x08\\x0b\\x0c\\x0d\\x1f\\x7f c1:\\xc2\\x9b2J bad:\\xff\\xfe\\xc0\\xaf "
-                       "nonchar:\\xef\\xbf\\xbe\\xef\\xbf\\xbf end\ntruncated:\\xe6\\x97"));
+  BOOST_TEST(has(page,
+                 "&amp;amp; &amp; &quot;dq&quot; &apos;sq&apos; \\x1b[31mred\\x1b[0m nul:\\x00 "
+                 "ctl:\\x01\\x07\\x08\\x0b\\x0c\\x0d\\x1f\\x7f c1:\\xc2\\x9b2J bad:\\xff\\xfe\\xc0\\xaf "
+                 "nonchar:\\xef\\xbf\\xbe\\xef\\xbf\\xbf end\ntruncated:\\xe6\\x97"));
   for (std::size_t i = 0; i < page.size(); ++i) {
     const auto c = static_cast<unsigned char>(page[i]);
-    const bool control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || (c == 0xc2 && i + 1 < page.size() &&
-                                                                   static_cast<unsigned char>(page[i + 1]) < 0xa0);
+    const bool control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ||
+                         (c == 0xc2 && i + 1 < page.size() && static_cast<unsigned char>(page[i + 1]) < 0xa0);
     BOOST_TEST_REQUIRE(!control, "raw control byte " << int(c) << " at " << i);
   }
 }

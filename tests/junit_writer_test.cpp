@@ -130,10 +130,9 @@ ScenarioResult volume_scenario() {
       step(7, "volume-create", "create volume data", Outcome::Done,
            {docker({"volume", "create", "h4f05-1-data"}, 0, "h4f05-1-data\n", "", 0.12)}),
       step(8, "run", "start container keeper", Outcome::Done,
-           {docker({"run", "-d", "--name", "h4f05-1-keeper", "--mount", mount, "debian:bookworm-slim", "sleep", "infinity"},
-                   0, "3f1c9a0be2d4\n", "", 0.85)}),
-      step(9, "write", "write /data/greeting in container keeper", Outcome::Done,
-           {[&] {
+           {docker({"run", "-d", "--name", "h4f05-1-keeper", "--mount", mount, "debian:bookworm-slim", "sleep", "infinity"}, 0,
+                   "3f1c9a0be2d4\n", "", 0.85)}),
+      step(9, "write", "write /data/greeting in container keeper", Outcome::Done, {[&] {
              auto c = docker({"exec", "-i", "h4f05-1-keeper", "sh", "-c", "cat > /data/greeting"}, 0, "", "", 0.31);
              c.input = "hello\n";
              return c;
@@ -145,16 +144,16 @@ ScenarioResult volume_scenario() {
                          0, "hello\n", "", 0.79)})),
       step(13, "remove", "remove container keeper", Outcome::Done,
            {docker({"rm", "-f", "h4f05-1-keeper"}, 0, "h4f05-1-keeper\n", "", 0.21)}),
-      found(Mismatch::Missing, check("VOL-2", "content \"hello\\n\"", "no such file",
-            step(14, "expect-file", "check greeting on the host, in volume data", Outcome::Broken,
-                 {on_host(command({"cat", "/var/lib/docker/volumes/h4f05-1-data/_data/greeting"}, 1, "",
-                                  "cat: /var/lib/docker/volumes/h4f05-1-data/_data/greeting: No such file or directory\n",
-                                  0.005))}))),
+      found(Mismatch::Missing,
+            check("VOL-2", "content \"hello\\n\"", "no such file",
+                  step(14, "expect-file", "check greeting on the host, in volume data", Outcome::Broken,
+                       {on_host(command({"cat", "/var/lib/docker/volumes/h4f05-1-data/_data/greeting"}, 1, "",
+                                        "cat: /var/lib/docker/volumes/h4f05-1-data/_data/greeting: No such file or directory\n",
+                                        0.005))}))),
   };
-  add_claim(r, "VOL-1", "A file written into a named volume is there in a new container that mounts it.",
-            Verdict::Pass, 2.07);
-  add_claim(r, "VOL-2", "A named volume outlives the container that used it:\n  its files stay on the host.",
-            Verdict::Fail, 0.215, 5);
+  add_claim(r, "VOL-1", "A file written into a named volume is there in a new container that mounts it.", Verdict::Pass, 2.07);
+  add_claim(r, "VOL-2", "A named volume outlives the container that used it:\n  its files stay on the host.", Verdict::Fail,
+            0.215, 5);
   r.cleanup = {docker({"volume", "rm", "h4f05-1-data"}, 0, "h4f05-1-data\n")};
   r.duration = Seconds(2.535);
   return r;
@@ -168,11 +167,11 @@ ScenarioResult timeout_scenario() {
       step(6, "host-dir", "make host folder home (stands in for $HOME)", Outcome::Done),
       fault("run failed: timed out after 30.00 s and was killed",
             step(9, "run", "start container reader", Outcome::Fault,
-                 {timed_out(docker({"run", "-d", "--name", "h4f05-2-reader", "--mount",
-                                    "type=bind,source=/tmp/h4f05-2-home,target=/home/user", "debian:bookworm-slim",
-                                    "sleep", "infinity"},
-                                   -1, "", "Unable to find image 'debian:bookworm-slim' locally\n"),
-                            30.0)})),
+                 {timed_out(
+                     docker({"run", "-d", "--name", "h4f05-2-reader", "--mount",
+                             "type=bind,source=/tmp/h4f05-2-home,target=/home/user", "debian:bookworm-slim", "sleep", "infinity"},
+                            -1, "", "Unable to find image 'debian:bookworm-slim' locally\n"),
+                     30.0)})),
       check("BND-1", "", "", step(11, "expect-file", "check notes.txt in container reader", Outcome::NotRun)),
   };
   r.stopped_at = 1;
@@ -190,8 +189,9 @@ ScenarioResult unreachable_scenario() {
   ScenarioResult r = scenario("tmpfs", "A tmpfs mount lives in memory only");
   r.runtime_version.clear();
   r.timestamp.clear();
-  r.error = "cannot talk to the docker engine through /usr/bin/docker: Cannot connect to the Docker daemon at "
-            "unix:///var/run/docker.sock. Is the docker daemon running?";
+  r.error =
+      "cannot talk to the docker engine through /usr/bin/docker: Cannot connect to the Docker daemon at "
+      "unix:///var/run/docker.sock. Is the docker daemon running?";
   add_claim(r, "TMP-1", "Files written to a tmpfs mount are gone after a restart.", Verdict::Error, 0);
   add_claim(r, "TMP-2", "A tmpfs mount is not in the container's image layers.", Verdict::Error, 0);
   return r;
@@ -204,7 +204,8 @@ std::vector<ScenarioResult> golden_results() { return {volume_scenario(), timeou
 std::string hostile_text() {
   static const char text[] =
       "]]> <script>alert(1)</script> <![CDATA[x]]> &amp; & \"dq\" 'sq' \x1b[31mred\x1b[0m "
-      "nul:\0 ctl:\x01\x07\x08\x0b\x0c\r\x1b\x1f\x7f c1:\xc2\x9b" "2J "
+      "nul:\0 ctl:\x01\x07\x08\x0b\x0c\r\x1b\x1f\x7f c1:\xc2\x9b"
+      "2J "
       "bad:\xff\xfe\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80 nonchar:\xef\xbf\xbe\xef\xbf\xbf end\n"
       "truncated:\xe6\x97";
   return std::string(text, sizeof text - 1);
@@ -226,13 +227,14 @@ std::vector<ScenarioResult> hostile_results() {
     return c;
   };
   r.steps = {
-      check("H-1", h, h, step(1, h, h, Outcome::Broken, {noisy(docker({"exec", h, "cat", h}, 1)), on_host(noisy(command({h}, 2)))})),
+      check("H-1", h, h,
+            step(1, h, h, Outcome::Broken, {noisy(docker({"exec", h, "cat", h}, 1)), on_host(noisy(command({h}, 2)))})),
       fault(h, step(2, h, h, Outcome::Fault, {timed_out(noisy(docker({"run", h})), 30)})),
       fault(h, step(3, h, h, Outcome::Fault, {[&] {
-                          auto c = command({h}, -1);
-                          c.result.spawn_error = h;
-                          return c;
-                        }()})),
+                      auto c = command({h}, -1);
+                      c.result.spawn_error = h;
+                      return c;
+                    }()})),
       check("H-2", h, h, step(4, h, h, Outcome::NotRun)),
   };
   r.stopped_at = 1;
@@ -318,11 +320,10 @@ class TempDir {
 std::string schema_errors(const std::string& document) {
   const TempFile file(document);
   RealProcessRunner runner;
-  const auto r = runner.run({"xmllint", "--noout", "--schema", TEST_DATA_DIR "/junit-10.xsd", file.path()}, "",
-                            std::chrono::seconds(60));
+  const auto r =
+      runner.run({"xmllint", "--noout", "--schema", TEST_DATA_DIR "/junit-10.xsd", file.path()}, "", std::chrono::seconds(60));
   if (r.ok()) return "";
-  return "xmllint: exit " + std::to_string(r.exit_code) + (r.timed_out ? ", timed out" : "") + " " + r.spawn_error +
-         "\n" + r.err;
+  return "xmllint: exit " + std::to_string(r.exit_code) + (r.timed_out ? ", timed out" : "") + " " + r.spawn_error + "\n" + r.err;
 }
 
 // "" when the document is well-formed UTF-8 made only of characters XML 1.0 allows, with
@@ -342,11 +343,16 @@ std::string bad_bytes(const std::string& doc) {
     const auto c = static_cast<unsigned char>(doc[i]);
     std::size_t n = 0;
     std::uint32_t cp = 0;
-    if (c < 0x80) n = 1, cp = c;
-    else if (c >= 0xC2 && c <= 0xDF) n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, cp = c & 0x07;
-    else return at(i, "invalid UTF-8 lead byte");
+    if (c < 0x80)
+      n = 1, cp = c;
+    else if (c >= 0xC2 && c <= 0xDF)
+      n = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+      n = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+      n = 4, cp = c & 0x07;
+    else
+      return at(i, "invalid UTF-8 lead byte");
     if (i + n > doc.size()) return at(i, "truncated UTF-8");
     for (std::size_t k = 1; k < n; ++k) {
       const auto cc = static_cast<unsigned char>(doc[i + k]);
@@ -393,8 +399,7 @@ std::string actual_counts(const pugi::xml_node& node) {
     failures += !tc.node().child("failure").empty();
     errors += !tc.node().child("error").empty();
   }
-  return "tests=" + std::to_string(tests) + " failures=" + std::to_string(failures) +
-         " errors=" + std::to_string(errors);
+  return "tests=" + std::to_string(tests) + " failures=" + std::to_string(failures) + " errors=" + std::to_string(errors);
 }
 
 pugi::xml_document parse(const std::string& doc) {
@@ -434,7 +439,9 @@ BOOST_AUTO_TEST_CASE(xml_escape_makes_any_bytes_safe_in_xml) {
   BOOST_TEST(xml_escape("\x1b[1m\xff") == "\\x1b[1m\\xff");
   BOOST_TEST(xml_escape("caf\xc3\xa9\n\t") == "caf\xc3\xa9\n\t");
   // U+FFFE and U+FFFF are valid UTF-8 but not XML characters; U+FFFD is fine
-  BOOST_TEST(xml_escape("a\xef\xbf\xbe" "b\xef\xbf\xbf" "c\xef\xbf\xbd") == "a\\xef\\xbf\\xbeb\\xef\\xbf\\xbfc\xef\xbf\xbd");
+  BOOST_TEST(xml_escape("a\xef\xbf\xbe"
+                        "b\xef\xbf\xbf"
+                        "c\xef\xbf\xbd") == "a\\xef\\xbf\\xbeb\\xef\\xbf\\xbfc\xef\xbf\xbd");
 }
 
 BOOST_AUTO_TEST_CASE(hostile_output_is_escaped_and_valid) {
@@ -452,8 +459,7 @@ BOOST_AUTO_TEST_CASE(hostile_output_is_escaped_and_valid) {
   const std::string shown = xml.select_node("//testcase/failure").node().attribute("message").value();
   BOOST_TEST(shown.find("<script>alert(1)</script>") != std::string::npos);
   BOOST_TEST(shown.find("\\x1b[31mred\\x1b[0m") != std::string::npos);
-  BOOST_TEST(shown.find("nul:\\x00 ctl:\\x01\\x07\\x08\\x0b\\x0c\\x0d\\x1b\\x1f\\x7f c1:\\xc2\\x9b2J") !=
-             std::string::npos);
+  BOOST_TEST(shown.find("nul:\\x00 ctl:\\x01\\x07\\x08\\x0b\\x0c\\x0d\\x1b\\x1f\\x7f c1:\\xc2\\x9b2J") != std::string::npos);
   BOOST_TEST(shown.find("bad:\\xff\\xfe\\xc0\\xaf\\xed\\xa0\\x80\\xf4\\x90\\x80\\x80") != std::string::npos);
   const std::string out = xml.select_node("/testsuites/testsuite/system-out").node().text().get();
   BOOST_TEST(out.find("<script>alert(1)</script>") != std::string::npos);

@@ -7,8 +7,8 @@ using namespace harness;
 
 namespace {
 
-ScenarioResult result(const std::string& runtime, const std::string& version,
-                      std::vector<std::pair<std::string, Verdict>> claims, std::vector<std::string> differences = {}) {
+ScenarioResult result(const std::string& runtime, const std::string& version, std::vector<std::pair<std::string, Verdict>> claims,
+                      std::vector<std::string> differences = {}) {
   ScenarioResult r;
   r.runtime = runtime;
   r.runtime_version = version;

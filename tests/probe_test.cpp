@@ -12,10 +12,10 @@ namespace {
 
 struct FakeEngine {
   std::string info = "overlay2|runc|[name=seccomp,profile=default]|/var/lib/docker\n";
-  bool bind_refused = false;       // the engine does not have the harness's folder
+  bool bind_refused = false;  // the engine does not have the harness's folder
   bool nothing_starts = false;
   std::string inside = "written by the harness on its host\n";  // what `cat /h/marker` printed
-  bool volume_on_host = true;      // the marker is at the Mountpoint the harness can read
+  bool volume_on_host = true;                                   // the marker is at the Mountpoint the harness can read
 };
 
 TargetFacts probe_of(const FakeEngine& e, FakeHostFiles& files) {
@@ -32,7 +32,8 @@ TargetFacts probe_of(const FakeEngine& e, FakeHostFiles& files) {
     if (argv[1] == "volume" && argv[2] == "inspect") return exited(0, "/var/lib/docker/volumes/v/_data\n");
     return exited(0);
   });
-  return probe_target(Cli(*find_dialect("docker"), "docker"), runner, files, "20.10", {"img", "r1", "/tmp", std::chrono::seconds(5)});
+  return probe_target(Cli(*find_dialect("docker"), "docker"), runner, files, "20.10",
+                      {"img", "r1", "/tmp", std::chrono::seconds(5)});
 }
 
 }  // namespace

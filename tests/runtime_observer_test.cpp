@@ -157,7 +157,10 @@ BOOST_AUTO_TEST_CASE(a_helper_is_reused_then_removed_by_forget) {
   BOOST_TEST(f.observer.in_volume(f.record, "vol", "b").content == "2");
   BOOST_TEST(f.observer.in_volume(f.record, "other", "c").content == "3");
   const std::vector<std::string> expected = {
-      "docker volume inspect --format {{.Name}} vol", kCreate1, "docker cp h-1:/v/a -", "docker cp h-1:/v/b -",
+      "docker volume inspect --format {{.Name}} vol",
+      kCreate1,
+      "docker cp h-1:/v/a -",
+      "docker cp h-1:/v/b -",
       "docker volume inspect --format {{.Name}} other",
       "docker create --name h-2 --network none --label harness.run=r1 --volume other:/v:ro,nocopy img true",
       "docker cp h-2:/v/c -"};
@@ -167,7 +170,7 @@ BOOST_AUTO_TEST_CASE(a_helper_is_reused_then_removed_by_forget) {
   f.observer.forget();
   BOOST_TEST(f.lines().back() == "docker rm --force --volumes h-1 h-2");  // one call for all
   BOOST_TEST(f.ledger.containers().empty());
-  BOOST_TEST(f.record.commands.size() == 7u);  // the removal is no part of the check's transcript ...
+  BOOST_TEST(f.record.commands.size() == 7u);        // the removal is no part of the check's transcript ...
   const auto removals = f.observer.take_removals();  // ... but of the cleanup's
   BOOST_REQUIRE_EQUAL(removals.size(), 1u);
   BOOST_TEST(removals[0].argv.back() == "h-2");
@@ -178,7 +181,8 @@ BOOST_AUTO_TEST_CASE(a_helper_is_reused_then_removed_by_forget) {
   BOOST_TEST(f.lines().size() == calls);
   f.answers["docker cp h-3:/v/a -"] = exited(0, TarBuilder().file("a", "1").archive());
   f.observer.in_volume(f.record, "vol", "a");  // a new helper after forget()
-  BOOST_TEST(f.lines()[calls + 1] == "docker create --name h-3 --network none --label harness.run=r1 --volume vol:/v:ro,nocopy img true");
+  BOOST_TEST(f.lines()[calls + 1] ==
+             "docker create --name h-3 --network none --label harness.run=r1 --volume vol:/v:ro,nocopy img true");
 }
 
 BOOST_AUTO_TEST_CASE(helpers_stay_in_the_ledger_when_their_removal_fails) {
@@ -199,12 +203,12 @@ BOOST_AUTO_TEST_CASE(helpers_stay_in_the_ledger_when_their_removal_fails) {
 
 BOOST_AUTO_TEST_CASE(paths_below_the_first_part_come_from_its_archive) {
   Fixture f;
-  f.answers["docker cp h-1:/v/d -"] =
-      exited(0, TarBuilder().folder("d").folder("d/e", 5).file("d/e/f", "deep", 7).symlink("d/l", "/etc").file("d/x", "x").archive());
+  f.answers["docker cp h-1:/v/d -"] = exited(
+      0, TarBuilder().folder("d").folder("d/e", 5).file("d/e/f", "deep", 7).symlink("d/l", "/etc").file("d/x", "x").archive());
   const Observed o = f.observer.in_volume(f.record, "vol", "d/e/f");
   BOOST_TEST(o.content == "deep");
   BOOST_TEST(o.uid == 7u);
-  BOOST_TEST(f.observer.in_volume(f.record, "vol", "d/e").uid == 5u);       // a folder: present, no content
+  BOOST_TEST(f.observer.in_volume(f.record, "vol", "d/e").uid == 5u);      // a folder: present, no content
   BOOST_TEST(!f.observer.in_volume(f.record, "vol", "d/e/g").present);     // the folder is listed without it
   BOOST_TEST(!f.observer.in_volume(f.record, "vol", "d/none/g").present);  // and so is d without none
   BOOST_TEST(f.observer.in_volume(f.record, "vol", "d/l").content == "(a symlink, not followed)");
@@ -227,7 +231,8 @@ BOOST_AUTO_TEST_CASE(podman_exports_the_whole_volume_without_a_helper) {
   BOOST_TEST(f.lines().size() == 3u);  // no helper to remove
   f.answers["podman volume export gone"] = exited(125, "", "Error: no volume with name \"gone\" found: no such volume\n");
   BOOST_CHECK_THROW(f.observer.in_volume(f.record, "gone", "f"), StepRefused);
-  f.answers["podman volume export far"] = exited(125, "", "Error: cannot use command \"podman volume export\" with the remote podman client\n");
+  f.answers["podman volume export far"] =
+      exited(125, "", "Error: cannot use command \"podman volume export\" with the remote podman client\n");
   BOOST_CHECK_THROW(f.observer.in_volume(f.record, "far", "f"), StepFault);
 }
 
@@ -255,7 +260,7 @@ BOOST_AUTO_TEST_CASE(a_layer_is_read_where_the_container_changed_it) {
   const auto calls = f.lines().size();
   BOOST_TEST(!f.observer.in_folder(f.record, layer, "etc/passwd").present);  // the image's, not the layer's
   BOOST_TEST(!f.observer.in_folder(f.record, layer, "etc/group").present);   // deleted in the layer
-  BOOST_TEST(f.lines().size() == calls + 2);                                  // a diff each, no cp
+  BOOST_TEST(f.lines().size() == calls + 2);                                 // a diff each, no cp
 }
 
 BOOST_AUTO_TEST_CASE(a_layer_is_gone_when_its_container_is_gone) {
@@ -309,8 +314,11 @@ namespace {
 
 struct Real {
   explicit Real(const std::string& runtime)
-      : cli(*find_dialect(runtime), find_on_path(runtime)), calls(cli, runner, std::chrono::seconds(60)),
-        tag("obs" + std::to_string(::getpid())), volume("harness-" + tag + "-vol"), container("harness-" + tag + "-c"),
+      : cli(*find_dialect(runtime), find_on_path(runtime)),
+        calls(cli, runner, std::chrono::seconds(60)),
+        tag("obs" + std::to_string(::getpid())),
+        volume("harness-" + tag + "-vol"),
+        container("harness-" + tag + "-c"),
         observer(calls, files, ledger, {"harness-" + tag + "-look", "harness.run=" + tag, image}) {}
   ~Real() {
     run({"rm", "--force", "--volumes", container});

@@ -55,7 +55,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_over_1_MiB_is_refused_unread, Folder) {
 BOOST_FIXTURE_TEST_CASE(only_a_regular_file_is_read, Folder) {
   const std::string fifo = path("fifo.xml");
   BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  BOOST_TEST(read_scenario_file(fifo).error == fifo + ": cannot be read");  // and no wait for a writer
+  BOOST_TEST(read_scenario_file(fifo).error == fifo + ": cannot be read");           // and no wait for a writer
   BOOST_TEST(read_scenario_file("/dev/zero").error == "/dev/zero: cannot be read");  // endless, size 0
   BOOST_TEST(read_scenario_file(dir.string()).error == dir.string() + ": cannot be read");
   const std::string file = path("ok.xml");

@@ -62,7 +62,9 @@ std::string mount_error(const std::string& mount) {
 // A valid scenario file with this id; its root element is on line 2.
 std::string scenario_file(const std::string& id) {
   return "<?xml version=\"1.0\"?>\n"
-         "<scenario id=\"" + id + "\" title=\"t\">\n"
+         "<scenario id=\"" +
+         id +
+         "\" title=\"t\">\n"
          "<claim id=\"A-1\">a claim</claim>\n"
          "<steps><volume-create volume=\"v\"/><expect-volume claim=\"A-1\" volume=\"v\" exists=\"true\"/></steps>\n"
          "</scenario>\n";
@@ -146,8 +148,7 @@ BOOST_AUTO_TEST_CASE(unknown_attribute_is_reported_on_the_element_line) {
 }
 
 BOOST_AUTO_TEST_CASE(scenario_id_is_a_logical_name) {
-  BOOST_TEST(error_of(R"(<scenario id="Ephemeral" title="t"/>)") ==
-             "t.xml:1: 'Ephemeral' is not a valid scenario id");
+  BOOST_TEST(error_of(R"(<scenario id="Ephemeral" title="t"/>)") == "t.xml:1: 'Ephemeral' is not a valid scenario id");
 }
 
 BOOST_AUTO_TEST_CASE(source_needs_seed_and_section) {
@@ -251,8 +252,9 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
 )") == "t.xml:4: unknown step <copy> (known: compose-down, compose-project, compose-up, create, exec, expect-container, "
-         "expect-file, expect-volume, find-layer, find-volume, host-dir, remove, restart, run, start, stop, tutorial, volume-create, "
-         "volume-remove, wait, write)");
+       "expect-file, expect-volume, find-layer, find-volume, host-dir, remove, restart, run, start, stop, tutorial, "
+       "volume-create, "
+       "volume-remove, wait, write)");
 }
 
 BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
@@ -267,10 +269,10 @@ BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
 )") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, runtime, note, timeout, when, claim, "
-         "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
 )") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, project, service, "
-         "volume, host, fresh, text, content, absent, owner-uid, runtime, note, timeout, when)");
+       "volume, host, fresh, text, content, absent, owner-uid, runtime, note, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_true_or_false) {
@@ -293,8 +295,10 @@ BOOST_AUTO_TEST_CASE(a_name_has_at_most_41_characters) {
   const std::string longest(41, 'v');
   BOOST_TEST(step_error("<volume-create volume=\"" + longest + "v\"/>\n") ==
              "t.xml:4: '" + longest + "v' is not a valid volume" + kNameRule);
-  const Scenario sc = loaded(with_steps("<volume-create volume=\"" + longest + "\"/>\n"
-                                        "<expect-volume claim=\"A-1\" volume=\"" + longest + "\" exists=\"true\"/>\n"));
+  const Scenario sc = loaded(with_steps("<volume-create volume=\"" + longest +
+                                        "\"/>\n"
+                                        "<expect-volume claim=\"A-1\" volume=\"" +
+                                        longest + "\" exists=\"true\"/>\n"));
   BOOST_TEST(sc.steps.front().volume == longest);
 }
 
@@ -405,7 +409,7 @@ BOOST_AUTO_TEST_CASE(stdout_text_and_stdout_contains_not_both) {
 BOOST_AUTO_TEST_CASE(checks_of_an_action_are_not_on_expect_steps) {
   BOOST_TEST(step_error(R"(<expect-volume claim="A-1" volume="v" exists="true" exit-code="0"/>
 )") == "t.xml:4: unknown attribute 'exit-code' on <expect-volume> (known: claim, volume, exists, listed, driver, "
-         "mountpoint, runtime, note, timeout, when)");
+       "mountpoint, runtime, note, timeout, when)");
   BOOST_TEST(step_error(R"(<host-dir name="h" claim="A-1"/>
 )") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note, timeout, when)");
 }
@@ -490,7 +494,7 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <stop container="c" volumes="true"/>
 )") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, timeout, when, claim, "
-         "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
 <remove container="c" volumes="true"/>
 <run container="c" detach="true"/>
@@ -555,7 +559,7 @@ BOOST_AUTO_TEST_CASE(tutorial_attributes) {
 )") == "t.xml:4: <tutorial> needs the attribute 'claim'");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
 )") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, "
-         "timeout, when, expect, exit-code, stdout-text, stdout-contains)");
+       "timeout, when, expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
   <arg>ls</arg>
 </tutorial>
@@ -579,7 +583,8 @@ BOOST_AUTO_TEST_CASE(tutorial_placeholders_need_their_attribute) {
 }
 
 BOOST_AUTO_TEST_CASE(tutorial_args_are_the_line_split_on_spaces) {
-  const Scenario sc = loaded(with_steps(R"(<tutorial claim="A-1" line="  run  --name {container} -v {volume}:/home/my_folder alpine  "
+  const Scenario sc =
+      loaded(with_steps(R"(<tutorial claim="A-1" line="  run  --name {container} -v {volume}:/home/my_folder alpine  "
           volume="my_volume" container="my_alpine" exit-code="0" stdout-contains="hello"/>
 )"));
   const Step& t = sc.steps[0];
@@ -593,7 +598,8 @@ BOOST_AUTO_TEST_CASE(tutorial_args_are_the_line_split_on_spaces) {
 }
 
 BOOST_AUTO_TEST_CASE(tutorial_introduces_its_volume_and_container) {
-  const Scenario sc = loaded(with_steps(R"(<tutorial claim="A-1" line="run -d --name {container} -v {volume}:/d alpine" volume="v" container="c"/>
+  const Scenario sc =
+      loaded(with_steps(R"(<tutorial claim="A-1" line="run -d --name {container} -v {volume}:/d alpine" volume="v" container="c"/>
 <exec container="c"><arg>true</arg></exec>
 <expect-volume claim="A-1" volume="v" exists="true"/>
 <remove container="c"/>
@@ -612,7 +618,7 @@ BOOST_AUTO_TEST_CASE(expect_container_attributes) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="true" expect="success"/>
 )") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, exists, container, project, "
-         "service, runtime, note, timeout, when)");
+       "service, runtime, note, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
@@ -712,8 +718,7 @@ BOOST_AUTO_TEST_CASE(volume_mount_without_a_source_is_anonymous) {
 // --- <expect-file> ----------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(expect_file_looks_in_exactly_one_place) {
-  const std::string message =
-      "t.xml:4: <expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"";
+  const std::string message = "t.xml:4: <expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"";
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" path="/f"/>
 )") == message);
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="false" path="/f"/>
@@ -908,19 +913,21 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note, timeout, when)");
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note, timeout, "
+       "when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, claim, "
-         "expect, exit-code, stdout-text, stdout-contains)");
+)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, "
+       "claim, "
+       "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p"/>
 <compose-down project="p" service="web"/>
 )") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, timeout, when, claim, "
-         "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
 )") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, runtime, note, "
-         "timeout, when, claim, expect, exit-code, stdout-text, stdout-contains)");
+       "timeout, when, claim, expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
   <arg>x</arg>
 </compose-project>
@@ -965,7 +972,9 @@ BOOST_AUTO_TEST_CASE(compose_down_volumes_is_a_boolean) {
 BOOST_AUTO_TEST_CASE(container_steps_name_a_container_or_a_project_and_service) {
   for (const std::string step : {"write", "exec", "stop", "start", "restart", "remove", "wait", "expect-container"}) {
     BOOST_TEST_CONTEXT("<" << step << ">") {
-      const std::string rest = step == "write" ? " path=\"/f\" text=\"x\"" : step == "expect-container" ? " claim=\"A-1\" exists=\"true\"" : "";
+      const std::string rest = step == "write"              ? " path=\"/f\" text=\"x\""
+                               : step == "expect-container" ? " claim=\"A-1\" exists=\"true\""
+                                                            : "";
       BOOST_TEST(step_error("<" + step + rest + "/>\n") ==
                  "t.xml:4: <" + step + "> needs the attribute 'container' (or project= and service=)");
       BOOST_TEST(step_error("<" + step + rest + " service=\"web\"/>\n") ==
@@ -989,8 +998,7 @@ BOOST_AUTO_TEST_CASE(container_steps_name_a_container_or_a_project_and_service) 
 }
 
 BOOST_AUTO_TEST_CASE(expect_file_in_a_service_looks_in_one_place) {
-  const std::string message =
-      "t.xml:4: <expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"";
+  const std::string message = "t.xml:4: <expect-file> looks in exactly one place: container=, volume=, host= or fresh=\"true\"";
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" volume="v" path="f"/>
 )") == message);
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" project="p" service="web" fresh="true" path="/f"/>
@@ -1036,8 +1044,7 @@ BOOST_AUTO_TEST_CASE(service_steps_and_compose_down_need_a_project_brought_up) {
   BOOST_TEST(step_error(made + "<restart project=\"p\" service=\"web\"/>\n") == message);
   BOOST_TEST(step_error(made + "<remove project=\"p\" service=\"web\"/>\n") == message);
   BOOST_TEST(step_error(made + "<wait project=\"p\" service=\"web\"/>\n") == message);
-  BOOST_TEST(step_error(made + "<expect-container claim=\"A-1\" project=\"p\" service=\"web\" exists=\"false\"/>\n") ==
-             message);
+  BOOST_TEST(step_error(made + "<expect-container claim=\"A-1\" project=\"p\" service=\"web\" exists=\"false\"/>\n") == message);
   BOOST_TEST(step_error(made + "<expect-file claim=\"A-1\" project=\"p\" service=\"web\" path=\"/f\"/>\n") == message);
   BOOST_TEST(step_error(R"(<exec project="p" service="web"/>
 )") == "t.xml:4: unknown project 'p': no earlier step brings it up (<compose-up>)");
@@ -1101,7 +1108,8 @@ BOOST_AUTO_TEST_CASE(a_project_down_is_still_known_to_its_checks) {
 }
 
 BOOST_AUTO_TEST_CASE(compose_steps_values) {
-  const Scenario sc = loaded(with_steps(R"(<compose-project name="todo" fixture="todo" folder="Todo.App" volumes=" database  cache "/>
+  const Scenario sc =
+      loaded(with_steps(R"(<compose-project name="todo" fixture="todo" folder="Todo.App" volumes=" database  cache "/>
 <compose-project name="bare" fixture="external"/>
 <compose-up project="todo" default-name="true" claim="A-1" expect="success"/>
 <compose-up project="bare" as="custom" default-name="false"/>
@@ -1245,14 +1253,22 @@ BOOST_AUTO_TEST_CASE(good_scenario_steps_kinds_and_lines) {
     int line;
   };
   const std::vector<Expected> expected = {
-      {StepKind::HostDir, "host-dir", 8},        {StepKind::VolumeCreate, "volume-create", 12},
-      {StepKind::Run, "run", 13},                {StepKind::Write, "write", 18},
-      {StepKind::Write, "write", 19},            {StepKind::Exec, "exec", 20},
-      {StepKind::Stop, "stop", 21},              {StepKind::Start, "start", 22},
-      {StepKind::Restart, "restart", 23},        {StepKind::ExpectFile, "expect-file", 24},
-      {StepKind::ExpectFile, "expect-file", 25}, {StepKind::ExpectFile, "expect-file", 28},
-      {StepKind::ExpectFile, "expect-file", 29}, {StepKind::Remove, "remove", 30},
-      {StepKind::VolumeRemove, "volume-remove", 31}, {StepKind::ExpectVolume, "expect-volume", 32},
+      {StepKind::HostDir, "host-dir", 8},
+      {StepKind::VolumeCreate, "volume-create", 12},
+      {StepKind::Run, "run", 13},
+      {StepKind::Write, "write", 18},
+      {StepKind::Write, "write", 19},
+      {StepKind::Exec, "exec", 20},
+      {StepKind::Stop, "stop", 21},
+      {StepKind::Start, "start", 22},
+      {StepKind::Restart, "restart", 23},
+      {StepKind::ExpectFile, "expect-file", 24},
+      {StepKind::ExpectFile, "expect-file", 25},
+      {StepKind::ExpectFile, "expect-file", 28},
+      {StepKind::ExpectFile, "expect-file", 29},
+      {StepKind::Remove, "remove", 30},
+      {StepKind::VolumeRemove, "volume-remove", 31},
+      {StepKind::ExpectVolume, "expect-volume", 32},
       {StepKind::ExpectVolume, "expect-volume", 33},
   };
   const Scenario sc = loaded(kGood);
@@ -1473,13 +1489,18 @@ BOOST_AUTO_TEST_CASE(a_scenario_cannot_slip_options_or_host_paths_in) {
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run -v /etc:/x alpine"/>
 )") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not '/etc:/x': write the step with <run> and <mount>");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --mount=type=bind,src=/,dst=/x alpine"/>
-)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not 'type=bind,src=/,dst=/x': write the step with <run> and <mount>");
+)") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not 'type=bind,src=/,dst=/x': write the step with "
+       "<run> and <mount>");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run --privileged alpine"/>
 )") == "t.xml:4: a tutorial line may not use --privileged");
   // issue 17: forms the old recognise-the-bad-ones check let through
-  BOOST_TEST(step_error(R"(<tutorial claim="A-1" container="c" line="run --rm -v/:/h --name {container} harness-busybox:1 cat /h/etc/hostname"/>
+  BOOST_TEST(
+      step_error(
+          R"(<tutorial claim="A-1" container="c" line="run --rm -v/:/h --name {container} harness-busybox:1 cat /h/etc/hostname"/>
 )") == "t.xml:4: a tutorial line may mount only its own volume ({volume}), not '/:/h': write the step with <run> and <mount>");
-  BOOST_TEST(step_error(R"(<tutorial claim="A-1" volume="v" line="volume create --opt type=none --opt o=bind --opt device=/etc {volume}"/>
+  BOOST_TEST(
+      step_error(
+          R"(<tutorial claim="A-1" volume="v" line="volume create --opt type=none --opt o=bind --opt device=/etc {volume}"/>
 )") == "t.xml:4: a tutorial line may not use --opt");
 }
 

@@ -38,8 +38,10 @@ std::set<std::string> readme_elements() {
   bool in_table = false;
   const std::regex element("<([a-z][a-z-]*)");
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind("### Step vocabulary", 0) == 0) in_table = true;
-    else if (in_table && line.rfind("#", 0) == 0) break;
+    if (line.rfind("### Step vocabulary", 0) == 0)
+      in_table = true;
+    else if (in_table && line.rfind("#", 0) == 0)
+      break;
     if (!in_table || line.rfind("| `", 0) != 0) continue;
     const std::string cell = line.substr(0, line.find(" | ", 2));
     for (std::sregex_iterator it(cell.begin(), cell.end(), element), end; it != end; ++it)

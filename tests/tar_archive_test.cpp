@@ -58,15 +58,13 @@ BOOST_AUTO_TEST_CASE(long_names_gnu_and_pax_and_a_base256_uid) {
   BOOST_TEST(entries[3].uid == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(an_empty_archive_has_no_entries) {
-  BOOST_TEST(read_tar(std::string(1024, '\0'), 10).empty());
-}
+BOOST_AUTO_TEST_CASE(an_empty_archive_has_no_entries) { BOOST_TEST(read_tar(std::string(1024, '\0'), 10).empty()); }
 
 BOOST_AUTO_TEST_CASE(what_is_not_a_whole_archive_throws) {
   BOOST_CHECK_THROW(read_tar("", 10), std::runtime_error);
   BOOST_CHECK_THROW(read_tar("Error response from daemon: Could not find the file\n", 10), std::runtime_error);
   const std::string good = TarBuilder().file("f", std::string(700, 'x')).archive();
-  BOOST_CHECK_THROW(read_tar(good.substr(0, 600), 10), std::runtime_error);          // data cut short
+  BOOST_CHECK_THROW(read_tar(good.substr(0, 600), 10), std::runtime_error);                        // data cut short
   BOOST_CHECK_THROW(read_tar(TarBuilder().file("f", "x").without_end(), 10), std::runtime_error);  // no end block
   std::string bad = good;
   bad[0] = 'g';  // the checksum no longer matches
@@ -82,8 +80,9 @@ BOOST_AUTO_TEST_CASE(names_are_made_relative) {
 
 BOOST_AUTO_TEST_CASE(a_listing_for_the_transcript) {
   const auto entries = read_tar(TarBuilder().folder("v").file("v/f", "hi\n", 1234).symlink("v/l", "/etc").archive(), 10);
-  BOOST_TEST(describe_tar(entries, 2560, 2) ==
-             "(a tar archive of 2560 bytes, 3 entries:)\nfolder \"v\" (uid 0)\nfile \"v/f\" (uid 1234, 3 bytes)\n... and 1 more\n");
+  BOOST_TEST(
+      describe_tar(entries, 2560, 2) ==
+      "(a tar archive of 2560 bytes, 3 entries:)\nfolder \"v\" (uid 0)\nfile \"v/f\" (uid 1234, 3 bytes)\n... and 1 more\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

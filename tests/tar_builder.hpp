@@ -67,7 +67,10 @@ class TarBuilder {
     put(h, 136, octal(0, 12));
     h[156] = type;
     put(h, 157, link.substr(0, 100));
-    put(h, 257, std::string("ustar\0" "00", 8));
+    put(h, 257,
+        std::string("ustar\0"
+                    "00",
+                    8));
     set_checksum(h);
     return h;
   }

@@ -18,9 +18,9 @@ std::string bytes(const char (&s)[N]) {
   return std::string(s, N - 1);
 }
 
-const std::string kEacute = "\xc3\xa9";               // é, 2 bytes
+const std::string kEacute = "\xc3\xa9";                 // é, 2 bytes
 const std::string kNihon = "\xe6\x97\xa5\xe6\x9c\xac";  // 日本, 3 + 3 bytes
-const std::string kGrin = "\xf0\x9f\x98\x80";          // U+1F600, 4 bytes
+const std::string kGrin = "\xf0\x9f\x98\x80";           // U+1F600, 4 bytes
 
 }  // namespace
 
@@ -61,15 +61,16 @@ BOOST_AUTO_TEST_CASE(quote_escapes_ansi_escape_sequences) {
 }
 
 BOOST_AUTO_TEST_CASE(quote_escapes_c1_controls) {
-  BOOST_TEST(quote("\xc2\x9b" "31m") == "\"\\xc2\\x9b31m\"");  // CSI, the 8-bit ESC [
+  BOOST_TEST(quote("\xc2\x9b"
+                   "31m") == "\"\\xc2\\x9b31m\"");  // CSI, the 8-bit ESC [
   BOOST_TEST(quote("\xc2\x80\xc2\x9f") == "\"\\xc2\\x80\\xc2\\x9f\"");
 }
 
 BOOST_AUTO_TEST_CASE(quote_escapes_invalid_utf8) {
   BOOST_TEST(quote("\xff") == "\"\\xff\"");
-  BOOST_TEST(quote("\xc0\xaf") == "\"\\xc0\\xaf\"");          // overlong '/'
+  BOOST_TEST(quote("\xc0\xaf") == "\"\\xc0\\xaf\"");           // overlong '/'
   BOOST_TEST(quote("\xed\xa0\x80") == "\"\\xed\\xa0\\x80\"");  // surrogate U+D800
-  BOOST_TEST(quote("ab\xe6\x97") == "\"ab\\xe6\\x97\"");        // truncated at the end
+  BOOST_TEST(quote("ab\xe6\x97") == "\"ab\\xe6\\x97\"");       // truncated at the end
 }
 
 BOOST_AUTO_TEST_CASE(quote_keeps_valid_multibyte_utf8) {
@@ -99,32 +100,35 @@ BOOST_AUTO_TEST_CASE(printable_escapes_other_control_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(printable_escapes_c1_controls_but_keeps_latin1_supplement) {
-  BOOST_TEST(printable("\xc2\x9b" "2J") == "\\xc2\\x9b2J");
-  BOOST_TEST(printable("\xc2\x85") == "\\xc2\\x85");  // NEL
+  BOOST_TEST(printable("\xc2\x9b"
+                       "2J") == "\\xc2\\x9b2J");
+  BOOST_TEST(printable("\xc2\x85") == "\\xc2\\x85");                // NEL
   BOOST_TEST(printable("\xc2\xa0\xc2\xa9") == "\xc2\xa0\xc2\xa9");  // no-break space, copyright sign
 }
 
 BOOST_AUTO_TEST_CASE(printable_escapes_invalid_utf8_byte_by_byte) {
-  BOOST_TEST(printable("a\xff" "b") == "a\\xffb");
-  BOOST_TEST(printable("\x80") == "\\x80");                          // lone continuation byte
-  BOOST_TEST(printable("\xe6\x97" "x") == "\\xe6\\x97x");            // truncated, then ASCII
-  BOOST_TEST(printable("\xe6\x97") == "\\xe6\\x97");                 // truncated at the end
+  BOOST_TEST(printable("a\xff"
+                       "b") == "a\\xffb");
+  BOOST_TEST(printable("\x80") == "\\x80");  // lone continuation byte
+  BOOST_TEST(printable("\xe6\x97"
+                       "x") == "\\xe6\\x97x");        // truncated, then ASCII
+  BOOST_TEST(printable("\xe6\x97") == "\\xe6\\x97");  // truncated at the end
   BOOST_TEST(printable("\xf0\x9f\x98") == "\\xf0\\x9f\\x98");
-  BOOST_TEST(printable("\xc0\xaf") == "\\xc0\\xaf");                 // overlong '/'
-  BOOST_TEST(printable("\xc1\xbf") == "\\xc1\\xbf");                 // overlong
-  BOOST_TEST(printable("\xe0\x80\xaf") == "\\xe0\\x80\\xaf");        // overlong, 3 bytes
-  BOOST_TEST(printable("\xf0\x80\x80\xaf") == "\\xf0\\x80\\x80\\xaf");  // overlong, 4 bytes
-  BOOST_TEST(printable("\xed\xa0\x80") == "\\xed\\xa0\\x80");        // surrogate U+D800
-  BOOST_TEST(printable("\xed\xbf\xbf") == "\\xed\\xbf\\xbf");        // surrogate U+DFFF
-  BOOST_TEST(printable("\xf4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");  // past U+10FFFF
+  BOOST_TEST(printable("\xc0\xaf") == "\\xc0\\xaf");                             // overlong '/'
+  BOOST_TEST(printable("\xc1\xbf") == "\\xc1\\xbf");                             // overlong
+  BOOST_TEST(printable("\xe0\x80\xaf") == "\\xe0\\x80\\xaf");                    // overlong, 3 bytes
+  BOOST_TEST(printable("\xf0\x80\x80\xaf") == "\\xf0\\x80\\x80\\xaf");           // overlong, 4 bytes
+  BOOST_TEST(printable("\xed\xa0\x80") == "\\xed\\xa0\\x80");                    // surrogate U+D800
+  BOOST_TEST(printable("\xed\xbf\xbf") == "\\xed\\xbf\\xbf");                    // surrogate U+DFFF
+  BOOST_TEST(printable("\xf4\x90\x80\x80") == "\\xf4\\x90\\x80\\x80");           // past U+10FFFF
   BOOST_TEST(printable("\xf8\x88\x80\x80\x80") == "\\xf8\\x88\\x80\\x80\\x80");  // 5-byte form
 }
 
 BOOST_AUTO_TEST_CASE(printable_keeps_valid_multibyte_utf8) {
   const std::string text = "caf" + kEacute + " " + kNihon + " " + kGrin;
   BOOST_TEST(printable(text) == text);
-  BOOST_TEST(printable("\xed\x9f\xbf") == "\xed\x9f\xbf");        // U+D7FF, just below the surrogates
-  BOOST_TEST(printable("\xee\x80\x80") == "\xee\x80\x80");        // U+E000, just above
+  BOOST_TEST(printable("\xed\x9f\xbf") == "\xed\x9f\xbf");          // U+D7FF, just below the surrogates
+  BOOST_TEST(printable("\xee\x80\x80") == "\xee\x80\x80");          // U+E000, just above
   BOOST_TEST(printable("\xf4\x8f\xbf\xbf") == "\xf4\x8f\xbf\xbf");  // U+10FFFF, the last code point
 }
 

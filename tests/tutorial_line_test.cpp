@@ -67,8 +67,7 @@ const std::vector<Attempt> kEscapes = {
     // driver options, whatever they are called
     {kRun + "--mount type=volume,src={volume},dst=/d,volume-opt=device=/etc {image}", kNot + "'volume-opt' in --mount"},
     {kRun + "--mount type=volume,src={volume},dst=/d,volume-driver=local {image}", kNot + "'volume-driver' in --mount"},
-    {kRun + "--mount type=volume,src={volume},dst=/d,bind-propagation=rshared {image}",
-     kNot + "'bind-propagation' in --mount"},
+    {kRun + "--mount type=volume,src={volume},dst=/d,bind-propagation=rshared {image}", kNot + "'bind-propagation' in --mount"},
     {kRun + "--mount \"type=volume,src={volume},dst=/d\" {image}", kNot + "'\"type' in --mount"},
     {kRun + "--mount type=volume,,src={volume},dst=/d {image}", kNot + "an empty field in --mount"},
     {kRun + "--mount type=volume,src={volume},dst=/d,readonly=false {image}",
@@ -147,18 +146,24 @@ const std::vector<Attempt> kEscapes = {
     {"-H tcp://evil:2375 run --name {container} {image}", kNot + "-H"},
     {"--host=unix:///x run --name {container} {image}", kNot + "--host"},
     {"--config /tmp/x volume ls", kNot + "--config"},
-    {"exec {container} sh", "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
-                            "volume rm, not 'exec'"},
-    {"container exec {container} sh", "a tutorial line may run only run, container run, volume create, volume ls, volume "
-                                      "inspect or volume rm, not 'container exec'"},
-    {"volume prune -f", "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
-                        "volume rm, not 'volume prune'"},
-    {"volume", "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or volume rm, "
-               "not 'volume'"},
-    {"compose up -d", "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
-                      "volume rm, not 'compose'"},
-    {"cp /etc/shadow {container}:/x", "a tutorial line may run only run, container run, volume create, volume ls, volume "
-                                      "inspect or volume rm, not 'cp'"},
+    {"exec {container} sh",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
+     "volume rm, not 'exec'"},
+    {"container exec {container} sh",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume "
+     "inspect or volume rm, not 'container exec'"},
+    {"volume prune -f",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
+     "volume rm, not 'volume prune'"},
+    {"volume",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or volume rm, "
+     "not 'volume'"},
+    {"compose up -d",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
+     "volume rm, not 'compose'"},
+    {"cp /etc/shadow {container}:/x",
+     "a tutorial line may run only run, container run, volume create, volume ls, volume "
+     "inspect or volume rm, not 'cp'"},
     // volume verbs: no driver, no options, only {volume}, flags after positionals too
     {"volume create --driver local {volume}", kNot + "--driver"},
     {"volume create -d local {volume}", kNot + "-d"},
@@ -189,9 +194,7 @@ BOOST_AUTO_TEST_CASE(every_escape_attempt_is_refused_with_its_own_message) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(no_command_is_refused) {
-  BOOST_TEST(parse_tutorial_line({}).error == "a tutorial line needs a command");
-}
+BOOST_AUTO_TEST_CASE(no_command_is_refused) { BOOST_TEST(parse_tutorial_line({}).error == "a tutorial line needs a command"); }
 
 BOOST_AUTO_TEST_CASE(a_run_reads_into_its_values) {
   const auto t = allowed("run --rm -it --name {container} -v {volume}:/home/my_folder {image} sh -c ls");
@@ -210,9 +213,10 @@ BOOST_AUTO_TEST_CASE(a_run_reads_into_its_values) {
 }
 
 BOOST_AUTO_TEST_CASE(the_allowed_options_in_every_spelling) {
-  const auto c = allowed("container run --detach --interactive --tty --name={container} "
-                         "--mount type=volume,src={volume},dst=/a,readonly --mount=type=volume,source={volume},target=/b "
-                         "--mount destination=/c,ro,type=volume,src={volume} alpine:3.18");
+  const auto c = allowed(
+      "container run --detach --interactive --tty --name={container} "
+      "--mount type=volume,src={volume},dst=/a,readonly --mount=type=volume,source={volume},target=/b "
+      "--mount destination=/c,ro,type=volume,src={volume} alpine:3.18");
   BOOST_TEST(c.verb_words == 2u);
   BOOST_TEST((c.detach && c.interactive && c.tty && !c.rm));
   BOOST_TEST_REQUIRE(c.mounts.size() == 3u);

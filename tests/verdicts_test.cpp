@@ -39,9 +39,9 @@ BOOST_AUTO_TEST_SUITE(verdicts)
 
 BOOST_AUTO_TEST_CASE(broken_fails_fault_or_not_run_is_an_error_and_time_goes_to_the_next_check) {
   const Scenario sc = two_claims();
-  const auto claims = decide_claims(sc, {record("", Outcome::Done, 1), record("A-1", Outcome::Broken, 2),
-                                         record("B-1", Outcome::Fault, 3)},
-                                    facts("podman"), ClaimFilter(), 2);
+  const auto claims =
+      decide_claims(sc, {record("", Outcome::Done, 1), record("A-1", Outcome::Broken, 2), record("B-1", Outcome::Fault, 3)},
+                    facts("podman"), ClaimFilter(), 2);
   BOOST_REQUIRE_EQUAL(claims.size(), 2u);
   BOOST_TEST(claims[0].verdict == Verdict::Fail);
   BOOST_TEST(claims[0].deciding_step == 1);

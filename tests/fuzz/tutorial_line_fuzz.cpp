@@ -20,10 +20,14 @@ const std::string kPath = "/[A-Za-z0-9._/-]*";
 const std::string kField = "(type=volume|(src|source)=\\{volume\\}|(dst|destination|target)=" + kPath + "|readonly|ro)";
 
 // Every word of a run line between its verb and its image.
-const std::regex kRunWord("--rm|--interactive|--tty|--detach|--|-[itd]+|--name|--name=\\{container\\}|\\{container\\}|"
-                          "--volume|--mount|-[itd]*v|"
-                          "(-[itd]*v=?|--volume=)?\\{volume\\}:" + kPath + "(:ro)?|"
-                          "(--mount=)?" + kField + "(," + kField + ")*");
+const std::regex kRunWord(
+    "--rm|--interactive|--tty|--detach|--|-[itd]+|--name|--name=\\{container\\}|\\{container\\}|"
+    "--volume|--mount|-[itd]*v|"
+    "(-[itd]*v=?|--volume=)?\\{volume\\}:" +
+    kPath +
+    "(:ro)?|"
+    "(--mount=)?" +
+    kField + "(," + kField + ")*");
 const std::regex kImage("\\{image\\}|[a-z0-9][A-Za-z0-9._/:@+-]*");
 // Every word of a volume line after its verb.
 const std::regex kVolumeWord("--|--name|--name=\\{volume\\}|\\{volume\\}");
