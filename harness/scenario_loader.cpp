@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
-#include <fstream>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
@@ -69,7 +68,7 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
 }
 
 // The line of the root element, where a scenario's id is (for a text that loaded).
-int root_line(const std::string& file, const std::string& text) {
+int root_line(const std::string& text) {
   pugi::xml_document doc;
   doc.load_buffer(text.data(), text.size());
   return XmlReader(text).line_of(doc.document_element());
@@ -132,7 +131,7 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     for (auto& sc : one.scenarios) {
       const auto seen = ids.emplace(sc.id, file);
       if (!seen.second)
-        all.errors.push_back(file + ":" + std::to_string(root_line(file, text.text)) + ": scenario id '" + sc.id +
+        all.errors.push_back(file + ":" + std::to_string(root_line(text.text)) + ": scenario id '" + sc.id +
                              "' is used by " + seen.first->second + " too");
       else
         all.scenarios.push_back(std::move(sc));
