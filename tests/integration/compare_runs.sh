@@ -17,7 +17,7 @@ run_harness run --tag seed --junit "$WORK/A.xml" --matrix "$WORK/A.md" --html "$
 expect_rc 0
 run_harness PATH="$WORK/bin:$PATH" run --tag seed --junit "$WORK/B.xml" --matrix "$WORK/B.md" --html "$WORK/B.html"
 expect_rc 1
-expect_out "\($WORK/bin/docker\)"
+expect_out "\($WORK/bin/docker, "
 expect_out "^FAIL  VOL-1  docker"
 
 # what started failing, as "runtime claim" lines

@@ -7,7 +7,7 @@ mount_dropping_docker "$WORK/bin"   # a broken runtime: `docker run` drops every
 
 run_harness PATH="$WORK/bin:$PATH" run --tag seed $(reports run)
 [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ] || fail "exit code $RC, expected 1 or 2"
-expect_out "\($WORK/bin/docker\)"     # the wrapper is the CLI under test
+expect_out "\($WORK/bin/docker, "     # the wrapper is the CLI under test
 expect_out "^FAIL  BND-1"
 expect_out "^FAIL  VOL-2"
 expect_out "^FAIL  SHR-1"
