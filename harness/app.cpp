@@ -181,7 +181,7 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
 
 ReadyRuntime prepare(const Target& target, RunContext& run) {
   const Dialect& dialect = *target.dialect;
-  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment()), nullptr, nullptr, ""};
+  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()), nullptr, nullptr, ""};
   ProcessRunner& runner = *ready.runner;
   const Reached reached = reach(dialect, runner);
   if (!reached.why_not.empty()) {
@@ -211,7 +211,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
                             target.environment());
     if (!eo.facts.cannot_start.empty()) {
       ready.unusable =
-          target.name() + " answers (" + eo.facts.endpoint + ") but cannot start a container here: " + eo.facts.cannot_start;
+          target.name() + " answers (" + eo.facts.endpoint + ") but " + eo.facts.cannot_start;
       return ready;
     }
   }

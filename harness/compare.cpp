@@ -69,7 +69,8 @@ CaseResult case_of(const pugi::xml_node& testcase, const std::string& runtime, c
   // leftovers are reported per scenario file: one "cleanup" testcase per suite
   if (name == "cleanup") c.id = "cleanup:" + suite_name.substr(suite_name.find('.') + 1);
   c.seconds = seconds_of(testcase);
-  for (const auto& [element, status] : {std::make_pair("failure", Status::Fail), std::make_pair("error", Status::Error)}) {
+  for (const auto& [element, status] : {std::make_pair("failure", Status::Fail), std::make_pair("error", Status::Error),
+                                        std::make_pair("skipped", Status::Skipped)}) {
     if (const auto child = testcase.child(element)) {
       c.status = status;
       c.message = child.attribute("message").value();
@@ -158,7 +159,9 @@ std::string padded(const std::string& text, std::size_t width) {
   return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
 }
 
-std::string status_name(Status status) { return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : "ERROR"; }
+std::string status_name(Status status) {
+  return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : status == Status::Skipped ? "skipped" : "ERROR";
+}
 
 // "FAIL: expected ..., found ..." or "pass".
 std::string verdict(const CaseResult& c) {

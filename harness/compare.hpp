@@ -9,7 +9,7 @@
 
 namespace harness {
 
-enum class Status { Pass, Fail, Error };
+enum class Status { Pass, Fail, Error, Skipped };  // skipped: not checked on that target, never a pass
 
 // One testcase of a JUnit file: a claim on a runtime (or a scenario file's "cleanup").
 struct CaseResult {

@@ -55,7 +55,11 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
   facts.version = version;
   facts.endpoint = endpoint(cli.dialect(), environment);
   const auto info = runner.run(cli.words(cli.dialect().facts_query), "", o.timeout);
-  if (info.ok()) read_info(info.out, facts);
+  if (!info.ok()) {  // facts unknown: no when= condition may be guessed, so nothing is checked
+    facts.cannot_start = "its facts could not be read: " + describe_failure(info, o.timeout);
+    return facts;
+  }
+  read_info(info.out, facts);
 
   const std::string name = "harness-" + o.run_id + "-probe";
   const std::string folder = files.make_folder(o.host_tmp, name + "-");
@@ -72,12 +76,13 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
   if (run.ok()) {  // the engine mounted a folder of that path: is it the harness's?
     facts.sees_host_dirs = run.out.find("(no marker)") == std::string::npos;
   } else {  // without the bind mount: an engine that does not see the folder refuses it
+    runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
     spec.mounts.pop_back();
     run = runner.run(cli.run(spec), "", o.timeout);
     if (run.ok())
       facts.sees_host_dirs = false;
     else
-      facts.cannot_start = describe_failure(run, o.timeout);
+      facts.cannot_start = "cannot start a container here: " + describe_failure(run, o.timeout);
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
   if (facts.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {

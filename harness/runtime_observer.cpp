@@ -270,6 +270,8 @@ void RuntimeObserver::forget() {
   CommandRecord cmd{argv, "", false, calls_.run(argv)};
   if (removed(cmd.result))
     for (const auto& name : made_names_) ledger_.drop_container(name);
+  else
+    stuck_ = "helper container(s) " + join(made_names_, ", ") + " could not be removed: " + calls_.failure(cmd.result);
   removals_.push_back(std::move(cmd));
   made_names_.clear();
 }

@@ -88,6 +88,9 @@ class RuntimeObserver : public Observer {
   // The helper removals forget() made outside any step, for the scenario's cleanup
   // transcript (ScenarioResult::cleanup); each is returned once.
   std::vector<CommandRecord> take_removals();
+  // Why a forget() could not remove its helpers ("" when it could): they still hold their
+  // volumes, so the next action's verdict would be the harness's doing.
+  const std::string& stuck() const { return stuck_; }
 
  private:
   struct Helper {
@@ -112,6 +115,7 @@ class RuntimeObserver : public Observer {
   std::vector<std::string> made_names_;    // every helper `create` since the last forget()
   int made_ = 0;
   std::vector<CommandRecord> removals_;
+  std::string stuck_;
 };
 
 }  // namespace harness

@@ -77,10 +77,6 @@ ScenarioResult ScenarioRun::run() {
       result_.steps.push_back(record);
       continue;
     }
-    if (!is_check_only(step)) {  // an action may remove or re-create a volume
-      host_observer_.forget();
-      runtime_observer_.forget();
-    }
     const auto step_start = std::chrono::steady_clock::now();
     calls_.begin_step(step.timeout ? from_seconds(*step.timeout) : options_.step_timeout, deadline);
     try {
@@ -88,6 +84,11 @@ ScenarioResult ScenarioRun::run() {
       if (step_start >= deadline)
         throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit, 1) +
                         " s (timeout=, --scenario-timeout)"};
+      if (!is_check_only(step)) {  // an action may remove or re-create a volume: nothing of it is remembered or held
+        host_observer_.forget();
+        runtime_observer_.forget();
+        if (!runtime_observer_.stuck().empty()) throw StepFault{runtime_observer_.stuck()};
+      }
       execute(step, record);
     } catch (const StepRefused& refused) {
       record.outcome = Outcome::Broken;

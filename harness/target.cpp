@@ -10,6 +10,15 @@ std::vector<std::pair<std::string, std::string>> Target::environment() const {
   return {{url ? dialect->endpoint_variable : dialect->context_variable, endpoint}};
 }
 
+std::vector<std::string> Target::cleared() const {
+  if (endpoint.empty()) return {};
+  const std::string set = environment().front().first;
+  std::vector<std::string> other;
+  for (const auto& variable : {dialect->endpoint_variable, dialect->context_variable})
+    if (!variable.empty() && variable != set) other.push_back(variable);
+  return other;
+}
+
 ParsedTarget parse_target(const std::string& spec) {
   const auto at = spec.find('@');
   const std::string name = spec.substr(0, at);
@@ -24,7 +33,9 @@ ParsedTarget parse_target(const std::string& spec) {
 
 ProcessResult EnvironmentRunner::run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) {
   if (settings_.empty()) return inner_.run(argv, input, timeout);
-  Argv wrapped = {"env", "--"};
+  Argv wrapped = {"env"};
+  for (const auto& name : cleared_) wrapped.insert(wrapped.end(), {"-u", name});
+  wrapped.push_back("--");
   for (const auto& [name, value] : settings_) wrapped.push_back(name + "=" + value);
   wrapped.insert(wrapped.end(), argv.begin(), argv.end());
   return inner_.run(wrapped, input, timeout);

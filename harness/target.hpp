@@ -23,6 +23,8 @@ struct Target {
   std::string endpoint;  // after the @: a URL or a context/connection name; "" for the default
   // NAME=value settings for the target's commands
   std::vector<std::pair<std::string, std::string>> environment() const;
+  // The dialect's engine variables the target does not set: unset, so that only its own counts.
+  std::vector<std::string> cleared() const;
   std::string name() const { return endpoint.empty() ? dialect->name : dialect->name + "@" + endpoint; }
 };
 
@@ -37,13 +39,16 @@ ParsedTarget parse_target(const std::string& spec);
 // transcript of the inner runner and every fake stay argv-only).
 class EnvironmentRunner : public ProcessRunner {
  public:
-  EnvironmentRunner(ProcessRunner& inner, std::vector<std::pair<std::string, std::string>> settings)
-      : inner_(inner), settings_(std::move(settings)) {}
+  // `cleared` are unset first (a DOCKER_HOST the user exported would win over the target's DOCKER_CONTEXT)
+  EnvironmentRunner(ProcessRunner& inner, std::vector<std::pair<std::string, std::string>> settings,
+                    std::vector<std::string> cleared = {})
+      : inner_(inner), settings_(std::move(settings)), cleared_(std::move(cleared)) {}
   ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) override;
 
  private:
   ProcessRunner& inner_;
   std::vector<std::pair<std::string, std::string>> settings_;
+  std::vector<std::string> cleared_;
 };
 
 }  // namespace harness

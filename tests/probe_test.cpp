@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(an_engine_that_starts_nothing_says_why) {
   FakeEngine stuck;
   stuck.nothing_starts = true;
   const TargetFacts f = probe_of(stuck, files);
-  BOOST_TEST(f.cannot_start == "exit code 126: error setting rlimit type 7: operation not permitted");
+  BOOST_TEST(f.cannot_start == "cannot start a container here: exit code 126: error setting rlimit type 7: operation not permitted");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -30,6 +30,9 @@ BOOST_AUTO_TEST_CASE(commands_run_with_the_targets_environment) {
   EnvironmentRunner runner(inner, {{"DOCKER_HOST", "unix:///run/x.sock"}});
   runner.run({"docker", "ps"}, "", std::chrono::seconds(1));
   BOOST_TEST(inner.lines() == std::vector<std::string>{"env -- DOCKER_HOST=unix:///run/x.sock docker ps"});
+  EnvironmentRunner cleared(inner, {{"DOCKER_CONTEXT", "desk"}}, parse_target("docker@desk").target.cleared());
+  cleared.run({"docker", "ps"}, "", std::chrono::seconds(1));
+  BOOST_TEST(inner.lines().back() == "env -u DOCKER_HOST -- DOCKER_CONTEXT=desk docker ps");
   EnvironmentRunner plain(inner, {});
   plain.run({"docker", "ps"}, "", std::chrono::seconds(1));
   BOOST_TEST(inner.lines().back() == "docker ps");
