@@ -189,3 +189,15 @@ podman_user_stop() {
   kill_user_processes "$user"
   rm -rf "$state" "$(user_runtime_dir "$user")"
 }
+
+# The command line of an engine script that defines start, stop_engine and print_env:
+# `NAME.sh start|stop|env`, one at a time (the script's lock).
+engine_main() {
+  lock_engine
+  case "${1:-}" in
+    start) start ;;
+    stop) stop_engine ;;
+    env) print_env ;;
+    *) die "usage: $0 start|stop|env" ;;
+  esac
+}

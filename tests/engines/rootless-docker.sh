@@ -52,10 +52,4 @@ stop_engine() {
   rm -rf "$STATE" "$(user_runtime_dir "$USER_NAME")"
 }
 
-lock_engine
-case "${1:-}" in
-  start) start ;;
-  stop) stop_engine ;;
-  env) print_env ;;
-  *) die "usage: $0 start|stop|env" ;;
-esac
+engine_main "$@"  # start, stop_engine and print_env above

@@ -82,10 +82,4 @@ stop_engine() {
   rmdir "$DATA" 2>/dev/null || true
 }
 
-lock_engine
-case "${1:-}" in
-  start) start ;;
-  stop) stop_engine ;;
-  env) print_env ;;
-  *) die "usage: $0 start|stop|env" ;;
-esac
+engine_main "$@"  # start, stop_engine and print_env above
