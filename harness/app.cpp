@@ -181,7 +181,8 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
 
 ReadyRuntime prepare(const Target& target, RunContext& run) {
   const Dialect& dialect = *target.dialect;
-  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()), nullptr, nullptr, ""};
+  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()), nullptr,
+                     nullptr, ""};
   ProcessRunner& runner = *ready.runner;
   const Reached reached = reach(dialect, runner);
   if (!reached.why_not.empty()) {
@@ -210,8 +211,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
     eo.facts = probe_target(cli, runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout},
                             target.environment());
     if (!eo.facts.cannot_start.empty()) {
-      ready.unusable =
-          target.name() + " answers (" + eo.facts.endpoint + ") but " + eo.facts.cannot_start;
+      ready.unusable = target.name() + " answers (" + eo.facts.endpoint + ") but " + eo.facts.cannot_start;
       return ready;
     }
   }

@@ -15,7 +15,8 @@ const char* const kVolumeMarker = "written through a volume\n";
 // remote engine: then the checks look as usual, and fail on what the runtime broke.
 const char* const kLook =
     "if [ -d /v ]; then echo 'written through a volume' > /v/marker; else echo '(no volume mount)'; fi; "
-    "if [ -d /h ]; then cat /h/marker 2>/dev/null || echo '(no marker)'; else echo '(no bind mount)'; fi; true";
+    "if [ ! -d /h ]; then echo '(no bind mount)'; elif [ ! -e /h/marker ]; then echo '(no marker)'; "
+    "else cat /h/marker 2>/dev/null || echo '(unreadable marker)'; fi; true";
 const char* const kHostMarker = "written by the harness on its host\n";
 
 // storage|runtime|rootless mark|volume folder
@@ -74,7 +75,11 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
   spec.command = {"sh", "-c", kLook};
   auto run = runner.run(cli.run(spec), "", o.timeout);
   if (run.ok()) {  // the engine mounted a folder of that path: is it the harness's?
-    facts.sees_host_dirs = run.out.find("(no marker)") == std::string::npos;
+    facts.sees_host_dirs =
+        run.out.find("(no marker)") == std::string::npos && run.out.find("(unreadable marker)") == std::string::npos;
+    if (run.out.find("(unreadable marker)") != std::string::npos)
+      facts.host_dirs_why = "the engine's containers cannot read the harness's host folders in " + o.host_tmp +
+                            " (a user namespace remapping or SELinux labels)";
   } else {  // without the bind mount: an engine that does not see the folder refuses it
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
     spec.mounts.pop_back();

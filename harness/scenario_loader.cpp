@@ -131,8 +131,8 @@ LoadResult load_scenarios(const std::vector<std::string>& paths) {
     for (auto& sc : one.scenarios) {
       const auto seen = ids.emplace(sc.id, file);
       if (!seen.second)
-        all.errors.push_back(file + ":" + std::to_string(root_line(text.text)) + ": scenario id '" + sc.id +
-                             "' is used by " + seen.first->second + " too");
+        all.errors.push_back(file + ":" + std::to_string(root_line(text.text)) + ": scenario id '" + sc.id + "' is used by " +
+                             seen.first->second + " too");
       else
         all.scenarios.push_back(std::move(sc));
     }

@@ -123,8 +123,12 @@ std::string ScenarioRun::cannot_check_here() const {
   for (const auto& s : scenario_.steps)
     for (const auto& m : s.mounts)
       if (applies(s) && m.type == Mount::Type::Bind)
-        return "skipped: the engine does not see the harness's host folders in " + options_.host_tmp +
-               " (it runs on another machine, in a VM or in a DinD service); give --host-dir-root PATH, a folder both see";
+        return "skipped: " +
+               (options_.facts.host_dirs_why.empty()
+                    ? "the engine does not see the harness's host folders in " + options_.host_tmp +
+                          " (it runs on another machine, in a VM or in a DinD service)"
+                    : options_.facts.host_dirs_why) +
+               "; give --host-dir-root PATH, a folder both see and can read";
   return "";
 }
 

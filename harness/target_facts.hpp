@@ -20,8 +20,9 @@ struct TargetFacts {
   std::string oci_runtime;     // runc, crun, ...
   std::string volume_root;     // what the dialect's volume root query would answer (DockerRootDir, VolumePath)
   bool sees_volumes = true;    // the harness reads the engine's volume files at their Mountpoint
-  bool sees_host_dirs = true;  // the engine mounts the harness's host folders at the same path
-  std::string cannot_start;    // not empty: the target cannot be checked ("cannot start a container here: <the runtime's reason>")
+  bool sees_host_dirs = true;  // the engine mounts the harness's host folders at the same path ...
+  std::string host_dirs_why;   // ... and when it does not, why, if the probe could tell
+  std::string cannot_start;  // not empty: the target cannot be checked ("cannot start a container here: <the runtime's reason>")
 
   // "podman 4.3.1 · rootless · vfs · runc"
   std::string header() const;

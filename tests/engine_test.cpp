@@ -627,3 +627,46 @@ BOOST_AUTO_TEST_CASE(a_step_timeout_says_which_command_and_how_long) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(engine_on_targets)
+
+BOOST_AUTO_TEST_CASE(bind_mount_claims_are_skipped_where_the_engine_cannot_see_the_host_folders) {
+  FakeProcessRunner runner;
+  FakeHostFiles files;
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  o.facts.runtime = "docker";
+  o.facts.sees_host_dirs = false;
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o, &files);
+  const auto r = engine.run(parse(R"(<host-dir name="h"><file path="a" text="x"/></host-dir>
+    <run container="c" rm="true" claim="EPH-1"><mount type="bind" source="h" target="/h"/><arg>true</arg></run>)"),
+                            0, ClaimFilter());
+  BOOST_REQUIRE_EQUAL(r.claims.size(), 1u);
+  BOOST_TEST(r.claims[0].verdict == Verdict::Skipped);
+  BOOST_TEST(r.claims[0].message.find("--host-dir-root") != std::string::npos);
+  BOOST_TEST(runner.calls.empty());  // nothing ran, nothing to clean
+}
+
+BOOST_AUTO_TEST_CASE(a_step_runs_only_where_its_when_conditions_hold) {
+  const Scenario sc = parse(R"(<volume-create volume="v"/>
+    <expect-volume claim="EPH-1" volume="v" exists="true" when="rootless" runtime="docker" note="rootless only"/>
+    <expect-volume claim="EPH-1" volume="v" listed="true" when="rootful"/>)");
+  for (const bool rootless : {false, true}) {
+    FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+      return argv[2] == "ls" ? exited(0, "harness-r1-0-v\n") : exited(0, "local\n/m\n");
+    });
+    EngineOptions o;
+    o.image = "img";
+    o.run_id = "r1";
+    o.facts.runtime = "docker";
+    o.facts.rootless = rootless;
+    Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+    const auto r = engine.run(sc, 0, ClaimFilter());
+    BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+    BOOST_TEST(r.steps.size() == 2u);  // the create, and the one check that applies
+    BOOST_TEST(r.claims[0].differences.size() == (rootless ? 1u : 0u));
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

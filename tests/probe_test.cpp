@@ -67,6 +67,11 @@ BOOST_AUTO_TEST_CASE(a_remote_engine_is_read_through_the_runtime) {
   FakeEngine other_folder;
   other_folder.inside = "(no marker)\n";  // a folder of that path, but not the harness's
   BOOST_TEST(!probe_of(other_folder, files).sees_host_dirs);
+  FakeEngine remapped;
+  remapped.inside = "(unreadable marker)\n";  // the same folder, but its container user cannot read it
+  const TargetFacts r = probe_of(remapped, files);
+  BOOST_TEST(!r.sees_host_dirs);
+  BOOST_TEST(r.host_dirs_why.find("user namespace remapping") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_runtime_that_drops_mounts_is_not_taken_for_a_remote_engine) {
@@ -84,7 +89,8 @@ BOOST_AUTO_TEST_CASE(an_engine_that_starts_nothing_says_why) {
   FakeEngine stuck;
   stuck.nothing_starts = true;
   const TargetFacts f = probe_of(stuck, files);
-  BOOST_TEST(f.cannot_start == "cannot start a container here: exit code 126: error setting rlimit type 7: operation not permitted");
+  BOOST_TEST(f.cannot_start ==
+             "cannot start a container here: exit code 126: error setting rlimit type 7: operation not permitted");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
