@@ -153,6 +153,7 @@ struct ReadyRuntime {
   Target target;
   std::unique_ptr<ProcessRunner> runner;  // the run's runner, in the target's environment
   std::unique_ptr<ProcessRunner> steps;   // what the steps use: that runner, or a dry run of it
+  std::unique_ptr<HostFiles> dry_files;   // the host as a dry run sees it
   std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
   std::string unusable;                   // ... and this says why
 };
@@ -181,7 +182,8 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
 
 ReadyRuntime prepare(const Target& target, RunContext& run) {
   const Dialect& dialect = *target.dialect;
-  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()), nullptr,
+  ReadyRuntime ready{target,  std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()),
+                     nullptr, nullptr,
                      nullptr, ""};
   ProcessRunner& runner = *ready.runner;
   const Reached reached = reach(dialect, runner);
@@ -217,8 +219,11 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
   }
   run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(), exe,
                           eo.facts.endpoint, eo.image, run.scenarios.size());
-  if (run.options.dry_run) ready.steps = std::make_unique<DryRunRunner>(runner);
-  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo);
+  if (run.options.dry_run) {
+    ready.steps = std::make_unique<DryRunRunner>(runner);
+    ready.dry_files = std::make_unique<DryRunHostFiles>();
+  }
+  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
   return ready;
 }
 

@@ -112,6 +112,7 @@ Argv Cli::run(const RunSpec& spec) const {
   if (spec.rm) argv.push_back("--rm");
   if (spec.read_only) argv.push_back("--read-only");
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
+  if (!spec.user.empty()) argv.insert(argv.end(), {"--user", spec.user});
   for (const auto& m : spec.mounts) {
     if (m.flag == Mount::Flag::Volume)
       argv.insert(argv.end(), {"--volume", volume_option(m)});
@@ -123,9 +124,10 @@ Argv Cli::run(const RunSpec& spec) const {
   return argv;
 }
 
-Argv Cli::exec(const std::string& container, const Argv& command, bool interactive) const {
+Argv Cli::exec(const std::string& container, const Argv& command, bool interactive, const std::string& user) const {
   Argv argv = with({"exec"});
   if (interactive) argv.push_back("--interactive");
+  if (!user.empty()) argv.insert(argv.end(), {"--user", user});
   argv.push_back(container);
   argv.insert(argv.end(), command.begin(), command.end());
   return argv;

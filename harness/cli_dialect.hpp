@@ -60,6 +60,7 @@ struct RunSpec {
   bool rm = false;
   bool read_only = false;
   bool create_only = false;  // `create`: make the container, do not start it
+  std::string user;          // `--user`
   struct ResolvedMount {
     Mount::Type type;
     Mount::Flag flag;
@@ -84,7 +85,7 @@ class Cli {
   Argv volume_root() const;
   Argv image_exists(const std::string& image) const;
   Argv run(const RunSpec& spec) const;
-  Argv exec(const std::string& container, const Argv& command, bool interactive) const;
+  Argv exec(const std::string& container, const Argv& command, bool interactive, const std::string& user = "") const;
   Argv stop(const std::string& container) const;
   Argv start(const std::string& container, bool attach = false) const;
   Argv restart(const std::string& container) const;

@@ -77,6 +77,7 @@ class StepNames {
         break;
       case StepKind::ComposeProject:
         if (n_.projects.count(s_.project)) fail("project '" + s_.project + "' is made twice");
+        for (const auto& v : s_.external) need(n_.volumes, v, "volume", "creates or mounts it");
         n_.projects[s_.project] = s_.volume_keys;
         break;
       case StepKind::ComposeUp: {
@@ -93,6 +94,8 @@ class StepNames {
         need_container(n_.containers);
         n_.containers.erase(s_.container);
         break;
+      case StepKind::HostWrite:
+      case StepKind::HostDelete: need(n_.hosts, s_.host, "host folder", "makes it (<host-dir>)"); break;
       case StepKind::VolumeRemove:
       case StepKind::Write:
       case StepKind::Exec:

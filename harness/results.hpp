@@ -37,6 +37,7 @@ enum class Mismatch {
   Described,   // a volume is described otherwise (listing, driver, Mountpoint)
   Refused,     // the runtime refused a step of the claim's flow
   Allowed,     // the runtime allowed what the claim says it refuses (or its CLI refused the command itself)
+  State,       // a container is running where the claim says stopped, or the other way
   ExitCode,    // another exit code
   Output,      // the command worked but printed something else
 };
@@ -46,7 +47,8 @@ struct StepRecord {
   int line = 0;
   std::string element;
   std::string claim;
-  std::string summary;  // what the step does, in words, with runtime names
+  std::vector<std::string> serves;  // the selected claims whose flow it is in (claim_flows.hpp)
+  std::string summary;              // what the step does, in words, with runtime names
   std::vector<CommandRecord> commands;
   Outcome outcome = Outcome::NotRun;
   Mismatch mismatch = Mismatch::None;  // with Broken

@@ -7,11 +7,13 @@
 #include <sstream>
 
 #include "checks.hpp"
+#include "claim_flows.hpp"
 #include "cleanup.hpp"
 #include "interrupt.hpp"
 #include "step_kinds.hpp"
 #include "text.hpp"
 #include "tutorial_line.hpp"
+#include "uid_map.hpp"
 #include "verdicts.hpp"
 
 namespace harness {
@@ -59,6 +61,8 @@ ScenarioResult ScenarioRun::run() {
       if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why});
     return std::move(result_);
   }
+  served_ = claims_served(scenario_, [this](const Step& s) { return applies(s); });
+  uses_ = name_uses(scenario_, [this](const Step& s) { return applies(s); });
   const int last = last_needed_step();
   const auto limit = scenario_.timeout ? from_seconds(*scenario_.timeout) : options_.scenario_timeout;
   const auto deadline = start + limit;
@@ -72,7 +76,10 @@ ScenarioResult ScenarioRun::run() {
     record.element = step.element;
     record.claim = step.claim;
     record.summary = summary(step);
-    if (stopped || (is_check_only(step) && !filter_.matches(step.claim))) {
+    if (!serves_selected(i)) continue;  // a step of other claims' flows only
+    for (const auto& c : served_[i])
+      if (filter_.matches(c)) record.serves.push_back(c);
+    if (stopped || depends_on_refused(i)) {
       record.outcome = Outcome::NotRun;
       result_.steps.push_back(record);
       continue;
@@ -94,7 +101,6 @@ ScenarioResult ScenarioRun::run() {
       record.outcome = Outcome::Broken;
       record.mismatch = Mismatch::Refused;
       record.message = refused.message;
-      if (record.claim.empty()) record.claim = flow_claim(i);
       record.expected = "the command succeeds";
       record.actual = refused.message;
     } catch (const StepFault& fault) {
@@ -105,8 +111,10 @@ ScenarioResult ScenarioRun::run() {
       record.message = e.what();
     }
     record.duration = std::chrono::steady_clock::now() - step_start;
-    stopped = record.outcome == Outcome::Fault || (record.outcome == Outcome::Broken && !step.is_check());
-    if (stopped) result_.stopped_at = i;
+    if (record.outcome == Outcome::Broken && !step.is_check())  // what it should have made is not there
+      refused_.insert(uses_[i].changes.begin(), uses_[i].changes.end());
+    stopped = record.outcome == Outcome::Fault;
+    if (stopped) result_.stopped_at = static_cast<int>(result_.steps.size());
     result_.steps.push_back(std::move(record));
   }
   result_.claims = decide_claims(scenario_, result_.steps, options_.facts, filter_, result_.stopped_at);
@@ -133,18 +141,25 @@ std::string ScenarioRun::cannot_check_here() const {
 }
 
 // The claim whose flow step i belongs to: that of the next check.
-std::string ScenarioRun::flow_claim(int i) const {
-  for (; i < static_cast<int>(scenario_.steps.size()); ++i)
-    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i])) return scenario_.steps[i].claim;
-  return scenario_.claims.back().id;
+// A step serves a selected claim's flow (claim_flows.hpp); the others need not run.
+bool ScenarioRun::serves_selected(int i) const {
+  return std::any_of(served_[i].begin(), served_[i].end(), [this](const std::string& c) { return filter_.matches(c); });
 }
 
-// Steps after the last check of a selected claim need not run.
 int ScenarioRun::last_needed_step() const {
   int last = -1;
   for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
-    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i]) && filter_.matches(scenario_.steps[i].claim)) last = i;
+    if (serves_selected(i)) last = i;
   return last;
+}
+
+// A step that reads what a refused action should have made or changed cannot be made (its
+// claims were charged with the refusal); what it would have made is missing too.
+bool ScenarioRun::depends_on_refused(int i) {
+  const NameUse& u = uses_[i];
+  if (std::none_of(u.reads.begin(), u.reads.end(), [this](const std::string& n) { return refused_.count(n) > 0; })) return false;
+  refused_.insert(u.changes.begin(), u.changes.end());
+  return true;
 }
 
 void ScenarioRun::execute(const Step& s, StepRecord& record) {
@@ -160,9 +175,9 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::Write: {
       Argv command = kWrite;
       command.push_back(s.path);
-      return action(s, record, cli.exec(container_of(s), command, true), *s.content);
+      return action(s, record, cli.exec(container_of(s), command, true, s.user), *s.content);
     }
-    case StepKind::Exec: return action(s, record, cli.exec(container_of(s), s.args, false));
+    case StepKind::Exec: return action(s, record, cli.exec(container_of(s), s.args, false, s.user));
     case StepKind::Stop: return action(s, record, cli.stop(container_of(s)));
     case StepKind::Start: return action(s, record, cli.start(container_of(s), s.attach));
     case StepKind::Restart: return action(s, record, cli.restart(container_of(s)));
@@ -180,6 +195,8 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::ExpectFile: return expect_file(s, record);
     case StepKind::ExpectVolume: return expect_volume(s, record);
     case StepKind::ExpectContainer: return expect_container(s, record);
+    case StepKind::HostWrite:
+    case StepKind::HostDelete: return change_host_file(s, record);
   }
 }
 
@@ -215,6 +232,7 @@ void ScenarioRun::run_container(const Step& s, StepRecord& record) {
   spec.detach = s.detach;
   spec.rm = s.rm;
   spec.read_only = s.read_only;
+  spec.user = s.user;
   spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
   names_.ledger().add_container(container);
   action(s, record, calls_.cli().run(spec));
@@ -254,6 +272,25 @@ void ScenarioRun::make_host_dir(const Step& s, StepRecord& record) {
     record.commands.push_back({{"write", path}, f.content, true, wrote});
   }
   record.summary += " = " + dir;
+  record.outcome = Outcome::Done;
+}
+
+// A person on the host writes or deletes a file in the folder, while containers may have it
+// mounted (a bind mount is a live view both ways: BND-1). Recorded as what they would type.
+void ScenarioRun::change_host_file(const Step& s, StepRecord& record) {
+  HostFiles& files = engine_.host_files();
+  const std::string& folder = names_.folder(s.host);
+  const std::string path = files.inside(folder, s.path);
+  if (path.empty()) throw StepFault{quote(s.path) + " leads outside " + folder + " (through a symlink): not used"};
+  ProcessResult done;
+  done.exit_code = 0;
+  if (s.kind == StepKind::HostWrite) {
+    files.write(path, *s.content);
+    record.commands.push_back({{"write", path}, *s.content, true, done});
+  } else {
+    if (const std::string why = files.remove_all(path); !why.empty()) throw StepFault{"cannot delete " + path + ": " + why};
+    record.commands.push_back({{"rm", path}, "", true, done});
+  }
   record.outcome = Outcome::Done;
 }
 
@@ -321,9 +358,12 @@ void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
       break;
     }
   }
-  if (s.owner_is_invoker) {  // known only now: the uid this harness runs as
+  if (s.owner_is_invoker || s.owner_mapped) {  // known only now: the uid this harness runs as, or the engine's map
     Step mine = s;
-    mine.owner_uid = ::getuid();
+    mine.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(::getuid()) : host_uid(*s.owner_uid, options_.facts);
+    if (!mine.owner_uid)
+      throw StepFault{"cannot tell which host uid a rootless engine maps the container's uid " + std::to_string(*s.owner_uid) +
+                      " to: no range for this user in /etc/subuid"};
     return apply(decide_file(mine, o), record);
   }
   apply(decide_file(s, o), record);
@@ -362,12 +402,12 @@ void ScenarioRun::expect_volume(const Step& s, StepRecord& record) {
 
 void ScenarioRun::expect_container(const Step& s, StepRecord& record) {
   const std::string container = container_of(s);
-  const auto& r = calls_.call(record, calls_.cli().container_inspect(container, "{{.Id}}"));
+  const auto& r = calls_.call(record, calls_.cli().container_inspect(container, "{{.State.Running}}"));
   const bool exists = r.exit_code == 0;
   if (calls_.is_fault(r) || (!exists && lower(r.err).find(calls_.cli().dialect().missing_container) == std::string::npos))
     throw StepFault{"container inspect failed: " + calls_.failure(r)};
   if (!exists) names_.ledger().drop_container(container);
-  apply(decide_container(s, exists), record);
+  apply(decide_container(s, exists, first_line(r.out) == "true"), record);
 }
 
 }  // namespace harness

@@ -73,7 +73,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "run",
        Role::Action,
        {"container"},
-       {"image", "detach", "rm", "read-only"},
+       {"image", "detach", "rm", "read-only", "user"},
        false,
        {"mount", "arg"},
        ms<500>,
@@ -82,7 +82,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "create",
        Role::Action,
        {"container"},
-       {"image", "rm", "read-only"},
+       {"image", "rm", "read-only", "user"},
        false,
        {"mount", "arg"},
        ms<50>,
@@ -91,7 +91,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "write",
        Role::Action,
        {"path"},
-       {"text", "content"},
+       {"text", "content", "user"},
        true,
        {},
        ms<130>,
@@ -100,7 +100,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "exec",
        Role::Action,
        {},
-       {},
+       {"user"},
        true,
        {"arg"},
        ms<130>,
@@ -146,7 +146,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "compose-project",
        Role::Setup,
        {"name", "fixture"},
-       {"folder", "volumes"},
+       {"folder", "volumes", "external"},
        false,
        {},
        ms<0>,
@@ -217,12 +217,30 @@ const std::vector<StepKindInfo>& step_kinds() {
       {StepKind::ExpectContainer,
        "expect-container",
        Role::Check,
-       {"claim", "exists"},
-       {},
+       {"claim"},
+       {"exists", "state"},
        true,
        {},
        ms<50>,
-       [](const Step& s) { return "check " + container(s); }},
+       [](const Step& s) { return "check " + container(s) + (s.running ? *s.running ? " is running" : " is stopped" : ""); }},
+      {StepKind::HostWrite,
+       "host-write",
+       Role::Setup,
+       {"host", "path"},
+       {"text", "content"},
+       false,
+       {},
+       ms<0>,
+       [](const Step& s) { return "write " + s.path + " on the host, in folder " + s.host; }},
+      {StepKind::HostDelete,
+       "host-delete",
+       Role::Setup,
+       {"host", "path"},
+       {},
+       false,
+       {},
+       ms<0>,
+       [](const Step& s) { return "delete " + s.path + " on the host, in folder " + s.host; }},
   };
   return table;
 }
@@ -249,7 +267,7 @@ std::vector<std::string> attributes_of(const StepKindInfo& kind) {
   if (kind.names_container) add({"container", "project", "service"});
   add(kind.optional);
   add({"runtime", "note", "timeout", "when"});
-  if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains"});
+  if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains", "stderr-contains"});
   return all;
 }
 

@@ -109,8 +109,9 @@ std::string what_it_means(const StepRecord& s) {
     case Mismatch::Refused:
       return "The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.";
     case Mismatch::Allowed: return "The runtime allowed what the claim says it refuses.";
+    case Mismatch::State: return "The container is not in the state the claim says (running or stopped) at this point.";
     case Mismatch::ExitCode: return "The command ended with another exit code than the claim says.";
-    case Mismatch::Output: return "The command worked but printed something else than the claim says.";
+    case Mismatch::Output: return "The command printed or said something else than the claim says.";
   }
   return "";
 }

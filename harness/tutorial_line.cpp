@@ -80,7 +80,7 @@ TutorialMount volume_flag(const std::string& spelled, const std::string& value) 
   return m;
 }
 
-// --mount type=volume,src={volume},dst=/path[,readonly]: Docker and Podman read it as
+// --mount type=volume,src={volume},dst=/path[,readonly][,volume-nocopy]: Docker and Podman read it as
 // CSV; the fields allowed here hold no quote, so splitting on ',' reads it as they do.
 TutorialMount mount_flag(const std::string& value) {
   std::string type, source, destination;
@@ -94,7 +94,7 @@ TutorialMount mount_flag(const std::string& value) {
                                   : key == "ro"                             ? "readonly"
                                                                             : key;
     const bool keyed = canonical == "type" || canonical == "src" || canonical == "dst";
-    if (!keyed && canonical != "readonly")
+    if (!keyed && canonical != "readonly" && canonical != "volume-nocopy")  // both take less than the default
       refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") + " in --mount");
     if (keyed != (eq != std::string::npos))
       refuse("a tutorial line may not use '" + field +

@@ -1,5 +1,6 @@
 #include "verdicts.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace harness {
@@ -24,6 +25,12 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     int checks = 0;
     for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
       const auto& r = steps[i];
+      const bool refused_in_flow = r.claim.empty() && r.outcome == Outcome::Broken &&
+                                   std::find(r.serves.begin(), r.serves.end(), claim.id) != r.serves.end();
+      if (refused_in_flow && c.verdict != Verdict::Fail) {  // the runtime refused a step this claim needs
+        c.verdict = Verdict::Fail;
+        c.deciding_step = i;
+      }
       if (r.claim != claim.id) continue;
       ++checks;
       if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {

@@ -17,7 +17,7 @@
 namespace {
 
 const std::string kPath = "/[A-Za-z0-9._/-]*";
-const std::string kField = "(type=volume|(src|source)=\\{volume\\}|(dst|destination|target)=" + kPath + "|readonly|ro)";
+const std::string kField = "(type=volume|(src|source)=\\{volume\\}|(dst|destination|target)=" + kPath + "|readonly|ro|volume-nocopy)";
 
 // Every word of a run line between its verb and its image.
 const std::regex kRunWord(
