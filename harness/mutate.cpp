@@ -20,6 +20,7 @@
 #include "step_kinds.hpp"
 #include "target.hpp"
 #include "text.hpp"
+#include "transcript.hpp"
 
 namespace harness {
 
@@ -202,7 +203,7 @@ int print_wrapper(const std::string& name, const std::string& dir, std::ostream&
   const fs::path folder = fs::absolute(dir);
   const auto made = write_wrapper_folder(folder.string());
   out << "# " << mutant->name << ": " << mutant->description << " (wraps " << join(made, ", ") << ")\n"
-      << "export " << kMutantVariable << "=" << mutant->name << " PATH=" << quote(folder.string()) << ":\"$PATH\"\n";
+      << "export " << kMutantVariable << "=" << mutant->name << " PATH=" << shell_quote(folder.string()) << ":\"$PATH\"\n";
   return kAllHeld;
 }
 

@@ -2,7 +2,12 @@
 // exit code, and the list of mutants.
 #include <boost/test/unit_test.hpp>
 
+#include <boost/filesystem.hpp>
+#include <cstdlib>
+#include <sstream>
+
 #include "exit_codes.hpp"
+#include "mutant_wrapper.hpp"
 #include "mutate.hpp"
 #include "mutants.hpp"
 
@@ -73,6 +78,30 @@ BOOST_AUTO_TEST_CASE(the_list_has_every_mutant_on_a_line) {
   for (const auto& m : mutants()) BOOST_TEST(list.find(m.name + " ") != std::string::npos, m.name);
   BOOST_TEST(list.find("\nidle-stop                     stop           stop prints the container's name and exits 0 without "
                        "stopping it (EPH-2)\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_wrapper_is_this_program_called_by_a_clis_name_with_a_mutant_named) {
+  ::unsetenv(kMutantVariable);
+  BOOST_TEST(!called_as_wrapper("/tmp/w/docker"));
+  ::setenv(kMutantVariable, "idle-stop", 1);
+  BOOST_TEST(called_as_wrapper("/tmp/w/docker"));
+  BOOST_TEST(called_as_wrapper("podman-compose"));
+  BOOST_TEST(!called_as_wrapper("build/bin/harness"));
+  ::unsetenv(kMutantVariable);
+}
+
+BOOST_AUTO_TEST_CASE(print_wrapper_writes_the_folder_and_the_line_to_eval) {
+  const boost::filesystem::path dir =
+      boost::filesystem::temp_directory_path() / boost::filesystem::unique_path("mutate_test-%%%%%%");
+  std::ostringstream out, err;
+  BOOST_TEST(print_wrapper("idle-stop", dir.string(), out, err) == kAllHeld);
+  BOOST_TEST(out.str().find("\nexport HARNESS_MUTANT=idle-stop PATH=" + dir.string() + ":\"$PATH\"\n") != std::string::npos,
+             out.str());
+  for (const auto& entry : boost::filesystem::directory_iterator(dir))
+    BOOST_TEST(boost::filesystem::equivalent(entry.path(), "/proc/self/exe"), entry.path());
+  boost::filesystem::remove_all(dir);
+  BOOST_TEST(print_wrapper("no-such", dir.string(), out, err) == kBadUsage);
+  BOOST_TEST(err.str() == "harness: no mutant 'no-such' (harness mutate --list)\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -61,6 +61,6 @@ run_harness mutate --mutant no-such
 expect_rc 64
 run_harness mutate --print-wrapper idle-stop "$WORK/idle-stop"
 expect_rc 0
-expect_out "^export HARNESS_MUTANT=idle-stop PATH=\"$WORK/idle-stop\":\"\\\$PATH\""
+expect_out "^export HARNESS_MUTANT=idle-stop PATH=$WORK/idle-stop:\"\\\$PATH\""
 [ "$(readlink -f "$WORK/idle-stop/docker")" = "$(readlink -f "$HARNESS")" ] || fail "$WORK/idle-stop/docker is not the harness"
 echo "OK"
