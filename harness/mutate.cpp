@@ -13,6 +13,7 @@
 
 #include "exit_codes.hpp"
 #include "host_files.hpp"
+#include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "mutant_plan.hpp"
 #include "mutant_wrapper.hpp"
@@ -279,6 +280,10 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   });
 
   if (terminal) err << "\r\033[K" << std::flush;
+  if (const int signo = interrupted()) {  // the runs were killed with their process groups (kill_running_processes)
+    err << "harness: interrupted: the runs were stopped without cleaning up: `harness clean` removes what they made\n";
+    return 128 + signo;
+  }
   std::map<std::string, Status> baseline;
   std::vector<std::string> order;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
