@@ -318,8 +318,10 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
 
 }  // namespace
 
-int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
-  std::vector<Target> targets;
+namespace {
+
+// The targets --runtime names; kAllHeld, or kBadUsage (said on err).
+int parse_targets(const RunOptions& o, std::vector<Target>& targets, std::ostream& err) {
   for (const auto& spec : split_commas(o.runtime)) {
     const ParsedTarget parsed = parse_target(spec);
     if (!parsed.error.empty()) {
@@ -332,6 +334,42 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
     err << "harness: --runtime names no runtime\n";
     return kBadUsage;
   }
+  return kAllHeld;
+}
+
+// What every engine of a run shares; a new run id.
+EngineOptions engine_options(const RunOptions& o) {
+  EngineOptions engine;
+  engine.image = o.image.empty() ? kFixtureImage : o.image;
+  engine.host_tmp = o.host_dir_root;
+  engine.run_id = new_run_id();
+  engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
+  engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
+  return engine;
+}
+
+}  // namespace
+
+int plan_run(const RunOptions& options, ProcessRunner& runner, std::vector<ScenarioResult>& results, std::ostream& err) {
+  RunOptions o = options;
+  o.dry_run = true;
+  std::vector<Target> targets;
+  if (const int code = parse_targets(o, targets, err)) return code;
+  std::vector<Scenario> scenarios;
+  if (const int code = select_scenarios(o, scenarios, err)) return code;
+  std::ostringstream quiet;
+  const ClaimFilter filter(o.claims);
+  ConsoleReporter console(quiet, false, Verbosity::Quiet, false);
+  RunContext run{o, scenarios, filter, engine_options(o), runner, console, err};
+  const RunLock lock(run.engine.run_id);
+  results = run_all(targets, run);
+  const bool unreachable = std::any_of(results.begin(), results.end(), [](const ScenarioResult& r) { return !r.error.empty(); });
+  return unreachable ? kHarnessError : kAllHeld;
+}
+
+int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
+  std::vector<Target> targets;
+  if (const int code = parse_targets(o, targets, err)) return code;
   std::vector<Scenario> scenarios;
   if (const int code = select_scenarios(o, scenarios, err)) return code;
 
@@ -339,13 +377,8 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   const ClaimFilter filter(o.claims);
   const bool terminal = ::isatty(STDOUT_FILENO);
   ConsoleReporter console(out, want_colour(STDOUT_FILENO), o.verbosity, terminal);
-  RunContext run{o, scenarios, filter, {}, runner, console, err};
-  run.engine.image = o.image.empty() ? kFixtureImage : o.image;
-  run.engine.host_tmp = o.host_dir_root;
-  run.engine.run_id = new_run_id();
+  RunContext run{o, scenarios, filter, engine_options(o), runner, console, err};
   const RunLock lock(run.engine.run_id);  // while it is held, no other harness takes this run for dead
-  run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
-  run.engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
 
   if (o.dry_run) {
     run_all(targets, run);

@@ -7,6 +7,7 @@
 
 #include "console_reporter.hpp"
 #include "process_runner.hpp"
+#include "results.hpp"
 
 namespace harness {
 
@@ -28,6 +29,10 @@ struct RunOptions {
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
+// A dry run of the selected scenarios on every target that prints nothing: the commands
+// each scenario file would make (what `harness mutate` asks of its mutants). kAllHeld, or
+// the exit code to stop with (bad usage, an invalid scenario, a runtime not reachable: said on err).
+int plan_run(const RunOptions& options, ProcessRunner& runner, std::vector<ScenarioResult>& results, std::ostream& err);
 int run_list(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_clean(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
 int run_validate(const RunOptions& options, std::ostream& out, std::ostream& err);

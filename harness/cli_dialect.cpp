@@ -61,6 +61,8 @@ std::string csv_field(const std::string& field) {
   return quoted + "\"";
 }
 
+}  // namespace
+
 // `--mount type=volume,src=v,dst=/p,readonly` as the tutorials write it.
 std::string mount_option(const RunSpec::ResolvedMount& m) {
   const char* type = m.type == Mount::Type::Tmpfs ? "tmpfs" : m.type == Mount::Type::Bind ? "bind" : "volume";
@@ -71,6 +73,8 @@ std::string mount_option(const RunSpec::ResolvedMount& m) {
   if (m.nocopy) option += ",volume-nocopy";
   return option;
 }
+
+namespace {
 
 // `--volume v:/p:ro,nocopy`; an anonymous volume is just `/p`.
 std::string volume_option(const RunSpec::ResolvedMount& m) {

@@ -74,6 +74,9 @@ struct RunSpec {
   Argv command;                     // empty: the image's default command
 };
 
+// The value of `--mount` for a mount: `type=volume,src=v,dst=/p,ro`, each field CSV-quoted when needed.
+std::string mount_option(const RunSpec::ResolvedMount& mount);
+
 class Cli {
  public:
   Cli(const Dialect& dialect, std::string executable) : dialect_(dialect), exe_(std::move(executable)) {}

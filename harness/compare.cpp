@@ -155,10 +155,6 @@ std::string one_line(const std::string& untrusted) {
   return text;
 }
 
-std::string padded(const std::string& text, std::size_t width) {
-  return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
-}
-
 std::string status_name(Status status) {
   return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : status == Status::Skipped ? "skipped" : "ERROR";
 }

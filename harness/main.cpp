@@ -8,6 +8,8 @@
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
+#include "mutant_wrapper.hpp"
+#include "mutate.hpp"
 
 namespace {
 
@@ -29,6 +31,7 @@ CLI::Validator seconds(bool zero_allowed) {
 
 int main(int argc, char** argv) {
   using namespace harness;
+  if (called_as_wrapper(argv[0])) return run_as_wrapper(argc, argv);  // a mutant's docker, podman, ...: mutate.hpp
   CLI::App app{"Checks claims about containers and data against a real container runtime."};
   app.set_version_flag("--version", HARNESS_VERSION);
   app.require_subcommand(1);
@@ -67,6 +70,31 @@ int main(int argc, char** argv) {
                 "of the claims, only those that did not pass (the run line, the summary and the reports stay)")
       ->excludes("--verbose");
   run->add_flag("--dry-run", o.dry_run, "print the commands the run would make, without making them");
+  MutateOptions m;
+  auto* mutate = app.add_subcommand("mutate", "how strong the scenarios are: run them under built-in broken runtimes");
+  paths(mutate);
+  mutate->add_option("--runtime", o.runtime, "the targets to check (as for run)")->capture_default_str();
+  mutate->add_option("--image", o.image, "image for containers (default: the offline fixture image harness-busybox:1)");
+  mutate->add_option("--mutant", m.mutants, "only these mutants, comma-separated (default: every one; --list)");
+  m.side_by_side = default_jobs() + 1;
+  mutate->add_option("--side-by-side", m.side_by_side, "harness runs at once: the baseline and the mutants")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
+  mutate->add_option("--jobs,-j", o.jobs, "scenarios side by side in each run")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
+  mutate->add_option("--reports", m.reports, "where each run's reports and output go (NAME.txt, .xml, .md, .html)")
+      ->capture_default_str();
+  bool list_mutants = false;
+  mutate->add_flag("--list", list_mutants, "list the mutants and what each breaks, run nothing");
+  std::vector<std::string> print_wrapper_args;
+  mutate
+      ->add_option("--print-wrapper", print_wrapper_args,
+                   "NAME DIR: write the wrapper folder of mutant NAME in DIR and print the shell line that puts it first on PATH")
+      ->expected(2);
+  mutate->footer(
+      "Exit codes: 0 every mutant that applies was caught, 1 a mutant was missed, 2 a run faulted (the runtime not\n"
+      "reachable, something left behind), 64 bad usage, 65 an invalid scenario file.");
   auto* list = app.add_subcommand("list", "list the scenarios and the claims they check");
   paths(list);
   auto* explain = app.add_subcommand("explain", "print a claim and the commands that check it, without running them");
@@ -110,6 +138,16 @@ int main(int argc, char** argv) {
       return run_run(o, runner, std::cout, std::cerr);
     }
     if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (mutate->parsed()) {
+      if (list_mutants) {
+        std::cout << format_mutant_list();
+        return kAllHeld;
+      }
+      if (!print_wrapper_args.empty()) return print_wrapper(print_wrapper_args[0], print_wrapper_args[1], std::cout, std::cerr);
+      m.run = o;
+      RealProcessRunner runner;
+      return run_mutate(m, runner, std::cout, std::cerr);
+    }
     if (explain->parsed()) {
       o.claims = explain_claim;
       o.dry_run = true;

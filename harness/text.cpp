@@ -134,4 +134,8 @@ std::string seconds_text(std::chrono::duration<double> s, int decimals) {
   return buf;
 }
 
+std::string padded(const std::string& text, std::size_t width) {
+  return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
+}
+
 }  // namespace harness

@@ -34,6 +34,9 @@ std::string first_line(const std::string& text);
 
 std::string lower(std::string text);
 
+// `text` and spaces up to `width` characters: a column of a table.
+std::string padded(const std::string& text, std::size_t width);
+
 // Seconds with this many decimals: "1.234" (3), "2.0" (1).
 std::string seconds_text(std::chrono::duration<double> s, int decimals);
 inline std::string seconds3(std::chrono::duration<double> s) { return seconds_text(s, 3); }

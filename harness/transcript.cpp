@@ -6,8 +6,6 @@
 
 namespace harness {
 
-namespace {
-
 std::string shell_quote(const std::string& arg) {
   if (!arg.empty() &&
       arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == std::string::npos)
@@ -16,8 +14,6 @@ std::string shell_quote(const std::string& arg) {
   for (char c : arg) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
   return printable(out + "'");
 }
-
-}  // namespace
 
 const char* outcome_name(Outcome o) {
   switch (o) {
