@@ -75,7 +75,9 @@ struct RunSpec {
 
 class Cli {
  public:
-  Cli(const Dialect& dialect, std::string executable) : dialect_(dialect), exe_(std::move(executable)) {}
+  // `flags`: global flags every command starts with (a target's --runtime runc)
+  Cli(const Dialect& dialect, std::string executable, std::vector<std::string> flags = {})
+      : dialect_(dialect), exe_(std::move(executable)), flags_(std::move(flags)) {}
 
   const Dialect& dialect() const { return dialect_; }
   const std::string& executable() const { return exe_; }
@@ -106,6 +108,7 @@ class Cli {
   Argv with(std::initializer_list<std::string> args) const;
   const Dialect& dialect_;
   std::string exe_;
+  std::vector<std::string> flags_;
 };
 
 }  // namespace harness
