@@ -6,6 +6,7 @@
 #include <iostream>
 #include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <boost/filesystem.hpp>
@@ -308,7 +309,8 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
     const std::size_t i = order[k];
     printer.started(scenarios[i].file + " on " + engine.options().target_name);
     try {
-      block[i] = engine.run(scenarios[i], static_cast<int>(i), run.filter);
+      // numbered across the run's targets: two targets on one engine never share a name
+      block[i] = engine.run(scenarios[i], static_cast<int>(first + i), run.filter);
       apply_known_failures(run.known, block[i]);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
       block[i] =
@@ -354,15 +356,19 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
     run_target(ready[t], run, targets[t].jobs ? targets[t].jobs : run.options.jobs, block, t * n, printer);
   });
 
-  for (std::size_t t = 0; t < ready.size(); ++t) {
-    if (!ready[t].engine || run.options.dry_run) continue;
-    for (auto& [index, names] : ready[t].engine->sweep()) {
-      if (index < 0 || index >= static_cast<int>(n)) continue;
-      ScenarioResult& result = results[t * n + index];
+  // The end-of-run sweeps, side by side; a name's number says whose scenario left it, even
+  // when two targets share an engine (whichever sweep finds it).
+  std::vector<std::map<int, std::vector<std::string>>> swept(ready.size());
+  parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
+    if (ready[t].engine && !run.options.dry_run) swept[t] = ready[t].engine->sweep();
+  });
+  for (const auto& found : swept)
+    for (const auto& [index, names] : found) {
+      if (index < 0 || index >= static_cast<int>(results.size())) continue;
+      ScenarioResult& result = results[index];
       result.leftovers.insert(result.leftovers.end(), names.begin(), names.end());
       for (const auto& name : names) run.console.left_behind(result, name);
     }
-  }
   return results;
 }
 

@@ -1,6 +1,7 @@
 # --targets FILE (issue 13): targets with their own names, endpoints, global flags and
 # jobs; each is probed and named in its first console line, its JUnit properties and its
 # matrix column; a bad file is one line `file:line: message` and exit 65, nothing run.
+# Two targets on one engine (docker-local and docker) never share a name, side by side.
 # The file validates under scenarios/targets.xsd, as do the project's examples.
 source "$(dirname "$0")/lib.bash" "$@"
 for f in docs/ci/targets.xml; do xmllint --noout --schema scenarios/targets.xsd "$f"; done
@@ -9,6 +10,7 @@ cat >"$WORK/targets.xml" <<'XML'
   <target name="docker-local" cli="docker" endpoint="unix:///var/run/docker.sock" jobs="1">
     <flag>--log-level</flag><flag>warn</flag>
   </target>
+  <target cli="docker"/>
   <target name="podman-runc" cli="podman" jobs="2">
     <flag>--runtime</flag><flag>runc</flag>
   </target>
@@ -22,6 +24,8 @@ expect_out "^harness run [0-9a-f]+: docker-local: docker [^ ]+ · .*DOCKER_HOST=
 expect_out "^harness run [0-9a-f]+: podman-runc: podman [^ ]+ · .*runc"
 expect_out "^PASS  EPH-1  docker-local  "
 expect_out "^PASS  EPH-1  podman-runc  "
+expect_out "^PASS  EPH-1  docker  "
+! grep -Eq "^(FAIL|ERROR)" "$WORK/out" || fail "a claim did not pass"
 valid_junit "$WORK/run.xml"
 grep -q '<property name="runtime" value="podman-runc"/>' "$WORK/run.xml" || fail "no podman-runc runtime property"
 grep -q '<property name="target.oci-runtime" value="runc"/>' "$WORK/run.xml" || fail "no target.oci-runtime property"
