@@ -5,6 +5,7 @@
 # system: `apt-get install ./harness_*.deb` on a Debian 12 machine is the README's.
 source "$(dirname "$0")/lib.bash" "$@"
 BUILD=$(cd "$(dirname "$HARNESS")/.." && pwd)
+HERE=$(pwd)  # the source folder (lib.bash went there)
 [ -f "$BUILD/CMakeCache.txt" ] || fail "$BUILD is not the build folder of $HARNESS"
 
 # the package: built from the build folder, its control file and its files
@@ -28,13 +29,13 @@ check_installed() {  # ROOT [SELECTION...]: where bin/harness is; the claims to 
   shift
   mkdir -p "$WORK/empty" && cd "$WORK/empty"
   run_harness run "${@:---tag=seed}" --jobs 4 --junit "$WORK/i.xml" --matrix "$WORK/i.md" --html "$WORK/i.html"
-  cd "$SOURCE"
   expect_rc 0
   expect_out "^claims: [0-9]+ passed, 0 failed, 0 errors"
   [ -z "$(ls -A "$WORK/empty")" ] || fail "the run wrote into the empty folder: $(ls -A "$WORK/empty")"
   no_leftovers docker
   run_harness list
   expect_out "^$root/share/harness/scenarios/volumes.xml "
+  cd "$HERE"
 }
 dpkg-deb -x "$deb" "$WORK/root"
 HARNESS="$WORK/root/usr/bin/harness" check_installed "$WORK/root/usr"
