@@ -14,6 +14,9 @@ namespace harness {
 struct RunOptions {
   std::vector<std::string> paths{"scenarios"};
   std::string runtime = "docker";      // or a list: docker,podman
+  std::string targets_file;            // --targets FILE: the targets instead of --runtime
+  std::string shard;                   // --shard K/N: only part K of N of the selected scenarios
+  std::string known_failures;          // --known-failures FILE
   std::string image;                   // empty: the fixture image
   std::string host_dir_root = "/tmp";  // where host folders are made: a folder the engine sees too
   std::string claims;                  // --claim patterns

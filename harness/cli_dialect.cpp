@@ -98,11 +98,7 @@ std::vector<std::string> dialect_names() {
   return names;
 }
 
-Argv Cli::with(std::initializer_list<std::string> args) const {
-  Argv argv{exe_};
-  argv.insert(argv.end(), args);
-  return argv;
-}
+Argv Cli::with(std::initializer_list<std::string> args) const { return words(args); }
 
 Argv Cli::version() const { return words(dialect_.version_query); }
 Argv Cli::volume_root() const { return words(dialect_.volume_root_query); }
@@ -171,6 +167,7 @@ Argv Cli::container_inspect(const std::string& container, const std::string& for
 
 Argv Cli::words(const Argv& args) const {
   Argv argv{exe_};
+  argv.insert(argv.end(), flags_.begin(), flags_.end());
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
 }

@@ -79,7 +79,9 @@ std::string mount_option(const RunSpec::ResolvedMount& mount);
 
 class Cli {
  public:
-  Cli(const Dialect& dialect, std::string executable) : dialect_(dialect), exe_(std::move(executable)) {}
+  // `flags`: global flags every command starts with (a target's --runtime runc)
+  Cli(const Dialect& dialect, std::string executable, std::vector<std::string> flags = {})
+      : dialect_(dialect), exe_(std::move(executable)), flags_(std::move(flags)) {}
 
   const Dialect& dialect() const { return dialect_; }
   const std::string& executable() const { return exe_; }
@@ -110,6 +112,7 @@ class Cli {
   Argv with(std::initializer_list<std::string> args) const;
   const Dialect& dialect_;
   std::string exe_;
+  std::vector<std::string> flags_;
 };
 
 }  // namespace harness

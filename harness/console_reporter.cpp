@@ -83,6 +83,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     const std::string mark = c.verdict == Verdict::Pass      ? paint("32", "PASS ")
                              : c.verdict == Verdict::Fail    ? paint("31", "FAIL ")
                              : c.verdict == Verdict::Skipped ? paint("36", "SKIP ")
+                             : c.verdict == Verdict::Known   ? paint("35", "KNOWN")
+                             : c.verdict == Verdict::Fixed   ? paint("31", "FIXED")
                                                              : paint("33", "ERROR");
     std::string text = c.claim.text;
     for (auto& ch : text)
@@ -92,7 +94,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (verbosity_ == Verbosity::Verbose) claim_details(r, c);
     if (c.verdict == Verdict::Pass)  // as in the matrix: a difference of a claim that held
       for (const auto& d : c.differences) out_ << "       expected difference on " << r.runtime << ": " << printable(d) << "\n";
-    if (c.verdict != Verdict::Pass) {
+    if (!c.known.empty()) out_ << indent(printable(c.known) + "\n", "       ");
+    if (c.verdict != Verdict::Pass && c.verdict != Verdict::Fixed) {
       const std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n";
       out_ << indent(printable(why), "       ");
     }
@@ -119,9 +122,11 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
   out_ << "claims: " << t.passed << " passed, " << t.failed << " failed, " << counted(t.errors, "error")
-       << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string()) << " in " << seconds3(total)
-       << " s (harness CPU " << seconds3(Seconds(user + sys)) << " s: user " << seconds3(Seconds(user)) << ", system "
-       << seconds3(Seconds(sys)) << ")\n";
+       << (t.skipped ? ", " + std::to_string(t.skipped) + " skipped" : std::string())
+       << (t.known ? ", " + std::to_string(t.known) + " known" : std::string())
+       << (t.fixed ? ", " + std::to_string(t.fixed) + " fixed" : std::string()) << " in " << seconds3(total) << " s (harness CPU "
+       << seconds3(Seconds(user + sys)) << " s: user " << seconds3(Seconds(user)) << ", system " << seconds3(Seconds(sys))
+       << ")\n";
 }
 
 }  // namespace harness

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "data_dir.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -10,7 +11,7 @@ const char* const kFixtureImage = "harness-busybox:1";
 
 std::string fixtures_dir() {
   const char* dir = std::getenv("HARNESS_FIXTURES");
-  return dir && *dir ? dir : HARNESS_FIXTURES_DIR;
+  return dir && *dir ? dir : data_dir() + "/fixtures";
 }
 
 std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image) {

@@ -11,7 +11,7 @@ namespace harness {
 
 extern const char* const kFixtureImage;  // "harness-busybox:1"
 
-// The folder holding the fixtures: $HARNESS_FIXTURES, else the source tree's.
+// The folder holding the fixtures: $HARNESS_FIXTURES, else data_dir()'s.
 std::string fixtures_dir();
 
 // Makes sure `image` exists for this runtime; builds the fixture image when it is the

@@ -40,6 +40,8 @@ code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .pass { color: var(--pass); background: var(--pass-bg); }
 .fail { color: var(--fail); background: var(--fail-bg); }
 .error { color: var(--error); background: var(--error-bg); }
+.known { color: #6f42c1; background: #f0e8fb; }
+details.claim.known { border-left-color: #6f42c1; }
 table.matrix { border-collapse: collapse; width: 100%; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top; text-align: left; }
 .matrix thead th { background: #eef0f3; }
@@ -90,10 +92,20 @@ dl.check dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monos
 )";
 
 const char* verdict_word(Verdict v) {
-  return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "FAIL" : v == Verdict::Skipped ? "skipped" : "ERROR";
+  return v == Verdict::Pass      ? "pass"
+         : v == Verdict::Fail    ? "FAIL"
+         : v == Verdict::Skipped ? "skipped"
+         : v == Verdict::Known   ? "known"
+         : v == Verdict::Fixed   ? "FIXED"
+                                 : "ERROR";
 }
 const char* verdict_class(Verdict v) {
-  return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "fail" : v == Verdict::Skipped ? "skipped" : "error";
+  return v == Verdict::Pass      ? "pass"
+         : v == Verdict::Fail    ? "fail"
+         : v == Verdict::Skipped ? "skipped"
+         : v == Verdict::Known   ? "known"
+         : v == Verdict::Fixed   ? "fail"
+                                 : "error";
 }
 
 const char* outcome_class(Outcome o) {
@@ -231,6 +243,7 @@ void write_step(std::ostream& out, const StepRecord& step, std::size_t index, co
 
 // Why a claim did not pass, as the console says it.
 std::string why_not(const ScenarioResult& r, const ClaimResult& c) {
+  if (!c.known.empty()) return c.known + (c.deciding_step >= 0 ? "\n" + claim_explanation(r, c) : "");
   if (c.deciding_step >= 0) return claim_explanation(r, c);
   return c.message.empty() ? r.error : c.message;
 }

@@ -5,11 +5,13 @@
 
 #include "app.hpp"
 #include "compare.hpp"
+#include "data_dir.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "mutant_wrapper.hpp"
 #include "mutate.hpp"
+#include "merge.hpp"
 
 namespace {
 
@@ -36,6 +38,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", HARNESS_VERSION);
   app.require_subcommand(1);
   RunOptions o;
+  o.paths = {default_scenarios()};  // ./scenarios in a checkout, else the installed ones
   const auto paths = [&](CLI::App* sub) {
     sub->add_option("paths", o.paths, "scenario files or folders (default: scenarios)");
     sub->add_option("--claim", o.claims, "only these claims: comma-separated IDs, * as a wildcard ('VOL-*,SHR-1')");
@@ -46,6 +49,13 @@ int main(int argc, char** argv) {
   run->add_option("--runtime", o.runtime,
                   "the targets to check, comma-separated: docker, podman, docker@URL|CONTEXT, podman@URL|CONNECTION")
       ->capture_default_str();
+  run->add_option("--targets", o.targets_file, "the targets to check, from an XML file (see scenarios/targets.xsd)")
+      ->excludes("--runtime")
+      ->check(CLI::ExistingFile);
+  run->add_option("--shard", o.shard, "only part K of N of the selected scenarios, balanced by their cost (K/N: 2/4)");
+  run->add_option("--known-failures", o.known_failures,
+                  "claims expected to fail on some targets: reported as known, or as fixed (a failure) when they pass")
+      ->check(CLI::ExistingFile);
   run->add_option("--host-dir-root", o.host_dir_root,
                   "where host folders for bind mounts are made: a folder the engine sees at the same path")
       ->capture_default_str()
@@ -121,6 +131,15 @@ int main(int argc, char** argv) {
   compare->footer(
       "Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
       "64 bad usage, 65 a file is not a readable JUnit file of this harness.");
+  MergeOptions mo;
+  auto* merge = app.add_subcommand("merge", "join the JUnit files of separate runs (CI jobs, shards) into one set of reports");
+  merge->add_option("files", mo.files, "the JUnit files of the runs")->required()->check(CLI::ExistingFile);
+  merge->add_option("--junit", mo.junit, "where to write the merged JUnit XML report")->capture_default_str();
+  merge->add_option("--matrix", mo.matrix, "where to write the merged matrix (Markdown)")->capture_default_str();
+  merge->add_option("--html", mo.html, "where to write the merged HTML report")->capture_default_str();
+  merge->footer(
+      "Exit codes: as for run (0, 1, 2) for the merged claims; 64 bad usage, 65 a file is not a JUnit file of\n"
+      "this harness, repeats a claim of a target that another file has, or is of another suite.");
   app.footer(
       "Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
       "64 bad usage, 65 an invalid scenario file, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up).");
@@ -161,6 +180,7 @@ int main(int argc, char** argv) {
       return run_clean(o, runner, std::cout, std::cerr);
     }
     if (compare->parsed()) return run_compare(c, std::cout, std::cerr);
+    if (merge->parsed()) return run_merge(mo, std::cout, std::cerr);
     return run_validate(o, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "harness: error: " << e.what() << "\n";

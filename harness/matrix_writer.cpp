@@ -76,6 +76,8 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
       std::string text = v == Verdict::Pass      ? "pass"
                          : v == Verdict::Fail    ? "**FAIL**"
                          : v == Verdict::Skipped ? "skipped"
+                         : v == Verdict::Known   ? "_known_"
+                         : v == Verdict::Fixed   ? "**FIXED**"
                                                  : "**ERROR**";
       if (!cell->notes.empty()) {
         text += ", differs";
@@ -88,6 +90,11 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
   out << "\npass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
          "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
          "declared by the scenario (an expected difference, not a failure).\n";
+  if (std::any_of(m.cells.begin(), m.cells.end(), [](const auto& cell) {
+        return cell.second.claim->verdict == Verdict::Known || cell.second.claim->verdict == Verdict::Fixed;
+      }))
+    out << "_known_: failed, as the known-failures list expects (not a failure of the run). **FIXED**: on that list, "
+           "but it passed: remove it from the list.\n";
   if (!m.notes.empty()) {
     out << "\n## Expected differences\n\n";
     for (std::size_t i = 0; i < m.notes.size(); ++i) out << (i + 1) << ". " << cell_text(m.notes[i]) << "\n";

@@ -59,8 +59,9 @@ struct StepRecord {
 };
 
 // Skipped: the check cannot be made on this target at all (the reason says why); never a
-// claim's failure, never an error.
-enum class Verdict { Pass, Fail, Error, Skipped };
+// claim's failure, never an error. Known: failed, as a known-failures list says it does on
+// this target (not a failure of the run); Fixed: on that list, but it passed (a failure).
+enum class Verdict { Pass, Fail, Error, Skipped, Known, Fixed };
 
 struct ClaimResult {
   Claim claim;
@@ -69,6 +70,7 @@ struct ClaimResult {
   int deciding_step = -1;                // index of the step that failed it or faulted, -1 if none
   std::vector<std::string> differences;  // notes of the checks particular to this runtime
   std::string message;                   // why, when no step decided it (deciding_step -1)
+  std::string known;                     // Known, Fixed: the known-failures entry, in words
 };
 
 struct ScenarioResult {
@@ -96,13 +98,15 @@ struct RunInfo {
 
 // How the claims of results came out (leftovers are not claims: callers add them as they report).
 struct Tally {
-  int passed = 0, failed = 0, errors = 0, skipped = 0;
-  int claims() const { return passed + failed + errors + skipped; }
+  int passed = 0, failed = 0, errors = 0, skipped = 0, known = 0, fixed = 0;
+  int claims() const { return passed + failed + errors + skipped + known + fixed; }
   Tally& operator+=(const Tally& t) {
     passed += t.passed;
     failed += t.failed;
     errors += t.errors;
     skipped += t.skipped;
+    known += t.known;
+    fixed += t.fixed;
     return *this;
   }
 };
@@ -114,6 +118,8 @@ inline Tally tally(const ScenarioResult& r) {
     t.failed += c.verdict == Verdict::Fail;
     t.errors += c.verdict == Verdict::Error;
     t.skipped += c.verdict == Verdict::Skipped;
+    t.known += c.verdict == Verdict::Known;
+    t.fixed += c.verdict == Verdict::Fixed;
   }
   return t;
 }

@@ -58,7 +58,7 @@ ScenarioResult ScenarioRun::run() {
 
   if (const std::string why = cannot_check_here(); !why.empty()) {
     for (const auto& claim : scenario_.claims)
-      if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why});
+      if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why, ""});
     return std::move(result_);
   }
   served_ = claims_served(scenario_, [this](const Step& s) { return applies(s); });

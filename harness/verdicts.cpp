@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "exit_codes.hpp"
+
 namespace harness {
 
 std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps, const TargetFacts& target,
@@ -19,7 +21,7 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
   std::vector<ClaimResult> claims;
   for (const auto& claim : scenario.claims) {
     if (!filter.matches(claim.id)) continue;
-    ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
+    ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, "", ""};
     for (const auto& step : scenario.steps)
       if (step.claim == claim.id && !step.note.empty() && step_applies(step, target)) c.differences.push_back(step.note);
     int checks = 0;
@@ -49,6 +51,16 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     claims.push_back(c);
   }
   return claims;
+}
+
+int run_exit_code(const std::vector<ScenarioResult>& results) {
+  Tally t;
+  bool faults = false;
+  for (const auto& r : results) {
+    t += tally(r);
+    faults = faults || !r.leftovers.empty() || !r.error.empty();
+  }
+  return faults || t.errors ? kHarnessError : t.failed || t.fixed ? kClaimFailed : kAllHeld;
 }
 
 }  // namespace harness

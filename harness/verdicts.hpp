@@ -17,4 +17,9 @@ namespace harness {
 std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vector<StepRecord>& steps, const TargetFacts& target,
                                        const ClaimFilter& filter, int stopped_at);
 
+// The exit code of a run (or of merged runs) with these results: kAllHeld, kClaimFailed when
+// a claim failed or a known failure passed (fixed), kHarnessError when an error kept a
+// claim from being checked or something was left behind.
+int run_exit_code(const std::vector<ScenarioResult>& results);
+
 }  // namespace harness
