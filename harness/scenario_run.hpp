@@ -36,6 +36,7 @@ class ScenarioRun {
   void find_volume(const Step& s, StepRecord& record);
   void find_layer(const Step& s, StepRecord& record);
   void tutorial(const Step& s, StepRecord& record);
+  void tutorial_compose(const Step& s, StepRecord& record);
   void expect_file(const Step& s, StepRecord& record);
   void expect_volume(const Step& s, StepRecord& record);
   void expect_container(const Step& s, StepRecord& record);

@@ -224,11 +224,33 @@ void volume_verb(TutorialLine& line, const std::vector<std::string>& words, cons
   line.name = kVolume;
 }
 
+// Tutorial 000's three Compose lines, word for word, and nothing else.
+std::optional<TutorialLine> compose_line(const std::vector<std::string>& words) {
+  using W = std::vector<std::string>;
+  if (words.empty() || words[0] != "docker-compose") return std::nullopt;
+  TutorialLine line;
+  line.verb_words = words.size();
+  if (words == W{"docker-compose", "up", "-d"}) {
+    line.verb = TutorialLine::Verb::ComposeUp;
+    line.detach = true;
+  } else if (words == W{"docker-compose", "down"} || words == W{"docker-compose", "down", "-v"}) {
+    line.verb = TutorialLine::Verb::ComposeDown;
+    line.remove_volumes = words.size() == 3;
+  } else {
+    refuse("a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written");
+  }
+  return line;
+}
+
 }  // namespace
 
 TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
   TutorialParse result;
   try {
+    if (auto compose = compose_line(words)) {
+      result.line = std::move(compose);
+      return result;
+    }
     if (words.empty()) refuse("a tutorial line needs a command");
     if (words[0].size() > 1 && words[0][0] == '-') refuse("a tutorial line may not use " + option_name(words[0]));
     const Verb* verb = nullptr;

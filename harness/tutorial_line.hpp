@@ -24,7 +24,9 @@ struct TutorialMount {
 };
 
 struct TutorialLine {
-  enum class Verb { Run, VolumeCreate, VolumeList, VolumeInspect, VolumeRemove };
+  // ComposeUp, ComposeDown: `docker-compose up -d`, `docker-compose down [-v]` exactly as
+  // tutorial 000 types them, run with the target's Compose tool on the step's project
+  enum class Verb { Run, VolumeCreate, VolumeList, VolumeInspect, VolumeRemove, ComposeUp, ComposeDown };
   Verb verb = Verb::Run;
   std::size_t verb_words = 1;  // `run` is one word; `container run`, `volume create` two
 
@@ -40,6 +42,8 @@ struct TutorialLine {
   // the one name the command acts on: "{container}" for run, "{volume}" for a volume
   // verb ("" for volume ls)
   std::string name;
+
+  bool remove_volumes = false;  // docker-compose down -v
 };
 
 struct TutorialParse {
