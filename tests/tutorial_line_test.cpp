@@ -261,6 +261,20 @@ BOOST_AUTO_TEST_CASE(volume_verbs_on_their_own_volume) {
   BOOST_TEST((allowed("volume rm {volume}").verb == TutorialLine::Verb::VolumeRemove));
 }
 
+BOOST_AUTO_TEST_CASE(the_three_compose_lines_of_tutorial_000_and_nothing_else) {
+  BOOST_TEST((allowed("docker-compose up -d").verb == TutorialLine::Verb::ComposeUp));
+  const TutorialLine down = allowed("docker-compose down");
+  BOOST_TEST((down.verb == TutorialLine::Verb::ComposeDown));
+  BOOST_TEST(!down.remove_volumes);
+  BOOST_TEST(allowed("docker-compose down -v").remove_volumes);
+  const std::string refused =
+      "a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written";
+  for (const char* line : {"docker-compose up", "docker-compose -f /etc/x.yaml up -d", "docker-compose up -d -v /:/h",
+                           "docker-compose -p other down", "docker-compose down --volumes", "docker-compose exec s sh",
+                           "docker-compose", "docker-compose down -v -v"})
+    BOOST_TEST(error_of(line) == refused, line);
+}
+
 BOOST_AUTO_TEST_CASE(a_long_cluster_is_read_in_linear_time) {
   // -iii...it of 1 MiB (the largest scenario file): copying the rest of the word at each
   // letter took 12 s
