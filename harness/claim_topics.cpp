@@ -22,7 +22,9 @@ std::tuple<std::string, long, std::string> id_key(const std::string& id) {
 const std::vector<ClaimTopic>& claim_topics() {
   static const std::vector<ClaimTopic> table = {
       {"Ephemerality", {"EPH"}, "tutorial 001: «Exemple sans persistance»; tutorial 000: its opening paragraph"},
-      {"Volumes", {"VOL", "RO"}, "tutorial 001: «Exemple avec persistance»; tutorial 000: «3. Lancer l'Application Docker Compose»"},
+      {"Volumes",
+       {"VOL", "RO"},
+       "tutorial 001: «Exemple avec persistance»; tutorial 000: «3. Lancer l'Application Docker Compose»"},
       {"Sharing", {"SHR"}, "tutorial 001: «Partage entre containers»; tutorial 000: «4. Persistance des Données»"},
       {"Bind mounts", {"BND"}, "tutorial 001: «Montage d’un dossier hôte»"},
       {"Compose", {"CMP"}, "tutorial 000: «Exemple : Ajouter un Volume à un Projet Docker Compose»"},

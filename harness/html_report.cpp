@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "junit_writer.hpp"
+#include "claim_topics.hpp"
 #include "matrix_writer.hpp"
 #include "report_file.hpp"
 #include "text.hpp"

@@ -31,9 +31,7 @@ std::string ClaimMatrix::version(const std::string& runtime) const {
   return it == versions.end() ? "(not reached)" : it->second;
 }
 
-bool ClaimMatrix::starts_topic(std::size_t i) const {
-  return i == 0 || topic.at(claims[i]) != topic.at(claims[i - 1]);
-}
+bool ClaimMatrix::starts_topic(std::size_t i) const { return i == 0 || topic.at(claims[i]) != topic.at(claims[i - 1]); }
 
 namespace {
 // The tutorials' own claims: those of their flows (seed) and their commands as written.
@@ -67,9 +65,8 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
       }
     }
   }
-  std::sort(m.claims.begin(), m.claims.end(), [&](const std::string& a, const std::string& b) {
-    return claim_before(a, tutorial[a], b, tutorial[b]);
-  });
+  std::sort(m.claims.begin(), m.claims.end(),
+            [&](const std::string& a, const std::string& b) { return claim_before(a, tutorial[a], b, tutorial[b]); });
   return m;
 }
 

@@ -297,6 +297,9 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
 
 void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   if (!s.project.empty()) return tutorial_compose(s, record);
+  if (const auto line = parse_tutorial_line(s.args).line;
+      line && (line->verb == TutorialLine::Verb::HostList || line->verb == TutorialLine::Verb::HostCat))
+    return tutorial_host(s, *line, record);
   const Placeholders names = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
                               {"{container}", s.container.empty() ? "" : names_.of(s.container)},
                               {"{image}", options_.image}};
@@ -309,6 +312,43 @@ void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   checked.stdout_contains = with_names(checked.stdout_contains, names);
   if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
   action(checked, record, calls_.cli().words(words));
+}
+
+// Tutorial 001's `sudo ls` / `sudo cat` of /var/lib/docker/volumes/<volume>/_data, as the
+// harness (root, or the invoking user) sees it on this host: the folder is listed with `ls`
+// (names only), a file read without following a symlink. Where that is not the folder, the
+// transcript also shows the Mountpoint the runtime reports.
+void ScenarioRun::tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record) {
+  const std::string name = names_.volume(s.volume);
+  names_.ledger().add_volume(name);
+  const Placeholders names = {{"{volume}", name}};
+  Step checked = s;
+  checked.stdout_contains = with_names(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  const std::string folder = with_names(kTutorialVolumeFolder, names);
+  ProcessResult r;
+  if (line.verb == TutorialLine::Verb::HostList) {
+    r = calls_.call(record, {"ls", folder});
+    if (calls_.is_fault(r)) throw StepFault{"<tutorial> failed: " + calls_.failure(r)};
+  } else {
+    const std::string path = folder + "/" + line.host_file;
+    try {
+      const HostEntry e = engine_.host_files().read(path);
+      const bool special = e.content == "(a symlink, not followed)" || e.content == "(not a regular file)";
+      r.exit_code = e.present && !special ? 0 : 1;
+      if (r.exit_code == 0)
+        r.out = e.content;
+      else
+        r.err = "cat: " + path + (e.present ? ": " + e.content : ": No such file or directory");
+    } catch (const std::exception& e) {
+      r.exit_code = 1;
+      r.err = std::string("cat: ") + e.what();
+    }
+    record.commands.push_back({{"cat", path}, "", true, r});
+  }
+  const Decision decision = decide_action(checked, r, calls_.failure(r), false);
+  if (!r.ok()) calls_.call(record, calls_.cli().volume_inspect(name, "{{.Mountpoint}}"));  // where it is instead
+  apply(decision, record);
 }
 
 // Tutorial 000's `docker-compose up -d` / `down [-v]`, with the target's Compose tool, in

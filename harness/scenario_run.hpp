@@ -12,6 +12,7 @@
 #include "runtime_observer.hpp"
 #include "run_names.hpp"
 #include "runtime_calls.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 
@@ -37,6 +38,7 @@ class ScenarioRun {
   void find_layer(const Step& s, StepRecord& record);
   void tutorial(const Step& s, StepRecord& record);
   void tutorial_compose(const Step& s, StepRecord& record);
+  void tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record);
   void expect_file(const Step& s, StepRecord& record);
   void expect_volume(const Step& s, StepRecord& record);
   void expect_container(const Step& s, StepRecord& record);
