@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <tuple>
+#include <utility>
 
 namespace harness {
 
@@ -32,14 +33,19 @@ const std::vector<ClaimTopic>& claim_topics() {
   return table;
 }
 
-std::size_t topic_of(const std::string& claim_id) {
+namespace {
+// The claim's topic, and its family's place in that topic's list (VOL before RO).
+std::pair<std::size_t, std::size_t> place_of(const std::string& claim_id) {
   const std::string family = std::get<0>(id_key(claim_id));
   const auto& topics = claim_topics();
   for (std::size_t i = 0; i < topics.size(); ++i)
-    for (const auto& prefix : topics[i].prefixes)
-      if (prefix == family) return i;
-  return topics.size();
+    for (std::size_t j = 0; j < topics[i].prefixes.size(); ++j)
+      if (topics[i].prefixes[j] == family) return {i, j};
+  return {topics.size(), 0};
 }
+}  // namespace
+
+std::size_t topic_of(const std::string& claim_id) { return place_of(claim_id).first; }
 
 std::string topic_heading(std::size_t topic) {
   const auto& topics = claim_topics();
@@ -48,7 +54,9 @@ std::string topic_heading(std::size_t topic) {
 }
 
 bool claim_before(const std::string& a, bool a_tutorial, const std::string& b, bool b_tutorial) {
-  return std::make_tuple(topic_of(a), !a_tutorial, id_key(a)) < std::make_tuple(topic_of(b), !b_tutorial, id_key(b));
+  const auto pa = place_of(a), pb = place_of(b);
+  return std::make_tuple(pa.first, !a_tutorial, pa.second, id_key(a)) <
+         std::make_tuple(pb.first, !b_tutorial, pb.second, id_key(b));
 }
 
 }  // namespace harness
