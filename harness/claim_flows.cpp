@@ -46,10 +46,15 @@ class UseWalk {
       case StepKind::Run:
       case StepKind::Create: {
         if (s.kind == StepKind::Run) u.changes.insert(kImage);
-        auto& mine = mounted_["container:" + s.container];
-        mine.clear();
-        for (const auto& m : s.mounts)
+        std::set<std::string> mine;
+        for (const auto& m : s.mounts) {
           if (!mount_key(m).empty()) mine.insert(mount_key(m));
+          if (m.type == Mount::Type::VolumesFrom) {  // its volumes are the source container's
+            const auto& theirs = mounted_["container:" + m.source];
+            mine.insert(theirs.begin(), theirs.end());
+          }
+        }
+        mounted_["container:" + s.container] = mine;
         u.changes.insert("container:" + s.container);
         break;
       }
@@ -80,25 +85,15 @@ class UseWalk {
       case StepKind::Tutorial:
         if (!s.volume.empty()) u.reads.insert("volume:" + s.volume), u.changes.insert("volume:" + s.volume);
         if (!s.container.empty()) u.changes.insert("container:" + s.container);
+        if (!s.project.empty()) bring_up(s.project, s.project, u);  // a Compose line: up, down, down -v
         break;
       case StepKind::ComposeProject:
         project_volumes_[s.project] = s.volume_keys;
-        external_[s.project] = s.external;
+        named_[s.project] = s.named_volumes;
         u.changes.insert("project:" + s.project);
         break;
       case StepKind::ComposeUp: {
-        const std::string as = s.alias.empty() ? s.project : s.alias;
-        project_volumes_[as] = project_volumes_[s.project];
-        u.reads.insert("project:" + s.project);
-        for (const auto& v : external_[s.project]) {
-          u.reads.insert("volume:" + v);
-          mounted_["project:" + as].insert("volume:" + v);
-        }
-        u.changes.insert("project:" + as);
-        for (const auto& key : project_volumes_[as]) {
-          u.changes.insert("volume:" + as + "_" + key);
-          mounted_["project:" + as].insert("volume:" + as + "_" + key);
-        }
+        bring_up(s.project, s.alias.empty() ? s.project : s.alias, u);
         break;
       }
       case StepKind::ComposeDown:
@@ -123,15 +118,33 @@ class UseWalk {
   }
 
  private:
+  // `compose up` (or any Compose line) of project p under the name `as`: it makes and
+  // changes the project's containers and volumes.
+  void bring_up(const std::string& p, const std::string& as, NameUse& u) {
+    project_volumes_[as] = project_volumes_[p];
+    u.reads.insert("project:" + p);
+    for (const auto& v : named_[p]) {  // by their own names, made before or by `up`
+      u.reads.insert("volume:" + v);
+      u.changes.insert("volume:" + v);
+      mounted_["project:" + as].insert("volume:" + v);
+    }
+    u.changes.insert("project:" + as);
+    for (const auto& key : project_volumes_[as]) {
+      u.changes.insert("volume:" + as + "_" + key);
+      mounted_["project:" + as].insert("volume:" + as + "_" + key);
+    }
+  }
+
   static std::string mount_key(const Mount& m) {
     if (m.type == Mount::Type::Bind) return "host:" + m.source;
     if (m.type == Mount::Type::Volume && !m.anonymous()) return "volume:" + m.source;
+    if (m.type == Mount::Type::VolumesFrom) return "container:" + m.source;
     return "";
   }
 
   std::map<std::string, std::set<std::string>> mounted_;             // container or project -> its volumes and host folders
   std::map<std::string, std::vector<std::string>> project_volumes_;  // volume keys
-  std::map<std::string, std::vector<std::string>> external_;         // logical volume names
+  std::map<std::string, std::vector<std::string>> named_;            // logical volume names (name: keys)
 };
 
 }  // namespace

@@ -114,7 +114,9 @@ Argv Cli::run(const RunSpec& spec) const {
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
   if (!spec.user.empty()) argv.insert(argv.end(), {"--user", spec.user});
   for (const auto& m : spec.mounts) {
-    if (m.flag == Mount::Flag::Volume)
+    if (m.type == Mount::Type::VolumesFrom)
+      argv.insert(argv.end(), {"--volumes-from", m.read_only ? m.source + ":ro" : m.source});
+    else if (m.flag == Mount::Flag::Volume)
       argv.insert(argv.end(), {"--volume", volume_option(m)});
     else
       argv.insert(argv.end(), {"--mount", mount_option(m)});

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "junit_writer.hpp"
+#include "claim_topics.hpp"
 #include "matrix_writer.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
@@ -52,6 +53,7 @@ table.matrix { border-collapse: collapse; width: 100%; }
 .matrix td.verdict a:hover { text-decoration: underline; }
 .matrix td.none { color: var(--muted); text-align: center; }
 .matrix .differs { font-weight: 400; font-style: italic; }
+.matrix tr.topic th { background: #f3f4f6; font-weight: 600; }
 .matrix tbody tr:hover td.claim-text { background: #f7f8fa; }
 .legend { color: var(--muted); font-size: 14px; }
 .notes li { margin: 3px 0; }
@@ -190,7 +192,11 @@ void write_matrix_table(std::ostream& out, const std::vector<ScenarioResult>& re
   for (const auto& rt : m.runtimes)
     out << "<th scope=\"col\">" << h(rt) << "<br><span class=\"version\">" << h(m.version(rt)) << "</span></th>";
   out << "<th scope=\"col\">Claim text</th></tr></thead>\n<tbody>\n";
-  for (const auto& id : m.claims) {
+  for (std::size_t row = 0; row < m.claims.size(); ++row) {
+    const std::string& id = m.claims[row];
+    if (m.starts_topic(row))
+      out << "<tr class=\"topic\"><th scope=\"rowgroup\" colspan=\"" << m.runtimes.size() + 2 << "\">"
+          << h(topic_heading(m.topic.at(id))) << "</th></tr>\n";
     out << "<tr><th scope=\"row\" class=\"mono\">" << h(id) << "</th>";
     for (const auto& rt : m.runtimes) write_cell(out, results, m.cell(id, rt));
     out << "<td class=\"claim-text\">" << h(m.claim_text.at(id)) << "</td></tr>\n";

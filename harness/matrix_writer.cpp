@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "claim_topics.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
 
@@ -30,8 +31,19 @@ std::string ClaimMatrix::version(const std::string& runtime) const {
   return it == versions.end() ? "(not reached)" : it->second;
 }
 
+bool ClaimMatrix::starts_topic(std::size_t i) const { return i == 0 || topic.at(claims[i]) != topic.at(claims[i - 1]); }
+
+namespace {
+// The tutorials' own claims: those of their flows (seed) and their commands as written.
+bool from_tutorial(const Scenario& s) {
+  return std::find(s.tags.begin(), s.tags.end(), "seed") != s.tags.end() ||
+         std::find(s.tags.begin(), s.tags.end(), "literal") != s.tags.end();
+}
+}  // namespace
+
 ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
   ClaimMatrix m;
+  std::map<std::string, bool> tutorial;
   for (const auto& r : results) {
     if (std::find(m.runtimes.begin(), m.runtimes.end(), r.runtime) == m.runtimes.end()) m.runtimes.push_back(r.runtime);
     if (!r.target.version.empty())
@@ -41,6 +53,8 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
     for (const auto& c : r.claims) {
       if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);
       m.claim_text[c.claim.id] = c.claim.text;
+      m.topic[c.claim.id] = topic_of(c.claim.id);
+      tutorial[c.claim.id] = from_tutorial(r.scenario);
       ClaimMatrix::Cell& cell = m.cells[{c.claim.id, r.runtime}];
       cell.result = &r;
       cell.claim = &c;
@@ -51,7 +65,8 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
       }
     }
   }
-  std::sort(m.claims.begin(), m.claims.end());
+  std::sort(m.claims.begin(), m.claims.end(),
+            [&](const std::string& a, const std::string& b) { return claim_before(a, tutorial[a], b, tutorial[b]); });
   return m;
 }
 
@@ -64,7 +79,13 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
   out << " claim text |\n|---|";
   for (std::size_t i = 0; i < m.runtimes.size(); ++i) out << "---|";
   out << "---|\n";
-  for (const auto& id : m.claims) {
+  for (std::size_t row = 0; row < m.claims.size(); ++row) {
+    const std::string& id = m.claims[row];
+    if (m.starts_topic(row)) {
+      out << "| **" << cell_text(topic_heading(m.topic.at(id))) << "** |";
+      for (std::size_t i = 0; i <= m.runtimes.size(); ++i) out << " |";
+      out << "\n";
+    }
     out << "| " << id << " |";
     for (const auto& rt : m.runtimes) {
       const ClaimMatrix::Cell* cell = m.cell(id, rt);
@@ -87,6 +108,8 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
     }
     out << " " << cell_text(m.claim_text.at(id)) << " |\n";
   }
+  out << "\nClaims are grouped by topic, with the tutorials' sections they follow; in each, the tutorials' "
+         "claims (and their commands as written) come first.\n";
   out << "\npass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
          "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
          "declared by the scenario (an expected difference, not a failure).\n";

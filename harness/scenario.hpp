@@ -15,10 +15,10 @@ struct Claim {
 };
 
 struct Mount {
-  enum class Type { Volume, Bind, Tmpfs };
-  enum class Flag { Mount, Volume };  // `--mount type=...` or `--volume src:dst`
+  enum class Type { Volume, Bind, Tmpfs, VolumesFrom };  // VolumesFrom: `--volumes-from <source container>[:ro]`
+  enum class Flag { Mount, Volume };                     // `--mount type=...` or `--volume src:dst`
   Type type = Type::Volume;
-  std::string source;  // a logical volume name, or a logical host folder for a bind
+  std::string source;  // a logical volume name, a logical host folder for a bind, a container for volumes-from
   std::string path;    // for a bind: a file or folder inside the host folder ("" = itself)
   std::string target;  // the path in the container
   bool read_only = false;
@@ -87,6 +87,7 @@ struct Step {
   std::vector<Mount> mounts;
   std::vector<std::string> args;  // run / exec / tutorial command
   bool remove_volumes = false;    // remove: `rm -v`
+  bool force = false;             // volume-remove: `volume rm --force`
   bool attach = false;            // start: `start --attach`, waiting for the exit (and the --rm removal)
   std::string target;             // find-volume: the mount's path in the container
 
@@ -94,12 +95,12 @@ struct Step {
   std::vector<HostFile> files;
 
   // compose-project / compose-up
-  std::string fixture;                   // the folder under fixtures/compose
-  std::string folder;                    // the project folder's name after the run's prefix
-  std::vector<std::string> volume_keys;  // the project's volumes: <project>_<key>
-  std::vector<std::string> external;     // volumes of the scenario's that the project mounts (external: true)
-  std::string alias;                     // compose-up as="...": -p under another logical name
-  bool default_name = false;             // compose-up without -p: the tool names the project
+  std::string fixture;                     // the folder under fixtures/compose
+  std::string folder;                      // the project folder's name after the run's prefix
+  std::vector<std::string> volume_keys;    // the project's volumes: <project>_<key>
+  std::string alias;                       // compose-up as="...": -p under another logical name
+  bool default_name = false;               // compose-up without -p: the tool names the project
+  std::vector<std::string> named_volumes;  // compose-project: volumes whose `name:` is ${HARNESS_PREFIX}<name>
 
   // write / expect-file
   std::string path;

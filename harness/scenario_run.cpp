@@ -32,6 +32,16 @@ bool gone_after_run(const RunSpec& spec, const ProcessResult& r, const Dialect& 
          std::find(refusals.begin(), refusals.end(), r.exit_code) == refusals.end();
 }
 
+using Placeholders = std::vector<std::pair<std::string, std::string>>;
+
+// A tutorial line's word, or what it must print, with the run's names for {volume} ...
+std::string with_names(std::string w, const Placeholders& names) {
+  for (const auto& [placeholder, value] : names)
+    for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
+      w.replace(at, placeholder.size(), value);
+  return w;
+}
+
 std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : "a signal"; }
 
 }  // namespace
@@ -169,7 +179,7 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::VolumeCreate:
       names_.ledger().add_volume(names_.volume(s.volume));
       return action(s, record, cli.volume_create(names_.volume(s.volume), {names_.label()}));
-    case StepKind::VolumeRemove: return action(s, record, cli.volume_remove({names_.volume(s.volume)}, false));
+    case StepKind::VolumeRemove: return action(s, record, cli.volume_remove({names_.volume(s.volume)}, s.force));
     case StepKind::Run:
     case StepKind::Create: return run_container(s, record);
     case StepKind::Write: {
@@ -215,6 +225,8 @@ RunSpec ScenarioRun::run_spec(const Step& s, const std::string& name) {
     if (m.type == Mount::Type::Volume && !m.anonymous()) {
       r.source = names_.volume(m.source);
       names_.ledger().add_volume(r.source);  // `-v name:/p` creates it when it is missing
+    } else if (m.type == Mount::Type::VolumesFrom) {
+      r.source = names_.of(m.source);
     } else if (m.type == Mount::Type::Bind) {
       const std::string& folder = names_.folder(m.source);
       r.source = m.path.empty() ? folder : engine_.host_files().inside(folder, m.path);
@@ -296,9 +308,9 @@ void ScenarioRun::change_host_file(const Step& s, StepRecord& record) {
 
 void ScenarioRun::find_volume(const Step& s, StepRecord& record) {
   const std::string format = "{{range .Mounts}}{{if eq .Destination \"" + s.target + "\"}}{{.Name}}{{end}}{{end}}";
-  const auto& r = calls_.must(record, calls_.cli().container_inspect(names_.of(s.container), format));
+  const auto& r = calls_.must(record, calls_.cli().container_inspect(container_of(s), format));
   const std::string name = first_line(r.out);
-  if (name.empty()) throw StepRefused{"container " + s.container + " mounts no volume at " + s.target};
+  if (name.empty()) throw StepRefused{container_of(s) + " mounts no volume at " + s.target};
   names_.found_volume(s.volume, name);
   names_.ledger().add_volume(name);
   record.summary += " = " + name;
@@ -321,20 +333,72 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
 }
 
 void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
-  const std::pair<std::string, std::string> names[] = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
-                                                       {"{container}", s.container.empty() ? "" : names_.of(s.container)},
-                                                       {"{image}", options_.image}};
+  if (!s.project.empty()) return tutorial_compose(s, record);
+  if (const auto line = parse_tutorial_line(s.args).line;
+      line && (line->verb == TutorialLine::Verb::HostList || line->verb == TutorialLine::Verb::HostCat))
+    return tutorial_host(s, *line, record);
+  const Placeholders names = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
+                              {"{container}", s.container.empty() ? "" : names_.of(s.container)},
+                              {"{image}", options_.image}};
   Argv words;
-  for (std::string w : s.args) {
-    for (const auto& [placeholder, value] : names)
-      for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
-        w.replace(at, placeholder.size(), value);
-    words.push_back(w);
-  }
+  for (const std::string& w : s.args) words.push_back(with_names(w, names));
   if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
   if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
   words = with_run_options(words, {"--label", names_.label(), "--network", "none"});  // like every container of the run
-  action(s, record, calls_.cli().words(words));
+  Step checked = s;  // what it must print may name the run's volume or container
+  checked.stdout_contains = with_names(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  action(checked, record, calls_.cli().words(words));
+}
+
+// Tutorial 001's `sudo ls` / `sudo cat` of /var/lib/docker/volumes/<volume>/_data, as the
+// harness (root, or the invoking user) sees it on this host: the folder is listed with `ls`
+// (names only), a file read without following a symlink. Where that is not the folder, the
+// transcript also shows the Mountpoint the runtime reports.
+void ScenarioRun::tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record) {
+  const std::string name = names_.volume(s.volume);
+  names_.ledger().add_volume(name);
+  const Placeholders names = {{"{volume}", name}};
+  Step checked = s;
+  checked.stdout_contains = with_names(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  const std::string folder = with_names(kTutorialVolumeFolder, names);
+  ProcessResult r;
+  if (line.verb == TutorialLine::Verb::HostList) {
+    r = calls_.call(record, {"ls", folder});
+    if (calls_.is_fault(r)) throw StepFault{"<tutorial> failed: " + calls_.failure(r)};
+  } else {
+    const std::string path = folder + "/" + line.host_file;
+    try {
+      const HostEntry e = engine_.host_files().read(path);
+      const bool special = e.content == "(a symlink, not followed)" || e.content == "(not a regular file)";
+      r.exit_code = e.present && !special ? 0 : 1;
+      if (r.exit_code == 0)
+        r.out = e.content;
+      else
+        r.err = "cat: " + path + (e.present ? ": " + e.content : ": No such file or directory");
+    } catch (const std::exception& e) {
+      r.exit_code = 1;
+      r.err = std::string("cat: ") + e.what();
+    }
+    record.commands.push_back({{"cat", path}, "", true, r});
+  }
+  const Decision decision = decide_action(checked, r, calls_.failure(r), false);
+  if (!r.ok()) calls_.call(record, calls_.cli().volume_inspect(name, "{{.Mountpoint}}"));  // where it is instead
+  apply(decision, record);
+}
+
+// Tutorial 000's `docker-compose up -d` / `down [-v]`, with the target's Compose tool, in
+// the project's folder as the tutorial's reader types it: no -p (the folder names the
+// project), no extra file (so the tool's default network too).
+void ScenarioRun::tutorial_compose(const Step& s, StepRecord& record) {
+  Step c = s;
+  c.default_name = true;
+  const bool up = s.args[1] == "up";
+  c.remove_volumes = s.args.size() == 3 && !up;
+  if (up) return action(s, record, compose_.up(c, record, true));
+  action(s, record, compose_.down(c, record));
+  if (record.commands.back().result.ok()) compose_.down_worked(c);
 }
 
 void ScenarioRun::expect_file(const Step& s, StepRecord& record) {

@@ -13,6 +13,7 @@
 #include "runtime_observer.hpp"
 #include "run_names.hpp"
 #include "runtime_calls.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 
@@ -39,6 +40,8 @@ class ScenarioRun {
   void find_volume(const Step& s, StepRecord& record);
   void find_layer(const Step& s, StepRecord& record);
   void tutorial(const Step& s, StepRecord& record);
+  void tutorial_compose(const Step& s, StepRecord& record);
+  void tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record);
   void expect_file(const Step& s, StepRecord& record);
   void expect_volume(const Step& s, StepRecord& record);
   void expect_container(const Step& s, StepRecord& record);

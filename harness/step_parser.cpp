@@ -16,10 +16,21 @@ namespace {
 
 using Node = pugi::xml_node;
 
+// `--volumes-from <container>[:ro]`: every mount of an earlier container, at the same paths.
+Mount parse_volumes_from(const XmlReader& in, const Node& node) {
+  in.check_attributes(node, {"type", "source"}, {"read-only"});
+  Mount m;
+  m.type = Mount::Type::VolumesFrom;
+  m.source = in.logical_name(node, "source", "container");
+  m.read_only = in.boolean(node, "read-only");
+  return m;
+}
+
 Mount parse_mount(const XmlReader& in, const Node& node) {
+  const std::string type = node.attribute("type").value();
+  if (type == "volumes-from") return parse_volumes_from(in, node);
   in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
   Mount m;
-  const std::string type = node.attribute("type").value();
   if (type == "volume")
     m.type = Mount::Type::Volume;
   else if (type == "bind")
@@ -27,7 +38,7 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   else if (type == "tmpfs")
     m.type = Mount::Type::Tmpfs;
   else
-    in.fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
+    in.fail(node, "mount type must be volume, bind, tmpfs or volumes-from, not '" + type + "'");
   if (m.type == Mount::Type::Bind || (m.type == Mount::Type::Volume && node.attribute("source")))
     m.source = in.logical_name(node, "source");  // a volume mount without a source is anonymous
   else if (node.attribute("source"))
@@ -198,10 +209,10 @@ void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
   if (!s.folder.empty() && !is_runtime_name(s.folder)) in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
   std::istringstream keys(node.attribute("volumes").value());
   for (std::string key; keys >> key;) s.volume_keys.push_back(key);
-  std::istringstream names(node.attribute("external").value());
-  for (std::string name; names >> name;) {
-    if (!is_logical_name(name)) in.fail(node, "external volume '" + name + "' is not a logical name");
-    s.external.push_back(name);
+  std::istringstream named(node.attribute("named").value());
+  for (std::string name; named >> name;) {
+    if (!is_logical_name(name)) in.fail(node, "named volume '" + name + "' is not a logical name");
+    s.named_volumes.push_back(name);
   }
 }
 
@@ -220,7 +231,11 @@ void parse_tutorial(const XmlReader& in, const Node& node, Step& s) {
     if (w.find("{container}") != std::string::npos && s.container.empty())
       in.fail(node, "{container} in the line needs container=");
   }
-  if (const auto parsed = parse_tutorial_line(s.args); !parsed.line) in.fail(node, parsed.error);
+  const auto parsed = parse_tutorial_line(s.args);
+  if (!parsed.line) in.fail(node, parsed.error);
+  const bool compose = parsed.line->verb == TutorialLine::Verb::ComposeUp || parsed.line->verb == TutorialLine::Verb::ComposeDown;
+  if (compose != !s.project.empty())
+    in.fail(node, compose ? "a docker-compose line needs project=" : "only a docker-compose line takes project=");
 }
 
 void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
@@ -300,8 +315,8 @@ Step parse_step(const XmlReader& in, const Node& node) {
     case StepKind::HostWrite:
     case StepKind::HostDelete: parse_host_file(in, node, s); break;
     case StepKind::Exec: parse_user(in, node, s); break;
+    case StepKind::VolumeRemove: s.force = in.boolean(node, "force"); break;
     case StepKind::VolumeCreate:
-    case StepKind::VolumeRemove:
     case StepKind::Stop:
     case StepKind::Restart:
     case StepKind::Wait:

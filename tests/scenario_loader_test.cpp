@@ -539,7 +539,8 @@ BOOST_AUTO_TEST_CASE(find_volume_attributes) {
 )") == "t.xml:5: <find-volume> needs the attribute 'target'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="/anon" volume="anon" claim="A-1"/>
-)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: container, target, volume, runtime, note, timeout, when)");
+)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: target, volume, container, project, service, runtime, note, "
+       "timeout, when)");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="anon" volume="anon"/>
 )") == "t.xml:5: path 'anon' must be absolute");
@@ -575,7 +576,7 @@ BOOST_AUTO_TEST_CASE(tutorial_attributes) {
   BOOST_TEST(step_error(R"(<tutorial line="volume ls"/>
 )") == "t.xml:4: <tutorial> needs the attribute 'claim'");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
-)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, "
+)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, project, runtime, note, "
        "timeout, when, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
   <arg>ls</arg>
@@ -667,7 +668,16 @@ BOOST_AUTO_TEST_CASE(mount_attributes) {
 
 BOOST_AUTO_TEST_CASE(mount_type_is_volume_bind_or_tmpfs) {
   BOOST_TEST(mount_error(R"(<mount type="nfs" source="v" target="/d"/>)") ==
-             "t.xml:5: mount type must be volume, bind or tmpfs, not 'nfs'");
+             "t.xml:5: mount type must be volume, bind, tmpfs or volumes-from, not 'nfs'");
+}
+
+BOOST_AUTO_TEST_CASE(volumes_from_names_an_earlier_container_and_nothing_else) {
+  BOOST_TEST(step_error("<run container=\"a\" detach=\"true\"/>\n<run container=\"c\" detach=\"true\">\n  <mount "
+                        "type=\"volumes-from\" source=\"a\" target=\"/d\"/>\n</run>\n") ==
+             "t.xml:6: unknown attribute 'target' on <mount> (known: type, source, read-only)");
+  BOOST_TEST(mount_error(R"(<mount type="volumes-from" source="ghost"/>)") ==
+             "t.xml:4: unknown container 'ghost': no earlier step creates it (<run>, <create>)");
+  BOOST_TEST(mount_error(R"(<mount type="volume" source="v"/>)") == "t.xml:5: <mount> needs the attribute 'target'");
 }
 
 BOOST_AUTO_TEST_CASE(mount_source) {
@@ -930,8 +940,8 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, external, runtime, "
-       "note, timeout, when)");
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, named, runtime, note, "
+       "timeout, when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
 )") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, "
