@@ -219,7 +219,8 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
   // sweep's listing. A dry run changes nothing.
   if (!run.options.dry_run) {
     const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout};
-    auto said = std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
+    auto said =
+        std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
     ready.unusable = ensure_image(cli, runner, eo.image);
     ContainerLook look;
     RealHostFiles files;
