@@ -28,6 +28,9 @@ class RuntimeCalls {
 
   // Runs one command of the step and records it.
   const ProcessResult& call(StepRecord& record, const Argv& argv, const std::string& input = "");
+  // The same at a terminal, typing `typed` at its prompts (ProcessRunner::run_in_terminal);
+  // recorded with the typed lines as its input.
+  const ProcessResult& call_in_terminal(StepRecord& record, const Argv& argv, const std::vector<std::string>& typed);
   // A command that must work for the scenario to go on: throws StepRefused when the
   // runtime refused it, StepFault when it did not answer.
   const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "");
@@ -41,6 +44,8 @@ class RuntimeCalls {
   const Cli& cli() const { return cli_; }
 
  private:
+  std::chrono::milliseconds timeout_now() const;  // the step's timeout, or what is left of the scenario's
+  const ProcessResult& explain(StepRecord& record, std::chrono::milliseconds timeout);  // the last call's note
   const Cli& cli_;
   ProcessRunner& runner_;
   std::chrono::milliseconds default_timeout_;
