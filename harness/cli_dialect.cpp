@@ -71,16 +71,18 @@ std::string mount_option(const RunSpec::ResolvedMount& m) {
   option += "," + csv_field("dst=" + m.target);
   if (m.read_only) option += ",ro";  // Docker and Podman both take ro (Podman 4.3 rejects readonly)
   if (m.nocopy) option += ",volume-nocopy";
+  if (m.chown) option += ",U=true";
   return option;
 }
 
 namespace {
 
-// `--volume v:/p:ro,nocopy`; an anonymous volume is just `/p`.
+// `--volume v:/p:ro,nocopy,U`; an anonymous volume is just `/p`.
 std::string volume_option(const RunSpec::ResolvedMount& m) {
   std::string option = m.source.empty() ? m.target : m.source + ":" + m.target;
   std::string flags = m.read_only ? "ro" : "";
-  if (m.nocopy) flags += flags.empty() ? "nocopy" : ",nocopy";
+  for (const auto& [on, flag] : {std::pair<bool, const char*>{m.nocopy, "nocopy"}, {m.chown, "U"}})
+    if (on) flags += flags.empty() ? flag : std::string(",") + flag;
   return flags.empty() ? option : option + ":" + flags;
 }
 
@@ -117,6 +119,7 @@ Argv Cli::run(const RunSpec& spec) const {
   if (spec.read_only) argv.push_back("--read-only");
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
   if (!spec.user.empty()) argv.insert(argv.end(), {"--user", spec.user});
+  if (!spec.userns.empty()) argv.insert(argv.end(), {"--userns", spec.userns});
   for (const auto& m : spec.mounts) {
     if (m.type == Mount::Type::VolumesFrom)
       argv.insert(argv.end(), {"--volumes-from", m.read_only ? m.source + ":ro" : m.source});

@@ -61,6 +61,7 @@ struct RunSpec {
   bool read_only = false;
   bool create_only = false;  // `create`: make the container, do not start it
   std::string user;          // `--user`
+  std::string userns;        // `--userns`
   struct ResolvedMount {
     Mount::Type type;
     Mount::Flag flag;
@@ -68,6 +69,7 @@ struct RunSpec {
     std::string target;
     bool read_only;
     bool nocopy = false;
+    bool chown = false;  // Podman's U: chowned to the container's user
   };
   std::vector<ResolvedMount> mounts;
   std::vector<std::string> labels;  // "key=value"

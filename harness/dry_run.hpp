@@ -13,6 +13,12 @@ class DryRunRunner : public ProcessRunner {
  public:
   explicit DryRunRunner(ProcessRunner& real) : real_(real) {}
   ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) override;
+  // a terminal session always starts a container: recorded, answered with success
+  ProcessResult run_in_terminal(const Argv&, const std::vector<std::string>&, std::chrono::milliseconds) override {
+    ProcessResult r;
+    r.exit_code = 0;
+    return r;
+  }
 
  private:
   ProcessRunner& real_;

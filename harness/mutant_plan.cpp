@@ -24,6 +24,7 @@ const std::set<std::string>& options_with_value() {
                                               "--volume",
                                               "-v",
                                               "--user",
+                                              "--userns",
                                               "-u",
                                               "--entrypoint",
                                               "--workdir",
@@ -188,6 +189,7 @@ struct MountOption {
   bool bind = false;
   bool tmpfs = false;
   bool read_only = false;
+  bool chown = false;  // Podman's U: the source chowned to the container's user
   std::string source, target;
   bool named_volume() const { return is_mount && !bind && !tmpfs && !source.empty(); }
 };
@@ -209,6 +211,8 @@ MountOption read_mount(const Option& o) {
         m.target = value;
       } else if (key == "ro" || key == "readonly") {
         m.read_only = eq == std::string::npos || value == "true" || value == "1";
+      } else if (key == "u" || key == "chown") {
+        m.chown = eq == std::string::npos || value == "true" || value == "1";
       }
     }
   } else if (o.flag == "--volume" || o.flag == "-v") {
@@ -223,10 +227,22 @@ MountOption read_mount(const Option& o) {
       m.target = parts[1];
       m.bind = !m.source.empty() && (m.source[0] == '/' || m.source[0] == '.' || m.source[0] == '~');
       if (parts.size() >= 3)
-        for (const auto& flag : split_commas(parts[2])) m.read_only = m.read_only || flag == "ro";
+        for (const auto& flag : split_commas(parts[2])) {
+          m.read_only = m.read_only || flag == "ro";
+          m.chown = m.chown || flag == "U";
+        }
     }
   }
   return m;
+}
+
+bool matches(MountMatch which, const MountOption& m) {
+  switch (which) {
+    case MountMatch::Any: return true;
+    case MountMatch::ReadOnly: return m.read_only;
+    case MountMatch::Chown: return m.chown;
+  }
+  return false;
 }
 
 bool has_flag(const std::vector<Option>& options, std::initializer_list<const char*> flags) {
@@ -420,7 +436,7 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
       for (const auto& o : c.options) {
         const MountOption mount = read_mount(o);
         const bool drop = m.rewrite == Rewrite::DropArgs ? std::find(m.args.begin(), m.args.end(), o.flag) != m.args.end()
-                                                         : mount.is_mount && (m.mounts == MountMatch::Any || mount.read_only);
+                                                         : mount.is_mount && matches(m.mounts, mount);
         if (!drop) kept.push_back(o);
       }
       plan.applies = kept.size() != c.options.size();

@@ -29,7 +29,7 @@ enum class Rewrite {
 };
 
 // Which mounts DropMounts drops.
-enum class MountMatch { Any, ReadOnly };
+enum class MountMatch { Any, ReadOnly, Chown };  // Chown: Podman's :U, U=true
 
 struct Mutant {
   std::string name;

@@ -1,10 +1,15 @@
 #include "process_runner.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <unistd.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/read.hpp>
@@ -13,6 +18,7 @@
 #include <boost/asio/writable_pipe.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/process/v2/process.hpp>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -199,6 +205,149 @@ ProcessResult RealProcessRunner::run(const Argv& argv, const std::string& input,
   });
   ctx.run();
   result.duration = std::chrono::steady_clock::now() - start;
+  return result;
+}
+
+bool shows_prompt(const std::string& screen) {
+  std::string shown;  // the screen without its escape sequences (ESC [ parameters letter)
+  for (std::size_t i = 0; i < screen.size(); ++i) {
+    if (screen[i] != '\x1b') {
+      shown += screen[i];
+      continue;
+    }
+    if (i + 1 < screen.size() && screen[i + 1] == '[') {
+      i += 2;
+      while (i < screen.size() && !std::isalpha(static_cast<unsigned char>(screen[i]))) ++i;
+    }
+  }
+  const auto ends = [&](const char* p) { return shown.size() >= 2 && shown.compare(shown.size() - 2, 2, p) == 0; };
+  return ends("# ") || ends("$ ");
+}
+
+namespace {
+
+// A pseudo-terminal's master, the harness's end of it; the child opens the slave by name.
+struct Terminal {
+  int master = -1;
+  std::string slave;
+  std::string error;
+};
+
+Terminal open_terminal() {
+  Terminal t;
+  t.master = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  char name[128];
+  if (t.master < 0 || ::grantpt(t.master) != 0 || ::unlockpt(t.master) != 0 || ::ptsname_r(t.master, name, sizeof name) != 0) {
+    t.error = std::string("cannot open a pseudo-terminal: ") + std::strerror(errno);
+    if (t.master >= 0) ::close(t.master);
+    t.master = -1;
+    return t;
+  }
+  t.slave = name;
+  const winsize size{24, 80, 0, 0};  // a person's terminal
+  ::ioctl(t.master, TIOCSWINSZ, &size);
+  return t;
+}
+
+// The child in a session of its own (so the slave, opened without O_NOCTTY, becomes its
+// controlling terminal, and its process group is its pid), with the slave as its stdin,
+// stdout and stderr, and the default signal mask and dispositions (see spawn()).
+pid_t spawn_on_terminal(const std::string& exe, const Argv& argv, const std::string& slave, std::string& error) {
+  posix_spawn_file_actions_t actions;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, slave.c_str(), O_RDWR, 0);
+  ::posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDOUT_FILENO);
+  ::posix_spawn_file_actions_adddup2(&actions, STDIN_FILENO, STDERR_FILENO);
+  posix_spawnattr_t attr;
+  ::posix_spawnattr_init(&attr);
+  ::posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  sigset_t none, defaults;
+  ::sigemptyset(&none);
+  ::posix_spawnattr_setsigmask(&attr, &none);
+  ::sigemptyset(&defaults);
+  for (int signo : {SIGPIPE, SIGINT, SIGTERM, SIGHUP}) ::sigaddset(&defaults, signo);
+  ::posix_spawnattr_setsigdefault(&attr, &defaults);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  const int rc = ::posix_spawn(&pid, exe.c_str(), &actions, &attr, args.data(), environ);
+  ::posix_spawn_file_actions_destroy(&actions);
+  ::posix_spawnattr_destroy(&attr);
+  if (rc != 0) error = exe + ": " + std::strerror(rc);
+  return rc == 0 ? pid : -1;
+}
+
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+}  // namespace
+
+ProcessResult RealProcessRunner::run_in_terminal(const Argv& argv, const std::vector<std::string>& typed,
+                                                 std::chrono::milliseconds timeout) {
+  using Clock = std::chrono::steady_clock;
+  ProcessResult result;
+  const auto start = Clock::now();
+  const std::string exe = argv.empty() ? "" : find_on_path(argv[0]);
+  if (exe.empty()) {
+    result.spawn_error = argv.empty() ? "empty command" : argv[0] + ": not found on PATH";
+    return result;
+  }
+  Terminal terminal = open_terminal();
+  if (terminal.master < 0) {
+    result.spawn_error = terminal.error;
+    return result;
+  }
+  const pid_t pid = spawn_on_terminal(exe, argv, terminal.slave, result.spawn_error);
+  if (pid < 0) {
+    ::close(terminal.master);
+    return result;
+  }
+  const Running registered(pid);
+
+  // Read what the terminal shows; type the next line at each prompt; once the program has
+  // exited, what it wrote is read until the terminal closes (the slave's last holder gone),
+  // for at most a short drain window (a process it left may hold the slave).
+  std::size_t next = 0;
+  std::string since_typed;
+  bool exited = false, closed = false;
+  int status = 0;
+  Clock::time_point exited_at;
+  while (true) {
+    if (!exited && ::waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      exited_at = Clock::now();
+    }
+    const auto now = Clock::now();
+    if (exited && (closed || now - exited_at > std::chrono::milliseconds(200))) break;
+    if (!exited && now - start >= timeout) {
+      result.timed_out = true;
+      if (next < typed.size()) result.note = "no prompt for typed line " + std::to_string(next + 1) + " in time";
+      ::kill(-pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      break;
+    }
+    pollfd fd{terminal.master, POLLIN, 0};
+    if (!closed && ::poll(&fd, 1, 50) > 0) {
+      char buffer[4096];
+      const ssize_t n = ::read(terminal.master, buffer, sizeof buffer);
+      if (n > 0) {
+        result.out.append(buffer, static_cast<std::size_t>(n));
+        since_typed.append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        closed = true;  // EIO: nobody holds the slave any more
+      }
+    } else if (closed) {
+      ::usleep(20000);  // waiting for the exit alone
+    }
+    if (!closed && next < typed.size() && shows_prompt(since_typed)) {
+      const std::string line = typed[next++] + "\n";
+      if (::write(terminal.master, line.data(), line.size()) != static_cast<ssize_t>(line.size())) closed = true;
+      since_typed.clear();
+    }
+  }
+  ::close(terminal.master);
+  if (!result.timed_out) result.exit_code = exit_code_of(status);
+  result.duration = Clock::now() - start;
   return result;
 }
 

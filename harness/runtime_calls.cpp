@@ -21,6 +21,11 @@ void RuntimeCalls::answer_next(const Argv& argv, const std::string& input, Comma
   next_ = Answered{argv, input, std::move(shared)};
 }
 
+std::chrono::milliseconds RuntimeCalls::timeout_now() const {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
+  return std::max(std::chrono::milliseconds(1), std::min(step_timeout_, left));
+}
+
 const ProcessResult& RuntimeCalls::call(StepRecord& record, const Argv& argv, const std::string& input) {
   if (next_ && next_->argv == argv && next_->input == input) {
     record.commands.push_back(std::move(next_->shared));
@@ -28,15 +33,28 @@ const ProcessResult& RuntimeCalls::call(StepRecord& record, const Argv& argv, co
     return record.commands.back().result;
   }
   next_.reset();
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-  const auto timeout = std::max(std::chrono::milliseconds(1), std::min(step_timeout_, left));
+  const auto timeout = timeout_now();
   record.commands.push_back({argv, input, false, runner_.run(argv, input, timeout)});
+  return explain(record, timeout);
+}
+
+const ProcessResult& RuntimeCalls::call_in_terminal(StepRecord& record, const Argv& argv, const std::vector<std::string>& typed) {
+  next_.reset();  // a shared exec's answer is never a terminal session's
+  const auto timeout = timeout_now();
+  std::string input;
+  for (const auto& line : typed) input += line + "\n";
+  record.commands.push_back({argv, input, false, runner_.run_in_terminal(argv, typed, timeout)});
+  return explain(record, timeout);
+}
+
+const ProcessResult& RuntimeCalls::explain(StepRecord& record, std::chrono::milliseconds timeout) {
   auto& r = record.commands.back().result;
+  const std::string why = r.note.empty() ? "" : " (" + r.note + ")";  // a terminal session's: the prompt it waited for
   if (r.timed_out && timeout < step_timeout_)
-    r.note = "the scenario ran out of time and the command was killed after " + seconds_text(r.duration, 1) + " s";
+    r.note = "the scenario ran out of time and the command was killed after " + seconds_text(r.duration, 1) + " s" + why;
   else if (r.timed_out)
     r.note = "timed out after " + seconds_text(r.duration, 1) + " s (the step may take " + seconds_text(step_timeout_, 1) +
-             " s) and was killed with its children";
+             " s) and was killed with its children" + why;
   else if (interrupted() && !r.ok()) {
     r.note = "killed: the run was interrupted";
     r.timed_out = true;  // not the runtime's answer: a fault, never a claim's failure

@@ -29,6 +29,9 @@ class RuntimeCalls {
 
   // Runs one command of the step and records it.
   const ProcessResult& call(StepRecord& record, const Argv& argv, const std::string& input = "");
+  // The same at a terminal, typing `typed` at its prompts (ProcessRunner::run_in_terminal);
+  // recorded with the typed lines as its input.
+  const ProcessResult& call_in_terminal(StepRecord& record, const Argv& argv, const std::vector<std::string>& typed);
   // The next call() whose command is `argv` with `input` runs nothing: `shared` answered it
   // already (an exec shared by several steps, shared_exec.hpp), and is what is recorded.
   void answer_next(const Argv& argv, const std::string& input, CommandRecord shared);
@@ -45,6 +48,8 @@ class RuntimeCalls {
   const Cli& cli() const { return cli_; }
 
  private:
+  std::chrono::milliseconds timeout_now() const;  // the step's timeout, or what is left of the scenario's
+  const ProcessResult& explain(StepRecord& record, std::chrono::milliseconds timeout);  // the last call's note
   const Cli& cli_;
   ProcessRunner& runner_;
   std::chrono::milliseconds default_timeout_;

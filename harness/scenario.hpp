@@ -23,6 +23,7 @@ struct Mount {
   std::string target;  // the path in the container
   bool read_only = false;
   bool nocopy = false;  // no copy-up of the image's content into an empty volume
+  bool chown = false;   // Podman's `:U`: the source is chowned to the container's user
   Flag flag = Flag::Mount;
   bool anonymous() const { return type == Type::Volume && source.empty(); }
 };
@@ -83,13 +84,15 @@ struct Step {
   bool detach = false;
   bool rm = false;
   bool read_only = false;
-  std::string user;  // run, create, exec, write: `--user` (a uid other than 0)
+  std::string user;    // run, create, exec, write: `--user` (a uid other than 0)
+  std::string userns;  // run, create: `--userns` (only keep-id: Podman rootless maps the invoking user to itself)
   std::vector<Mount> mounts;
-  std::vector<std::string> args;  // run / exec / tutorial command
-  bool remove_volumes = false;    // remove: `rm -v`
-  bool force = false;             // volume-remove: `volume rm --force`
-  bool attach = false;            // start: `start --attach`, waiting for the exit (and the --rm removal)
-  std::string target;             // find-volume: the mount's path in the container
+  std::vector<std::string> args;   // run / exec / tutorial command
+  std::vector<std::string> typed;  // tutorial: lines a person types at the container's prompt (`run -it ... sh`)
+  bool remove_volumes = false;     // remove: `rm -v`
+  bool force = false;              // volume-remove: `volume rm --force`
+  bool attach = false;             // start: `start --attach`, waiting for the exit (and the --rm removal)
+  std::string target;              // find-volume: the mount's path in the container
 
   // host-dir
   std::vector<HostFile> files;

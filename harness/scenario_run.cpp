@@ -272,7 +272,7 @@ RunSpec ScenarioRun::run_spec(const Step& s, const std::string& name) {
   spec.image = s.image.empty() ? options_.image : s.image;
   spec.labels = {names_.label()};
   for (const auto& m : s.mounts) {
-    RunSpec::ResolvedMount r{m.type, m.flag, "", m.target, m.read_only, m.nocopy};
+    RunSpec::ResolvedMount r{m.type, m.flag, "", m.target, m.read_only, m.nocopy, m.chown};
     if (m.type == Mount::Type::Volume && !m.anonymous()) {
       r.source = names_.volume(m.source);
       names_.ledger().add_volume(r.source);  // `-v name:/p` creates it when it is missing
@@ -296,6 +296,7 @@ void ScenarioRun::run_container(const Step& s, StepRecord& record) {
   spec.rm = s.rm;
   spec.read_only = s.read_only;
   spec.user = s.user;
+  spec.userns = s.userns;
   spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
   names_.ledger().add_container(container);
   action(s, record, calls_.cli().run(spec));
@@ -315,7 +316,11 @@ void ScenarioRun::action(const Step& s, StepRecord& record, const Argv& argv, co
     record.outcome = Outcome::Done;
     return;
   }
-  const auto& r = calls_.call(record, argv, input);
+  judge(s, record, calls_.call(record, argv, input));
+}
+
+// A check's command, done: its answer held against what the claim says it must do.
+void ScenarioRun::judge(const Step& s, StepRecord& record, const ProcessResult& r) {
   if (calls_.is_fault(r)) throw StepFault{"<" + record.element + "> failed: " + calls_.failure(r)};
   const auto& refusals = calls_.cli().dialect().cli_errors;
   const bool cli_refused = std::find(refusals.begin(), refusals.end(), r.exit_code) != refusals.end();
@@ -385,8 +390,8 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
 
 void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   if (!s.project.empty()) return tutorial_compose(s, record);
-  if (const auto line = parse_tutorial_line(s.args).line;
-      line && (line->verb == TutorialLine::Verb::HostList || line->verb == TutorialLine::Verb::HostCat))
+  const auto line = parse_tutorial_line(s.args).line;
+  if (line && (line->verb == TutorialLine::Verb::HostList || line->verb == TutorialLine::Verb::HostCat))
     return tutorial_host(s, *line, record);
   const Placeholders names = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
                               {"{container}", s.container.empty() ? "" : names_.of(s.container)},
@@ -399,7 +404,14 @@ void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   Step checked = s;  // what it must print may name the run's volume or container
   checked.stdout_contains = with_names(checked.stdout_contains, names);
   if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
-  action(checked, record, calls_.cli().words(words));
+  if (s.typed.empty()) return action(checked, record, calls_.cli().words(words));
+  // an interactive session, as a person has it: `-t` at a terminal (without one the CLI
+  // refuses: "the input device is not a TTY"), the lines typed at its prompt; `-i` alone
+  // reads them on stdin
+  if (line && line->tty) return judge(checked, record, calls_.call_in_terminal(record, calls_.cli().words(words), s.typed));
+  std::string input;
+  for (const auto& typed : s.typed) input += typed + "\n";
+  action(checked, record, calls_.cli().words(words), input);
 }
 
 // Tutorial 001's `sudo ls` / `sudo cat` of /var/lib/docker/volumes/<volume>/_data, as the

@@ -38,6 +38,7 @@ class ScenarioRun {
   void run_container(const Step& s, StepRecord& record);
   void remove_container(const Step& s, StepRecord& record);
   void action(const Step& s, StepRecord& record, const Argv& argv, const std::string& input = "");
+  void judge(const Step& s, StepRecord& record, const ProcessResult& r);
   void make_host_dir(const Step& s, StepRecord& record);
   void change_host_file(const Step& s, StepRecord& record);
   void find_volume(const Step& s, StepRecord& record);

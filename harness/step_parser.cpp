@@ -29,7 +29,7 @@ Mount parse_volumes_from(const XmlReader& in, const Node& node) {
 Mount parse_mount(const XmlReader& in, const Node& node) {
   const std::string type = node.attribute("type").value();
   if (type == "volumes-from") return parse_volumes_from(in, node);
-  in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
+  in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy", "chown"});
   Mount m;
   if (type == "volume")
     m.type = Mount::Type::Volume;
@@ -51,6 +51,9 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   m.read_only = in.boolean(node, "read-only");
   m.nocopy = in.boolean(node, "nocopy");
   if (m.nocopy && m.type != Mount::Type::Volume) in.fail(node, "only a volume mount takes nocopy");
+  m.chown = in.boolean(node, "chown");
+  if (m.chown && (m.type == Mount::Type::Tmpfs || m.anonymous()))
+    in.fail(node, "chown (:U) is for a named volume or a bind mount: what it gives the container's user is a source");
   const std::string flag = node.attribute("flag").as_string("mount");
   if (flag == "volume")
     m.flag = Mount::Flag::Volume;
@@ -76,6 +79,12 @@ void parse_children(const XmlReader& in, const Node& node, const StepKindInfo& k
     } else if (name == "arg") {
       in.check_attributes(child, {}, {});
       step.args.push_back(child.text().get());
+    } else if (name == "typed") {  // one line typed at the prompt: no control character (a newline ends it)
+      in.check_attributes(child, {}, {});
+      const std::string line = child.text().get();
+      if (std::any_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        in.fail(child, "a <typed> line holds no control character (tab, newline, Ctrl-...): one line as typed");
+      step.typed.push_back(line);
     } else {  // file
       in.check_attributes(child, {"path"}, {"text", "content"});
       auto text = in.content(child);
@@ -174,6 +183,12 @@ void parse_run(const XmlReader& in, const Node& node, Step& s) {
   s.rm = in.boolean(node, "rm");
   s.read_only = in.boolean(node, "read-only");
   parse_user(in, node, s);
+  // --userns: only keep-id, which maps the invoking user to itself (rootless Podman) and
+  // gives the container no more than the default; host or another namespace would
+  if (node.attribute("userns")) {
+    s.userns = node.attribute("userns").value();
+    if (s.userns != "keep-id") in.fail(node, "userns must be keep-id, not '" + s.userns + "'");
+  }
 }
 
 void parse_write(const XmlReader& in, const Node& node, Step& s) {
@@ -236,6 +251,8 @@ void parse_tutorial(const XmlReader& in, const Node& node, Step& s) {
   const bool compose = parsed.line->verb == TutorialLine::Verb::ComposeUp || parsed.line->verb == TutorialLine::Verb::ComposeDown;
   if (compose != !s.project.empty())
     in.fail(node, compose ? "a docker-compose line needs project=" : "only a docker-compose line takes project=");
+  if (!s.typed.empty() && (parsed.line->verb != TutorialLine::Verb::Run || !parsed.line->interactive || parsed.line->detach))
+    in.fail(node, "<typed> lines need an interactive run line (run -i or -it, not -d): they are typed at its prompt");
 }
 
 void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {

@@ -42,14 +42,23 @@ ParsedTargets parse_targets(const std::string& specs) {
   return parsed;
 }
 
+Argv EnvironmentRunner::wrapped(const Argv& argv) const {
+  if (settings_.empty()) return argv;
+  Argv env = {"env"};
+  for (const auto& name : cleared_) env.insert(env.end(), {"-u", name});
+  env.push_back("--");
+  for (const auto& [name, value] : settings_) env.push_back(name + "=" + value);
+  env.insert(env.end(), argv.begin(), argv.end());
+  return env;
+}
+
 ProcessResult EnvironmentRunner::run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) {
-  if (settings_.empty()) return inner_.run(argv, input, timeout);
-  Argv wrapped = {"env"};
-  for (const auto& name : cleared_) wrapped.insert(wrapped.end(), {"-u", name});
-  wrapped.push_back("--");
-  for (const auto& [name, value] : settings_) wrapped.push_back(name + "=" + value);
-  wrapped.insert(wrapped.end(), argv.begin(), argv.end());
-  return inner_.run(wrapped, input, timeout);
+  return inner_.run(wrapped(argv), input, timeout);
+}
+
+ProcessResult EnvironmentRunner::run_in_terminal(const Argv& argv, const std::vector<std::string>& typed,
+                                                 std::chrono::milliseconds timeout) {
+  return inner_.run_in_terminal(wrapped(argv), typed, timeout);
 }
 
 }  // namespace harness

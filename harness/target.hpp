@@ -55,8 +55,11 @@ class EnvironmentRunner : public ProcessRunner {
                     std::vector<std::string> cleared = {})
       : inner_(inner), settings_(std::move(settings)), cleared_(std::move(cleared)) {}
   ProcessResult run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) override;
+  ProcessResult run_in_terminal(const Argv& argv, const std::vector<std::string>& typed,
+                                std::chrono::milliseconds timeout) override;
 
  private:
+  Argv wrapped(const Argv& argv) const;  // env -u ... -- NAME=VALUE... argv
   ProcessRunner& inner_;
   std::vector<std::pair<std::string, std::string>> settings_;
   std::vector<std::string> cleared_;

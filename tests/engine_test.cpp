@@ -400,6 +400,38 @@ BOOST_AUTO_TEST_CASE(a_tutorial_container_gets_the_run_label_and_no_network_afte
   BOOST_TEST(r.steps[0].summary == "the tutorial's command: run --rm -it --name {container} -v {volume}:/d {image} ls /d");
 }
 
+// The tutorial's interactive form: `-it` runs at a terminal with the lines typed at its
+// prompt; `-i` alone gets them on stdin; what the terminal showed is what is checked.
+BOOST_AUTO_TEST_CASE(typed_lines_go_to_a_terminal_with_it_and_to_stdin_with_i_alone) {
+  Fixture f([](const Argv& argv, const std::string& input) {
+    return input.find("cat /home/test.txt") != std::string::npos ? exited(0, "/ # cat /home/test.txt\r\nhello\r\n") : exited(0);
+  });
+  const auto r = f.run(parse(
+      R"(<tutorial claim="EPH-1" container="c" line="container run --rm --name {container} -it {image} sh" stdout-contains="hello">
+      <typed>echo hello &gt; /home/test.txt</typed><typed>cat /home/test.txt</typed><typed>exit</typed></tutorial>
+    <tutorial claim="EPH-1" container="d" line="run --rm -i --name {container} {image} sh"><typed>exit</typed></tutorial>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  BOOST_REQUIRE(f.runner.calls.size() >= 2u);
+  BOOST_TEST(f.runner.calls[0].terminal);
+  BOOST_TEST(f.runner.calls[0].input == "echo hello > /home/test.txt\ncat /home/test.txt\nexit\n");
+  BOOST_TEST(!f.runner.calls[1].terminal);
+  BOOST_TEST(f.runner.calls[1].input == "exit\n");
+  BOOST_TEST(r.steps[0].commands[0].input == "echo hello > /home/test.txt\ncat /home/test.txt\nexit\n");
+}
+
+BOOST_AUTO_TEST_CASE(typed_lines_need_an_interactive_run_line_and_no_control_character) {
+  for (const char* bad :
+       {R"(<tutorial claim="EPH-1" volume="v" line="volume create {volume}"><typed>ls</typed></tutorial>)",
+        R"(<tutorial claim="EPH-1" container="c" line="run --rm --name {container} {image} sh"><typed>ls</typed></tutorial>)",
+        "<tutorial claim=\"EPH-1\" container=\"c\" line=\"run --rm -it --name {container} {image} "
+        "sh\"><typed>ls&#x10;&#x11;</typed></tutorial>"})
+    BOOST_TEST(
+        !load_scenario_text("t.xml", std::string(R"(<scenario id="t" title="T"><claim id="EPH-1">a claim</claim><steps>)") + bad +
+                                         "</steps></scenario>")
+             .errors.empty(),
+        bad);
+}
+
 BOOST_AUTO_TEST_CASE(a_placeholder_in_a_name_put_in_is_not_replaced_again) {
   FakeProcessRunner runner;  // (replacing from the start again looped for ever)
   EngineOptions o;

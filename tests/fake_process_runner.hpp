@@ -17,7 +17,8 @@ class FakeProcessRunner : public ProcessRunner {
  public:
   struct Call {
     Argv argv;
-    std::string input;
+    std::string input;      // on stdin; for a terminal session, the typed lines, each with its newline
+    bool terminal = false;  // run_in_terminal
   };
   using Answer = std::function<ProcessResult(const Argv&, const std::string& input)>;
 
@@ -30,6 +31,17 @@ class FakeProcessRunner : public ProcessRunner {
     if (answer_) return answer_(argv, input);
     ProcessResult r;
     r.exit_code = 0;
+    return r;
+  }
+
+  // A terminal session is recorded and answered like a call (its input: the typed lines).
+  ProcessResult run_in_terminal(const Argv& argv, const std::vector<std::string>& typed,
+                                std::chrono::milliseconds timeout) override {
+    std::string input;
+    for (const auto& line : typed) input += line + "\n";
+    const ProcessResult r = run(argv, input, timeout);
+    std::lock_guard<std::mutex> lock(mutex_);
+    calls.back().terminal = true;
     return r;
   }
 

@@ -88,6 +88,24 @@ BOOST_AUTO_TEST_CASE(drop_readonly_drops_only_read_only_mounts) {
              "main run --name n --rm --mount type=volume,src=v,dst=/rw img sh\n");
 }
 
+BOOST_AUTO_TEST_CASE(drop_chown_drops_only_the_mounts_chowned_to_the_user) {
+  BOOST_TEST(plan("drop-chown",
+                  "run --name n --rm --user 1234 --volume v:/given:U --volume w:/w:ro --mount type=volume,src=x,dst=/x,U=true "
+                  "--mount type=volume,src=y,dst=/y img sh",
+                  "podman") == "main run --name n --rm --user 1234 --volume w:/w:ro --mount type=volume,src=y,dst=/y img sh\n");
+  BOOST_TEST(plan("drop-chown", "run --name n --volume v:/p img true", "podman") == "(unchanged)");
+}
+
+BOOST_AUTO_TEST_CASE(drop_userns_drops_keep_id_in_either_spelling) {
+  BOOST_TEST(plan("drop-userns", "run --name n --rm --userns keep-id img true", "podman") == "main run --name n --rm img true\n");
+  BOOST_TEST(plan("drop-userns", "create --userns=keep-id --name n img", "podman") == "main create --name n img\n");
+  BOOST_TEST(plan("drop-userns", "run --name n img true", "podman") == "(unchanged)");
+}
+
+BOOST_AUTO_TEST_CASE(ignore_rm_takes_the_tutorials_container_run_too) {
+  BOOST_TEST(plan("ignore-rm", "container run --rm --name n -it img sh") == "main container run --name n -it img sh\n");
+}
+
 BOOST_AUTO_TEST_CASE(drop_mounts_keeps_the_command_even_when_it_looks_like_an_option) {
   BOOST_TEST(plan("drop-mounts", "run --name n -v a:/a --mount type=tmpfs,dst=/t img sh -c --volume") ==
              "main run --name n img sh -c --volume\n");

@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(several_runtimes_key_a_claim_by_its_runtime) {
 BOOST_AUTO_TEST_CASE(the_list_has_every_mutant_on_a_line) {
   const std::string list = format_mutant_list();
   for (const auto& m : mutants()) BOOST_TEST(list.find(m.name + " ") != std::string::npos, m.name);
-  BOOST_TEST(list.find("\nidle-stop                     stop           stop prints the container's name and exits 0 without "
+  BOOST_TEST(list.find("\nidle-stop                     stop                stop prints the container's name and exits 0 without "
                        "stopping it (EPH-2)\n") != std::string::npos);
 }
 

@@ -10,6 +10,37 @@ using namespace std::chrono_literals;
 
 BOOST_AUTO_TEST_SUITE(process_runner)
 
+// A terminal session with a real shell: it is interactive (stdin a terminal), the lines are
+// typed at its prompts, the output is what the terminal showed, the exit code the shell's.
+BOOST_AUTO_TEST_CASE(a_terminal_session_types_each_line_at_the_prompt) {
+  RealProcessRunner runner;
+  const auto r = runner.run_in_terminal({"sh"}, {"test -t 0 && echo on a terminal", "echo second line", "exit 3"}, 10s);
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(!r.timed_out);
+  BOOST_TEST(r.out.find("on a terminal\r\n") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("second line\r\n") != std::string::npos, r.out);
+  BOOST_TEST(r.err.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_terminal_session_without_a_prompt_is_killed_at_its_timeout_and_reaped) {
+  RealProcessRunner runner;
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = runner.run_in_terminal({"sh", "-c", "sleep 30 & sleep 30"}, {"never typed"}, 300ms);
+  BOOST_TEST(r.timed_out);
+  BOOST_TEST(r.note.find("no prompt for typed line 1") != std::string::npos, r.note);
+  BOOST_TEST((std::chrono::steady_clock::now() - start < 5s));
+  const auto missing = runner.run_in_terminal({"no-such-program-here"}, {}, 1s);
+  BOOST_TEST(!missing.spawn_error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_prompt_is_the_end_of_the_screen_escape_sequences_aside) {
+  BOOST_TEST(shows_prompt("\r\nBusyBox v1.35.0\r\n/ # \x1b[6n"));
+  BOOST_TEST(shows_prompt("$ "));
+  BOOST_TEST(!shows_prompt("hello world\r\n"));
+  BOOST_TEST(!shows_prompt(""));
+  BOOST_TEST(!shows_prompt("# \r\nmore output"));
+}
+
 BOOST_AUTO_TEST_CASE(collects_output_and_exit_code) {
   RealProcessRunner runner;
   const auto r = runner.run({"sh", "-c", "echo out; echo err >&2; exit 7"}, "", 10s);

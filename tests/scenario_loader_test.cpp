@@ -658,10 +658,22 @@ BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
 
 // --- <mount> ----------------------------------------------------------------------------
 
+BOOST_AUTO_TEST_CASE(userns_takes_only_keep_id_and_chown_only_a_source) {
+  BOOST_TEST(step_error(R"(<run container="c" detach="true" userns="host"/>
+)") == "t.xml:4: userns must be keep-id, not 'host'");
+  BOOST_TEST(mount_error(R"(<mount type="tmpfs" target="/t" chown="true"/>)") ==
+             "t.xml:5: chown (:U) is for a named volume or a bind mount: what it gives the container's user is a source");
+  BOOST_TEST(mount_error(R"(<mount type="volume" target="/anon" chown="true"/>)") ==
+             "t.xml:5: chown (:U) is for a named volume or a bind mount: what it gives the container's user is a source");
+  BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/v" flag="volume" chown="true"/>)") ==
+             "t.xml:3: claim A-1 has no check (a step with claim=\"A-1\")");
+}
+
 BOOST_AUTO_TEST_CASE(mount_attributes) {
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v"/>)") == "t.xml:5: <mount> needs the attribute 'target'");
-  BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" readonly="true"/>)") ==
-             "t.xml:5: unknown attribute 'readonly' on <mount> (known: type, target, source, path, read-only, flag, nocopy)");
+  BOOST_TEST(
+      mount_error(R"(<mount type="volume" source="v" target="/d" readonly="true"/>)") ==
+      "t.xml:5: unknown attribute 'readonly' on <mount> (known: type, target, source, path, read-only, flag, nocopy, chown)");
   BOOST_TEST(mount_error(R"(<mount type="volume" source="v" target="/d" read-only="ro"/>)") ==
              "t.xml:5: attribute 'read-only' must be true or false, not 'ro'");
 }
@@ -953,7 +965,7 @@ BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
 )") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, timeout, when, claim, "
        "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
-)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, user, runtime, "
+)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, user, userns, runtime, "
        "note, timeout, when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
   <arg>x</arg>

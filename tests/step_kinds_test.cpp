@@ -12,7 +12,7 @@ using namespace harness;
 
 namespace {
 
-const std::set<std::string> kChildren = {"mount", "arg", "file"};
+const std::set<std::string> kChildren = {"mount", "arg", "file", "typed"};
 
 std::set<std::string> table_elements() {
   std::set<std::string> names;
