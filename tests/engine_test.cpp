@@ -430,6 +430,54 @@ BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(engine_shared_exec)
+
+// Checks and a write in one container, one after the other in the flow: one exec answers
+// them all (shared_exec.hpp), and each check is decided on its own part of the answer.
+BOOST_AUTO_TEST_CASE(neighbouring_container_steps_share_one_exec) {
+  for (const std::string found : {"hi\n", "other\n"}) {
+    Fixture f([&](const Argv& argv, const std::string&) {
+      if (argv[1] == "exec") {
+        const std::string m = "harness-r1-0-shared-exec-1";
+        return exited(0,
+                      "\n" + m + " 3\n\n" + m + "\n" + "\n" + m + " 0\n\n" + m + "\n" + found + "\n" + m + " 0\n\n" + m + "\n");
+      }
+      return exited(0);
+    });
+    const auto r = f.run(parse(R"(
+      <run container="c" detach="true" rm="true"/>
+      <expect-file claim="EPH-1" container="c" path="/a" absent="true"/>
+      <write container="c" path="/b" text="hi"/>
+      <expect-file claim="EPH-1" container="c" path="/b" text="hi"/>)"));
+    const auto lines = f.runner.lines();
+    BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("docker exec", 0) == 0; }) ==
+               1);
+    BOOST_TEST(has(lines[1], "docker exec --interactive harness-r1-0-c sh -c "));
+    BOOST_TEST(f.runner.calls[1].input == "hi\n");
+    BOOST_REQUIRE_EQUAL(r.steps.size(), 4u);
+    BOOST_TEST(r.steps[1].outcome == Outcome::Held);
+    BOOST_TEST(r.steps[2].outcome == Outcome::Done);
+    BOOST_TEST(r.steps[3].outcome == (found == "hi\n" ? Outcome::Held : Outcome::Broken));
+    BOOST_TEST(r.claims[0].verdict == (found == "hi\n" ? Verdict::Pass : Verdict::Fail));
+  }
+}
+
+// Another user, another container or a second write ends the sharing.
+BOOST_AUTO_TEST_CASE(sharing_stops_at_another_user_container_or_write) {
+  Fixture f;
+  f.run(parse(R"(
+    <run container="c" detach="true" rm="true"><mount type="volume" source="v" target="/v"/></run>
+    <run container="d" detach="true" rm="true"><mount type="volume" source="v" target="/v"/></run>
+    <write container="c" path="/v/a" text="1"/>
+    <write container="c" path="/v/b" text="2"/>
+    <write container="c" path="/v/c" text="3" user="1234"/>
+    <expect-file claim="EPH-1" container="d" path="/v/b" text="2"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("docker exec", 0) == 0; }) == 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(engine_sweep)
 
 // Podman 4.3's `rm -f a b` with a missing name exits 0 and removes nothing: the sweep
@@ -443,8 +491,9 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   });
   EngineOptions o;
   o.run_id = "r1";
+  o.host_tmp = "";  // the host's folders are not this test's
   Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
-  const auto found = engine.sweep();
+  const auto found = engine.sweep().by_scenario;
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
   BOOST_TEST(found.at(3) == (std::vector<std::string>{"harness-r1-3-app (its cleanup missed it; removed by the end-of-run sweep)",
                                                       "harness-r1-3-data (could not be removed)"}),
@@ -452,18 +501,37 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   BOOST_TEST(found.at(30).size() == 1u);
   const auto lines = runner.lines();
   const std::set<std::string> listings_made(lines.begin(), lines.begin() + 3);  // made side by side: any order
-  BOOST_TEST(listings_made.count("podman ps --all --filter name=harness-r1- --format {{.Names}}") == 1u);
+  BOOST_TEST(listings_made.count("podman ps --all --filter name=harness- --format {{.Names}}") == 1u);
   BOOST_TEST(lines[3] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
   BOOST_TEST(lines[4] == "podman volume rm --force harness-r1-3-data");
+}
+
+// The sweep's one listing also finds a dead run's leftovers (no lock held for its id):
+// removed, and said apart from this run's.
+BOOST_AUTO_TEST_CASE(the_same_listing_finds_what_dead_runs_left) {
+  int listings = 0;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-0badc0de-2-app\n" : "");
+    return exited(0);
+  });
+  EngineOptions o;
+  o.run_id = "r1";
+  o.host_tmp = "";
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  const Swept swept = engine.sweep();
+  BOOST_TEST(swept.by_scenario.empty());
+  BOOST_TEST(swept.dead_runs.containers == std::vector<std::string>{"harness-0badc0de-2-app"}, boost::test_tools::per_element());
+  BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-0badc0de-2-app");
 }
 
 BOOST_AUTO_TEST_CASE(a_clean_run_costs_three_listings) {
   FakeProcessRunner runner;
   EngineOptions o;
   o.run_id = "r1";
+  o.host_tmp = "";
   Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
-  BOOST_TEST(engine.sweep().empty());
-  BOOST_TEST(runner.calls.size() == 3u);  // containers, volumes, networks
+  BOOST_TEST(engine.sweep().by_scenario.empty());
+  BOOST_TEST(runner.calls.size() == 3u);  // containers, volumes, networks: this run's and dead runs' at once
 }
 
 BOOST_AUTO_TEST_SUITE_END()
