@@ -17,6 +17,12 @@ namespace {
 Decision broken_if(bool broken, Mismatch why, std::string expected, std::string actual) {
   return {broken ? Outcome::Broken : Outcome::Held, broken ? why : Mismatch::None, std::move(expected), std::move(actual)};
 }
+
+// `exists=`: a container or a network that must be there, or gone.
+Decision presence(bool want, bool exists, const std::string& what) {
+  const auto said = [&](bool there) { return there ? "the " + what + " exists" : "no such " + what; };
+  return broken_if(exists != want, want ? Mismatch::Missing : Mismatch::StillThere, said(want), said(exists));
+}
 }  // namespace
 
 Decision decide_file(const Step& s, const Observed& o) {
@@ -105,9 +111,9 @@ Decision decide_container(const Step& s, bool exists, bool running) {
     const bool held = exists && running == *s.running;
     return broken_if(!held, !exists ? Mismatch::Missing : Mismatch::State, state(true, *s.running), state(exists, running));
   }
-  const bool want = *s.exists;
-  return broken_if(exists != want, want ? Mismatch::Missing : Mismatch::StillThere,
-                   want ? "the container exists" : "no such container", exists ? "the container exists" : "no such container");
+  return presence(*s.exists, exists, "container");
 }
+
+Decision decide_network(const Step& s, bool exists) { return presence(*s.exists, exists, "network"); }
 
 }  // namespace harness

@@ -41,4 +41,7 @@ Decision decide_volume(const Step& s, const VolumeFacts& f);
 // What `container inspect` said: there or not, running or not.
 Decision decide_container(const Step& s, bool exists, bool running);
 
+// What `network inspect` said: there or not.
+Decision decide_network(const Step& s, bool exists);
+
 }  // namespace harness

@@ -90,6 +90,7 @@ class UseWalk {
       case StepKind::ComposeProject:
         project_volumes_[s.project] = s.volume_keys;
         named_[s.project] = s.named_volumes;
+        project_networks_[s.project] = s.network_keys;
         u.changes.insert("project:" + s.project);
         break;
       case StepKind::ComposeUp: {
@@ -100,6 +101,7 @@ class UseWalk {
         u.reads.insert("project:" + s.project);
         u.changes.insert("project:" + s.project);
         for (const auto& m : mounted_["project:" + s.project]) u.changes.insert(m);
+        for (const auto& key : project_networks_[s.project]) u.changes.insert("network:" + s.project + "_" + key);
         break;
       case StepKind::ExpectFile:
       case StepKind::ExpectVolume:
@@ -113,15 +115,18 @@ class UseWalk {
         if (!s.host.empty()) u.reads.insert("host:" + s.host);
         if (s.place == Place::Fresh && s.kind == StepKind::ExpectFile) u.reads.insert(kImage);
         break;
+      case StepKind::ExpectNetwork: u.reads.insert("network:" + s.network); break;
     }
     return u;
   }
 
  private:
   // `compose up` (or any Compose line) of project p under the name `as`: it makes and
-  // changes the project's containers and volumes.
+  // changes the project's containers, volumes and networks.
   void bring_up(const std::string& p, const std::string& as, NameUse& u) {
     project_volumes_[as] = project_volumes_[p];
+    project_networks_[as] = project_networks_[p];
+    for (const auto& key : project_networks_[as]) u.changes.insert("network:" + as + "_" + key);
     u.reads.insert("project:" + p);
     for (const auto& v : named_[p]) {  // by their own names, made before or by `up`
       u.reads.insert("volume:" + v);
@@ -142,9 +147,10 @@ class UseWalk {
     return "";
   }
 
-  std::map<std::string, std::set<std::string>> mounted_;             // container or project -> its volumes and host folders
-  std::map<std::string, std::vector<std::string>> project_volumes_;  // volume keys
-  std::map<std::string, std::vector<std::string>> named_;            // logical volume names (name: keys)
+  std::map<std::string, std::set<std::string>> mounted_;              // container or project -> its volumes and host folders
+  std::map<std::string, std::vector<std::string>> project_volumes_;   // volume keys
+  std::map<std::string, std::vector<std::string>> named_;             // logical volume names (name: keys)
+  std::map<std::string, std::vector<std::string>> project_networks_;  // network keys
 };
 
 }  // namespace

@@ -16,7 +16,7 @@
 namespace harness {
 
 // What a step reads and what it makes or changes, as "container:c", "volume:v",
-// "host:h", "project:p" (logical names), and "image:" for what new containers start from.
+// "host:h", "project:p", "network:n" (logical names), and "image:" for what new containers start from.
 struct NameUse {
   std::set<std::string> reads;
   std::set<std::string> changes;

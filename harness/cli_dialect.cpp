@@ -15,10 +15,12 @@ const std::vector<Dialect>& dialects() {
        {"rm", "--force"},
        {125, 126, 127},
        "{{.GraphDriver.Data.UpperDir}}",
-       {{"", true, "-", {"no-network.yaml"}, false},                  // Compose v2, when the plugin is there
-        {"docker-compose", false, "_", {"no-network.yaml"}, false}},  // Compose v1, what Debian 12 ships
+       // no network, or the default network made internal (nothing leaves it)
+       {{"", true, "-", {"no-network.yaml"}, {"internal-network.yaml"}, false},                  // Compose v2, the plugin
+        {"docker-compose", false, "_", {"no-network.yaml"}, {"internal-network.yaml"}, false}},  // Compose v1 (Debian 12)
        "no such container",
        "no such volume",
+       "not found",
        {"no such", "not found"},
        "_data",
        {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"},
@@ -36,10 +38,12 @@ const std::vector<Dialect>& dialects() {
        {125, 126, 127},
        "{{.GraphDriver.Data.UpperDir}}",
        // podman-compose 1.0.3 adds the project network even to a network_mode: none
-       // service (podman then refuses both), and `down -v` leaves that network behind.
-       {{"podman-compose", false, "_", {}, true}},
+       // service (podman then refuses both), so every project has <project>_default; and
+       // `down`, with -v or not, leaves that network behind (CMP-3's declared difference).
+       {{"podman-compose", false, "_", {}, {}, true}},
        "no such container",
        "no such volume",
+       "not found",
        {"no such", "not found"},
        "_data",
        {"info", "--format",
@@ -203,6 +207,10 @@ Argv Cli::volumes_named(const std::string& prefix) const {
 
 Argv Cli::volume_inspect(const std::string& name, const std::string& format) const {
   return with({"volume", "inspect", "--format", format, name});
+}
+
+Argv Cli::network_inspect(const std::string& name, const std::string& format) const {
+  return with({"network", "inspect", "--format", format, name});
 }
 
 }  // namespace harness

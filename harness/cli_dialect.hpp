@@ -13,11 +13,12 @@ namespace harness {
 
 // A Compose tool that drives a runtime, and how it names things.
 struct ComposeTool {
-  std::string binary;                    // a tool of its own, on PATH ("docker-compose") ...
-  bool plugin = false;                   // ... or `<runtime> compose` (Compose v2)
-  std::string separator;                 // container names: <project><sep><service><sep>1
-  std::vector<std::string> extra_files;  // fixture files added with -f, where the tool allows them
-  bool down_leaves_network = false;      // `down` keeps <project>_default
+  std::string binary;                      // a tool of its own, on PATH ("docker-compose") ...
+  bool plugin = false;                     // ... or `<runtime> compose` (Compose v2)
+  std::string separator;                   // container names: <project><sep><service><sep>1
+  std::vector<std::string> extra_files;    // fixture files added with -f, where the tool allows them: no network ...
+  std::vector<std::string> network_files;  // ... or, for a project with networks= (its network checked), these
+  bool down_leaves_network = false;        // `down` keeps <project>_default
 };
 
 struct Dialect {
@@ -35,6 +36,7 @@ struct Dialect {
   // for a volume, and for anything being removed.
   std::string missing_container = "no such container";
   std::string missing_volume = "no such volume";
+  std::string missing_network = "not found";  // Docker: "network x not found"; Podman: "... network not found"
   std::vector<std::string> already_gone = {"no such", "not found"};
   std::string volume_data = "_data";  // a volume's data folder below <volume root>/<name>
   // One `info` call for the probe: storage driver|OCI runtime|rootless mark|volume folder.
@@ -109,6 +111,7 @@ class Cli {
   Argv networks_named(const std::string& prefix) const;    // names containing prefix
   Argv network_remove(const std::vector<std::string>& names) const;
   Argv volume_inspect(const std::string& name, const std::string& format) const;
+  Argv network_inspect(const std::string& name, const std::string& format) const;
 
  private:
   Argv with(std::initializer_list<std::string> args) const;

@@ -20,7 +20,8 @@ std::string read_whole(const fs::path& path) {
 }  // namespace
 
 ComposeProject make_compose_project(HostFiles& files, const std::string& fixtures, const std::string& fixture,
-                                    const std::string& parent, const std::string& folder_name, const ComposeTool& tool,
+                                    const std::string& parent, const std::string& folder_name,
+                                    const std::vector<std::string>& extra,
                                     const std::vector<std::pair<std::string, std::string>>& env) {
   const fs::path source = fs::path(fixtures) / "compose" / fixture;
   if (!fs::is_regular_file(source / "compose.yaml"))
@@ -36,9 +37,9 @@ ComposeProject make_compose_project(HostFiles& files, const std::string& fixture
   for (const auto& [key, value] : env) dotenv += key + "=" + value + "\n";
   files.write((folder / ".env").string(), dotenv);
 
-  ComposeProject project{folder.string(), {(folder / "compose.yaml").string()}, "", {}};
-  for (const auto& extra : tool.extra_files)
-    if (std::find(copied.begin(), copied.end(), extra) != copied.end()) project.files.push_back((folder / extra).string());
+  ComposeProject project{folder.string(), {(folder / "compose.yaml").string()}, "", {}, {}};
+  for (const auto& file : extra)
+    if (std::find(copied.begin(), copied.end(), file) != copied.end()) project.files.push_back((folder / file).string());
   return project;
 }
 

@@ -12,16 +12,19 @@
 namespace harness {
 
 struct ComposeProject {
-  std::string folder;              // the project folder (its name is the default project name)
-  std::vector<std::string> files;  // -f files, the main compose.yaml first
-  std::string name;                // -p NAME; "" = the tool's default (from the folder)
-  std::vector<std::string> named;  // logical names of volumes its `name:` keys give (${HARNESS_PREFIX}<name>)
+  std::string folder;                 // the project folder (its name is the default project name)
+  std::vector<std::string> files;     // -f files, the main compose.yaml first
+  std::string name;                   // -p NAME; "" = the tool's default (from the folder)
+  std::vector<std::string> named;     // logical names of volumes its `name:` keys give (${HARNESS_PREFIX}<name>)
+  std::vector<std::string> networks;  // its network keys: it makes <project>_<key>
 };
 
-// Copies fixtures/compose/<fixture> into <parent>/<folder_name> and writes its .env.
-// Throws std::runtime_error when the fixture is missing.
+// Copies fixtures/compose/<fixture> into <parent>/<folder_name> and writes its .env; the
+// project's files are its compose.yaml and those of `extra` the fixture has (the tool's
+// extra_files or network_files). Throws std::runtime_error when the fixture is missing.
 ComposeProject make_compose_project(HostFiles& files, const std::string& fixtures, const std::string& fixture,
-                                    const std::string& parent, const std::string& folder_name, const ComposeTool& tool,
+                                    const std::string& parent, const std::string& folder_name,
+                                    const std::vector<std::string>& extra,
                                     const std::vector<std::pair<std::string, std::string>>& env);
 
 // <tool> [-p NAME] -f FILE... WORDS

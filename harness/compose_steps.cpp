@@ -24,10 +24,13 @@ void ComposeSteps::make_project(const Step& s, StepRecord& record) {
   const std::string prefix = names_.of("");
   // a folder named Harness-<run>-<n>-<folder>: the tool's default project name comes from it
   const std::string folder = s.folder.empty() ? "project" : "Harness-" + prefix.substr(std::string("harness-").size()) + s.folder;
-  const ComposeProject project = make_compose_project(files_, fixtures_dir(), s.fixture, parent, folder, *compose.tool,
-                                                      {{"HARNESS_IMAGE", image_}, {"HARNESS_PREFIX", prefix}});
+  // with networks= its network is checked: the tool's files that give it one, else those that give none
+  const auto& extra = s.network_keys.empty() ? compose.tool->extra_files : compose.tool->network_files;
+  ComposeProject project = make_compose_project(files_, fixtures_dir(), s.fixture, parent, folder, extra,
+                                                {{"HARNESS_IMAGE", image_}, {"HARNESS_PREFIX", prefix}});
+  project.named = s.named_volumes;
+  project.networks = s.network_keys;
   names_.found_project(s.project, project);
-  names_.project(s.project).named = s.named_volumes;
   record.summary = "make Compose project " + s.project + " from fixtures/compose/" + s.fixture + " = " + project.folder;
   record.outcome = Outcome::Done;
 }
@@ -40,6 +43,7 @@ Argv ComposeSteps::up(const Step& s, StepRecord& record, bool as_typed) {
   if (as_typed) project.files.resize(1);
   names_.found_project(as, project);
   names_.ledger().add_compose(project);
+  for (const auto& key : project.networks) names_.ledger().add_network(names_.of(as) + "_" + key);
   if (compose.tool->down_leaves_network) names_.ledger().add_network(names_.of(as) + "_default");
   for (const auto& name : project.named) names_.ledger().add_volume(names_.volume(name));  // external ones outlive down -v
   return compose_command(compose.command, project, {"up", "-d"});

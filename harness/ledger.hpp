@@ -25,6 +25,7 @@ class Ledger {
   // that found it gone): no cleanup call needed. The end-of-run sweep still checks.
   void drop_container(const std::string& name) { drop(containers_, name); }
   void drop_volume(const std::string& name) { drop(volumes_, name); }
+  void drop_network(const std::string& name) { drop(networks_, name); }
   void drop_compose(const ComposeProject& project) {
     compose_.erase(std::remove_if(compose_.begin(), compose_.end(),
                                   [&](const ComposeProject& p) { return p.name == project.name && p.files == project.files; }),

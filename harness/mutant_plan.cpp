@@ -427,6 +427,7 @@ bool selected(const Mutant& m, const Call& c) {
 
 MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, HostFiles& files) {
   const Call c = split_call(cli, args);
+  if (!m.clis.empty() && std::find(m.clis.begin(), m.clis.end(), cli) == m.clis.end()) return {};
   if (!selected(m, c) || probe_call(args)) return {};
   MutantPlan plan;
   switch (m.rewrite) {
@@ -450,6 +451,10 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
       plan.actions.push_back(main_call(assemble(c, options)));
       return plan;
     }
+    case Rewrite::ReplaceVerb:
+      plan.applies = true;
+      plan.actions.push_back(main_call(assemble(c, {}, c.operands, m.args)));
+      return plan;
     case Rewrite::Pretend:
       plan.applies = true;
       if (m.args == Argv{"operands"})

@@ -20,6 +20,7 @@ enum class Rewrite {
   DropMounts,        // drops the --mount/--volume/-v options that `mounts` selects
   DropArgs,          // drops the arguments equal to one of `args`
   AddArgs,           // adds `args` after the verb
+  ReplaceVerb,       // runs `args` (a verb and its options) in place of the verb and its options; operands kept
   Pretend,           // makes no call: prints the call's operands (`args` {"operands"}) or nothing; exit 0
   Refuse,            // makes no call: prints args[0] on stderr, exits 125 (the CLI refusing the command)
   RequireVolumes,    // a --volume NAME:PATH whose volume is missing fails (no creation on first use)
@@ -42,6 +43,10 @@ struct Mutant {
   std::vector<std::string> args;  // what the rewrite drops, adds or prints
   MountMatch mounts = MountMatch::Any;
   std::string aims_at;  // the claims it is meant to break (documentation: the runs say what it does break)
+  // Only the calls of these CLIs (by the name called: "docker-compose", "docker" for its
+  // compose plugin); empty: every CLI of its tool. A tool without the rewrite's verb, or
+  // that already behaves so, is left alone.
+  std::vector<std::string> clis = {};
 };
 
 // Every mutant, in the order `harness mutate` runs and prints them.

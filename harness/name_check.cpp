@@ -12,11 +12,12 @@ namespace {
 
 // What exists at a point of the flow, on one runtime.
 struct Names {
-  std::set<std::string> containers, volumes, hosts;
+  std::set<std::string> containers, volumes, hosts, networks;
   std::set<std::string> layers;                              // writable layers found with <find-layer>
   std::set<std::string> ever_started;                        // containers that existed at some point
   std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
   std::map<std::string, std::vector<std::string>> named;     // Compose project -> volumes named by `name:`
+  std::map<std::string, std::vector<std::string>> nets;      // Compose project -> network keys
   std::set<std::string> brought_up;                          // projects whose services exist(ed)
 };
 
@@ -44,9 +45,17 @@ class StepNames {
     if (s_.args.size() < 2 || s_.args[0] != "docker-compose") fail("project= goes with a docker-compose line");
     if (s_.args[1] != "up") return need_project_up();
     need_made_project();
-    n_.brought_up.insert(s_.project);
-    for (const auto& key : n_.projects[s_.project]) n_.volumes.insert(s_.project + "_" + key);
-    for (const auto& name : n_.named[s_.project]) n_.volumes.insert(name);
+    bring_up(s_.project, s_.project);
+  }
+
+  // The project's containers, volumes and networks exist once it is up under the name `as`.
+  void bring_up(const std::string& project, const std::string& as) {
+    n_.projects[as] = n_.projects[project];
+    n_.nets[as] = n_.nets[project];
+    n_.brought_up.insert(as);
+    for (const auto& key : n_.projects[as]) n_.volumes.insert(as + "_" + key);
+    for (const auto& key : n_.nets[as]) n_.networks.insert(as + "_" + key);
+    for (const auto& name : n_.named[project]) n_.volumes.insert(name);
   }
 
   // Checks what the step uses, then records what it makes.
@@ -93,16 +102,16 @@ class StepNames {
         if (n_.projects.count(s_.project)) fail("project '" + s_.project + "' is made twice");
         n_.projects[s_.project] = s_.volume_keys;
         n_.named[s_.project] = s_.named_volumes;
+        n_.nets[s_.project] = s_.network_keys;
         break;
-      case StepKind::ComposeUp: {
+      case StepKind::ComposeUp:
         need_made_project();
-        const std::string as = s_.alias.empty() ? s_.project : s_.alias;
-        n_.projects[as] = n_.projects[s_.project];
-        n_.brought_up.insert(as);
-        for (const auto& key : n_.projects[as]) n_.volumes.insert(as + "_" + key);
-        for (const auto& name : n_.named[s_.project]) n_.volumes.insert(name);
+        bring_up(s_.project, s_.alias.empty() ? s_.project : s_.alias);
         break;
-      }
+      case StepKind::ExpectNetwork:
+        need(n_.networks, s_.network, "network",
+             "brings up a project with it (<compose-project networks=\"default\"> for <project>_default)");
+        break;
       case StepKind::ComposeDown: need_project_up(); break;
       case StepKind::Remove:
         need_project_up();

@@ -70,6 +70,14 @@ const ProcessResult& RuntimeCalls::must(StepRecord& record, const Argv& argv, co
   throw StepRefused{message};
 }
 
+const ProcessResult& RuntimeCalls::inspect(StepRecord& record, const Argv& argv, const std::string& missing,
+                                           const std::string& what) {
+  const auto& r = call(record, argv);
+  if (is_fault(r) || (r.exit_code != 0 && lower(r.err).find(missing) == std::string::npos))
+    throw StepFault{what + " inspect failed: " + failure(r)};
+  return r;
+}
+
 bool RuntimeCalls::is_fault(const ProcessResult& r) const {
   if (!r.ran()) return true;
   const auto& marker = cli_.dialect().unreachable_text;

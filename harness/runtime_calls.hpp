@@ -38,6 +38,10 @@ class RuntimeCalls {
   // A command that must work for the scenario to go on: throws StepRefused when the
   // runtime refused it, StepFault when it did not answer.
   const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "");
+  // An `inspect` of something that may be gone: the answer is there (exit code 0) or not
+  // there (stderr says `missing`, lower-case); anything else throws StepFault ("<what>
+  // inspect failed: ...").
+  const ProcessResult& inspect(StepRecord& record, const Argv& argv, const std::string& missing, const std::string& what);
   // A command outside any step (cleanup, lookups), with the run's step timeout.
   ProcessResult run(const Argv& argv) { return runner_.run(argv, "", default_timeout_); }
 

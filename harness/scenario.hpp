@@ -52,6 +52,7 @@ enum class StepKind {
   ExpectFile,       // check a file: in a container, a fresh container, a volume, a host folder
   ExpectVolume,     // check a volume: exists, listed, driver, Mountpoint
   ExpectContainer,  // check a container: exists or not, running or stopped
+  ExpectNetwork,    // check a network: exists or not
   HostWrite,        // write a file into a host folder the harness made, as a person on the host would
   HostDelete,       // delete a file from such a folder
   ComposeProject,   // a copy of a fixture Compose project in a host folder of its own
@@ -78,6 +79,7 @@ struct Step {
   std::string container;
   std::string volume;
   std::string host;
+  std::string network;  // expect-network: a Compose project's network, <project>_<key>
 
   // run
   std::string image;  // empty: the run's image
@@ -101,6 +103,7 @@ struct Step {
   std::string fixture;                     // the folder under fixtures/compose
   std::string folder;                      // the project folder's name after the run's prefix
   std::vector<std::string> volume_keys;    // the project's volumes: <project>_<key>
+  std::vector<std::string> network_keys;   // the project's networks, <project>_<key>: it runs with them, not with none
   std::string alias;                       // compose-up as="...": -p under another logical name
   bool default_name = false;               // compose-up without -p: the tool names the project
   std::vector<std::string> named_volumes;  // compose-project: volumes whose `name:` is ${HARNESS_PREFIX}<name>

@@ -49,6 +49,7 @@ class ScenarioRun {
   void expect_file(const Step& s, StepRecord& record);
   void expect_volume(const Step& s, StepRecord& record);
   void expect_container(const Step& s, StepRecord& record);
+  void expect_network(const Step& s, StepRecord& record);
 
   Engine& engine_;
   const EngineOptions& options_;

@@ -100,6 +100,7 @@ void parse_names(const XmlReader& in, const Node& node, Step& s) {
   if (node.attribute("volume")) s.volume = in.logical_name(node, "volume");
   if (node.attribute("host")) s.host = in.logical_name(node, "host");
   if (node.attribute("project")) s.project = in.logical_name(node, "project");
+  if (node.attribute("network")) s.network = in.logical_name(node, "network");
   if (node.attribute("service")) s.service = node.attribute("service").value();
   if (!s.service.empty() && !is_runtime_name(s.service)) in.fail(node, "'" + s.service + "' is not a valid service name");
 }
@@ -224,6 +225,11 @@ void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
   if (!s.folder.empty() && !is_runtime_name(s.folder)) in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
   std::istringstream keys(node.attribute("volumes").value());
   for (std::string key; keys >> key;) s.volume_keys.push_back(key);
+  std::istringstream networks(node.attribute("networks").value());
+  for (std::string key; networks >> key;) {
+    if (!is_logical_name(key)) in.fail(node, "network '" + key + "' is not a logical name");
+    s.network_keys.push_back(key);
+  }
   std::istringstream named(node.attribute("named").value());
   for (std::string name; named >> name;) {
     if (!is_logical_name(name)) in.fail(node, "named volume '" + name + "' is not a logical name");
@@ -329,6 +335,7 @@ Step parse_step(const XmlReader& in, const Node& node) {
     case StepKind::ExpectFile: parse_expect_file(in, node, s); break;
     case StepKind::ExpectVolume: parse_expect_volume(in, node, s); break;
     case StepKind::ExpectContainer: parse_expect_container(in, node, s); break;
+    case StepKind::ExpectNetwork: s.exists = in.boolean(node, "exists"); break;
     case StepKind::HostWrite:
     case StepKind::HostDelete: parse_host_file(in, node, s); break;
     case StepKind::Exec: parse_user(in, node, s); break;

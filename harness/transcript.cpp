@@ -93,11 +93,13 @@ std::string what_it_means(const StepRecord& s) {
                  ? "The file the claim says is there is missing: the data was lost or never reached this place."
              : s.kind == StepKind::ExpectVolume    ? "The volume the claim says is there is missing."
              : s.kind == StepKind::ExpectContainer ? "The container the claim says is there is missing."
+             : s.kind == StepKind::ExpectNetwork   ? "The network the claim says is there is missing."
                                                    : "What the claim says is there is missing.";
     case Mismatch::StillThere:
       return s.kind == StepKind::ExpectFile        ? "The file is still there, although the claim says it is gone by now."
              : s.kind == StepKind::ExpectVolume    ? "The volume is still there, although the claim says it is removed."
              : s.kind == StepKind::ExpectContainer ? "The container is still there, although the claim says it is gone."
+             : s.kind == StepKind::ExpectNetwork   ? "The network is still there, although the claim says it is removed."
                                                    : "It is still there, although the claim says it is gone.";
     case Mismatch::Content: return "The file is there, but its content is not what was written.";
     case Mismatch::Owner: return "The file belongs to another user on the host than the claim says.";

@@ -100,6 +100,19 @@ BOOST_AUTO_TEST_CASE(a_container_check) {
   BOOST_TEST(decide_container(s, false, false).mismatch == Mismatch::Missing);
 }
 
+// CMP-3: the project's network is there after up, gone after down.
+BOOST_AUTO_TEST_CASE(a_network_check) {
+  Step s;
+  s.exists = false;
+  BOOST_TEST(decide_network(s, false).outcome == Outcome::Held);
+  BOOST_TEST(decide_network(s, true).mismatch == Mismatch::StillThere);
+  BOOST_TEST(decide_network(s, true).expected == "no such network");
+  BOOST_TEST(decide_network(s, true).actual == "the network exists");
+  s.exists = true;
+  BOOST_TEST(decide_network(s, true).outcome == Outcome::Held);
+  BOOST_TEST(decide_network(s, false).mismatch == Mismatch::Missing);
+}
+
 // EPH-2: a stop that did not stop is the runtime's own state saying "running".
 BOOST_AUTO_TEST_CASE(a_container_state_check) {
   Step s;

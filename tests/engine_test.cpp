@@ -580,6 +580,7 @@ struct ComposeFixture {
     fs::create_directories(dir / "compose" / "todo");
     std::ofstream(((dir / "compose" / "todo" / "compose.yaml").string())) << "services: {}\n";
     std::ofstream(((dir / "compose" / "todo" / "no-network.yaml").string())) << "services: {}\n";
+    std::ofstream(((dir / "compose" / "todo" / "internal-network.yaml").string())) << "networks: {}\n";
     ::setenv("HARNESS_FIXTURES", dir.c_str(), 1);
   }
   ~ComposeFixture() {
@@ -600,6 +601,19 @@ std::string after_tmp_folder(const std::string& line) {
   return std::regex_replace(line, random, "$1-RANDOM/");
 }
 
+// The calls made, the temporary folder's random part normalised.
+std::vector<std::string> normalised_lines(const FakeProcessRunner& runner) {
+  std::vector<std::string> lines;
+  for (const auto& line : runner.lines()) lines.push_back(after_tmp_folder(line));
+  return lines;
+}
+
+// `<binary> -p harness-r1-0-todo -f .../compose.yaml -f .../<extra> <words>` for the project todo.
+std::string todo_call(const std::string& binary, const std::string& extra, const std::string& words) {
+  const std::string project = "/tmp/harness-r1-0-todo-RANDOM/project";
+  return binary + " -p harness-r1-0-todo -f " + project + "/compose.yaml -f " + project + "/" + extra + " " + words;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(up_exec_down_and_cleanup_commands) {
@@ -613,19 +627,15 @@ BOOST_AUTO_TEST_CASE(up_exec_down_and_cleanup_commands) {
     <compose-down project="todo"/>
     <expect-volume claim="EPH-1" volume="todo_database" exists="true"/>)"));
   BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
-  std::vector<std::string> lines;
-  for (const auto& line : f.runner.lines()) lines.push_back(after_tmp_folder(line));
-  const std::string project = "/tmp/harness-r1-0-todo-RANDOM/project";
-  const std::string files = " -f " + project + "/compose.yaml -f " + project + "/no-network.yaml";
   const std::vector<std::string> expected = {
       "docker compose version",
-      compose_binary + " -p harness-r1-0-todo" + files + " up -d",
+      todo_call(compose_binary, "no-network.yaml", "up -d"),
       "docker exec --interactive harness-r1-0-todo_todo-database_1 sh -c cat > \"$1\" write /data/db/x",
-      compose_binary + " -p harness-r1-0-todo" + files + " down",
+      todo_call(compose_binary, "no-network.yaml", "down"),
       "docker volume inspect --format {{.Driver}}\n{{.Mountpoint}} harness-r1-0-todo_database",
-      compose_binary + " -p harness-r1-0-todo" + files + " down --volumes --timeout 0",
+      todo_call(compose_binary, "no-network.yaml", "down --volumes --timeout 0"),
   };
-  BOOST_TEST(lines == expected, boost::test_tools::per_element());
+  BOOST_TEST(normalised_lines(f.runner) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(the_project_folder_has_the_fixture_and_a_dot_env) {
@@ -658,6 +668,70 @@ BOOST_AUTO_TEST_CASE(down_v_that_worked_needs_no_second_down_at_cleanup) {
   const auto lines = f.runner.lines();
   BOOST_TEST(lines.size() == 3u);
   BOOST_TEST(lines.back().find(" down -v") != std::string::npos);
+}
+
+namespace {
+
+// A project that keeps its default network: up, the network there, down, the network gone.
+const char* const kNetworkFlow = R"(<compose-project name="todo" fixture="todo" networks="default"/>
+    <compose-up project="todo"/>
+    <expect-network claim="EPH-1" network="todo_default" exists="true"/>
+    <compose-down project="todo"/>
+    <expect-network claim="EPH-1" network="todo_default" exists="false"/>)";
+
+bool network_inspect(const Argv& argv) { return argv.size() > 2 && argv[1] == "network" && argv[2] == "inspect"; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_project_with_networks_runs_with_them_and_checks_them_by_their_run_names) {
+  ComposeFixture fixtures;
+  const std::string compose_binary = find_on_path("docker-compose");
+  if (compose_binary.empty()) return;
+  int inspects = 0;
+  Fixture f([&](const Argv& argv, const std::string& in) {
+    if (!network_inspect(argv)) return no_plugin(argv, in);
+    return ++inspects == 1 ? exited(0, "harness-r1-0-todo_default\n")
+                           : exited(1, "", "Error response from daemon: network harness-r1-0-todo_default not found");
+  });
+  const auto r = f.run(parse(kNetworkFlow));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+  const std::string inspect = "docker network inspect --format {{.Name}} harness-r1-0-todo_default";
+  const std::vector<std::string> expected = {
+      "docker compose version",
+      todo_call(compose_binary, "internal-network.yaml", "up -d"),
+      inspect,
+      todo_call(compose_binary, "internal-network.yaml", "down"),
+      inspect,  // found gone: no `network rm` at cleanup
+      todo_call(compose_binary, "internal-network.yaml", "down --volumes --timeout 0"),
+  };
+  BOOST_TEST(normalised_lines(f.runner) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_network_that_down_left_fails_the_claim_and_cleanup_removes_it) {
+  ComposeFixture fixtures;
+  if (find_on_path("docker-compose").empty()) return;
+  Fixture f([](const Argv& argv, const std::string& in) {
+    return network_inspect(argv) ? exited(0, "harness-r1-0-todo_default\n") : no_plugin(argv, in);
+  });
+  const auto r = f.run(parse(kNetworkFlow));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Fail);
+  BOOST_TEST(r.steps[4].mismatch == Mismatch::StillThere);
+  BOOST_TEST(r.steps[4].expected == "no such network");
+  BOOST_TEST(r.steps[4].actual == "the network exists");
+  BOOST_TEST(f.runner.lines().back() == "docker network rm harness-r1-0-todo_default");
+  BOOST_TEST(r.leftovers.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_network_inspect_that_fails_otherwise_is_never_taken_for_gone) {
+  ComposeFixture fixtures;
+  if (find_on_path("docker-compose").empty()) return;
+  Fixture f([](const Argv& argv, const std::string& in) {
+    return network_inspect(argv) ? exited(1, "", "permission denied") : no_plugin(argv, in);
+  });
+  const auto r = f.run(parse(kNetworkFlow));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+  BOOST_TEST(r.steps[2].message.find("network inspect failed: exit code 1: permission denied") == 0u);
+  BOOST_TEST(f.runner.lines().back() == "docker network rm harness-r1-0-todo_default");  // made, never seen gone
 }
 
 BOOST_AUTO_TEST_CASE(podman_compose_names_containers_and_leaves_networks_as_the_table_says) {

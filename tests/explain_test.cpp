@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "claim_flows.hpp"
 #include "console_reporter.hpp"
@@ -126,6 +127,27 @@ BOOST_AUTO_TEST_CASE(independent_parts_take_every_claim_once_and_share_no_name) 
     }
   }
   BOOST_TEST(split > 0);
+}
+
+// A network check's flow: the project made, brought up and down; not a volume of another claim.
+BOOST_AUTO_TEST_CASE(a_network_check_is_served_by_the_projects_up_and_down) {
+  const auto loaded = load_scenario_text("t.xml", R"(<scenario id="t" title="T">
+  <claim id="A-1">the network goes with down</claim><claim id="B-1">a volume</claim>
+  <steps>
+    <compose-project name="p" fixture="todo" networks="default"/>
+    <compose-up project="p"/>
+    <volume-create volume="v"/>
+    <compose-down project="p"/>
+    <expect-network claim="A-1" network="p_default" exists="false"/>
+    <expect-volume claim="B-1" volume="v" exists="true"/>
+  </steps></scenario>)");
+  BOOST_REQUIRE(loaded.errors.empty());
+  const auto served = claims_served(loaded.scenarios[0], [](const Step&) { return true; });
+  const std::vector<std::string> expected = {"A-1", "A-1", "B-1", "A-1", "A-1", "B-1"};
+  BOOST_REQUIRE(served.size() == expected.size());
+  for (std::size_t i = 0; i < served.size(); ++i)
+    BOOST_TEST((served[i] == std::set<std::string>{expected[i]}),
+               "step " << i + 1 << " serves " << served[i].size() << " claims");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -199,6 +199,21 @@ BOOST_AUTO_TEST_CASE(compose_down_rows_add_or_drop_v_but_never_touch_the_cleanup
   BOOST_TEST(plan("compose-down-removes-volumes", "compose -p x down", "docker") == "main compose -p x down -v\n");
 }
 
+// CMP-3: a down that leaves the network is `rm --stop --force` (containers only: docker/compose#2896),
+// never for down -v nor the cleanup's down --volumes, which must still remove everything.
+BOOST_AUTO_TEST_CASE(compose_down_keeps_network_removes_only_the_containers) {
+  const std::string down = "-p harness-1-0-todo -f /tmp/p/compose.yaml -f /tmp/p/internal-network.yaml down";
+  BOOST_TEST(plan("compose-down-keeps-network", down, "docker-compose") ==
+             "main -p harness-1-0-todo -f /tmp/p/compose.yaml -f /tmp/p/internal-network.yaml rm --stop --force\n");
+  BOOST_TEST(plan("compose-down-keeps-network", "compose -p x down --remove-orphans", "docker") ==
+             "main compose -p x rm --stop --force\n");
+  BOOST_TEST(plan("compose-down-keeps-network", down + " -v", "docker-compose") == "(unchanged)");
+  BOOST_TEST(plan("compose-down-keeps-network", down + " --volumes --timeout 0", "docker-compose") == "(unchanged)");
+  BOOST_TEST(plan("compose-down-keeps-network", "down") == "(unchanged)");  // docker down: no such call
+  // podman-compose 1.0.3 has no rm, and its down leaves the network already (CMP-3's declared difference)
+  BOOST_TEST(plan("compose-down-keeps-network", down, "podman-compose") == "(unchanged)");
+}
+
 BOOST_AUTO_TEST_CASE(compose_tmpfs_writes_an_override_for_each_named_volume) {
   FakeHostFiles files;
   files.write("/tmp/p/compose.yaml",

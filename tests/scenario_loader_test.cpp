@@ -252,7 +252,8 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
 )") == "t.xml:4: unknown step <copy> (known: compose-down, compose-project, compose-up, create, exec, expect-container, "
-       "expect-file, expect-volume, find-layer, find-volume, host-delete, host-dir, host-write, remove, restart, run, start, "
+       "expect-file, expect-network, expect-volume, find-layer, find-volume, host-delete, host-dir, host-write, remove, restart, "
+       "run, start, "
        "stop, tutorial, volume-create, volume-remove, wait, write)");
 }
 
@@ -952,8 +953,8 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, named, runtime, note, "
-       "timeout, when)");
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, named, networks, "
+       "runtime, note, timeout, when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
 )") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, "

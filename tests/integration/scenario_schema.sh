@@ -65,6 +65,7 @@ both accept exit-code-255 '<volume-remove volume="v" claim="T-1" exit-code="255"
 both accept host-dir-file '<host-dir name="h"><file path="a/b.txt" text="x"/></host-dir>'
 both accept volumes-from '<run container="a" detach="true"/><run container="b" rm="true"><mount type="volumes-from" source="a" read-only="true"/><arg>true</arg></run>'
 both accept volume-rm-force '<volume-remove volume="v" force="true"/>'
+both accept expect-network '<compose-project name="p" fixture="todo" networks="default"/><compose-up project="p"/><expect-network claim="T-1" network="p_default" exists="true"/>'
 
 echo "== invalid snippets: both reject"
 for value in 0 -1 abc 86401 '' 1,5; do both reject "step-timeout-'$value'" "<volume-remove volume=\"v\" timeout=\"$value\"/>"; done
@@ -84,6 +85,8 @@ both reject mountpoint-custom '<expect-volume claim="T-1" volume="v" mountpoint=
 both reject missing-required '<volume-create/>'
 both reject owner-uid-negative '<host-dir name="h"/><expect-file claim="T-1" host="h" path="a" owner-uid="-1"/>'
 both reject lower-case-claim '<volume-remove volume="v" claim="t-1"/>'
+both reject expect-network-without-exists '<compose-project name="p" fixture="todo" networks="default"/><compose-up project="p"/><expect-network claim="T-1" network="p_default"/>'
+both reject upper-case-network-key '<compose-project name="p" fixture="todo" networks="Default"/>'
 
 cat >"$WORK/root.xml" <<'XML'
 <steps><volume-create volume="v"/></steps>
@@ -115,6 +118,7 @@ only_the_harness_rejects volumes-from-with-target '<run container="a" detach="tr
 only_the_harness_rejects volume-mount-without-target '<run container="c" rm="true"><mount type="volume" source="v"/><arg>true</arg></run>'
 only_the_harness_rejects volumes-from-unknown '<run container="b" rm="true"><mount type="volumes-from" source="ghost"/><arg>true</arg></run>'
 only_the_harness_rejects compose-line-without-project '<tutorial claim="T-1" line="docker-compose up -d"/>'
+only_the_harness_rejects network-not-declared '<compose-project name="p" fixture="todo"/><compose-up project="p"/><expect-network claim="T-1" network="p_default" exists="true"/>'
 check tests/data/invalid/typo.xml tests/data/invalid/typo.xml accept reject   # the README's example
 
 echo "== known differences, to be removed from the loader: it reads a timeout with strtod"
