@@ -22,6 +22,7 @@
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
 #include "html_report.hpp"
+#include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "probe.hpp"
@@ -55,8 +56,8 @@ int check_paths(const std::vector<std::string>& paths, std::ostream& err) {
   for (const auto& path : paths) {
     boost::system::error_code ec;
     if (boost::filesystem::exists(path, ec)) continue;
-    err << "harness: " << path << ": no such file or folder"
-        << (paths.size() == 1 && path == "scenarios" ? " (run the harness from its source folder, or name the scenario files)"
+    err << "harness: " << path << ": " << tr("no such file or folder")
+        << (paths.size() == 1 && path == "scenarios" ? tr(" (run the harness from its source folder, or name the scenario files)")
                                                      : "")
         << "\n";
     return kBadUsage;
@@ -81,8 +82,11 @@ int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::
     if (tagged && claimed) selected.push_back(std::move(sc));
   }
   if (selected.empty()) {
-    err << "harness: no scenario in " << o.paths.front() << (o.paths.size() > 1 ? " ..." : "") << " matches"
-        << (o.tag.empty() ? "" : " --tag " + o.tag) << (o.claims.empty() ? "" : " --claim '" + o.claims + "'") << "\n";
+    err << "harness: "
+        << tr("no scenario in {1} matches{2}",
+              {o.paths.front() + (o.paths.size() > 1 ? " ..." : ""),
+               (o.tag.empty() ? "" : " --tag " + o.tag) + (o.claims.empty() ? "" : " --claim '" + o.claims + "'")})
+        << "\n";
     return kBadUsage;
   }
   return kAllHeld;
@@ -105,7 +109,7 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
                             Seconds{0},
                             -1,
                             {},
-                            said_above ? "not checked: " + runtime + " could not be used (see above)" : ""});
+                            said_above ? tr("not checked: {1} could not be used (see above)", {runtime}) : ""});
     results.push_back(r);
   }
   return results;
@@ -135,6 +139,13 @@ struct RunContext {
   std::ostream& err;
 };
 
+// "1 container(s), 2 volume(s), 0 network(s), 1 host folder(s)"
+std::string resource_counts(const Resources& r) {
+  return tr("{1} container(s), {2} volume(s), {3} network(s), {4} host folder(s)",
+            {std::to_string(r.containers.size()), std::to_string(r.volumes.size()), std::to_string(r.networks.size()),
+             std::to_string(r.host_dirs.size())});
+}
+
 // Says what leftovers of dead runs (a harness killed with SIGKILL, a power loss) were removed.
 void report_dead_runs(const std::string& runtime, const Resources& removed, std::ostream& err) {
   if (removed.empty()) return;
@@ -143,9 +154,7 @@ void report_dead_runs(const std::string& runtime, const Resources& removed, std:
     for (const auto& n : *names) runs.insert(run_id_of(boost::filesystem::path(n).filename().string()));
   std::string ids;
   for (const auto& id : runs) ids += (ids.empty() ? "" : ", ") + id;
-  err << "harness: removed what dead run(s) " << ids << " left on " << runtime << ": " << removed.containers.size()
-      << " container(s), " << removed.volumes.size() << " volume(s), " << removed.networks.size() << " network(s), "
-      << removed.host_dirs.size() << " host folder(s)\n";
+  err << "harness: " << tr("removed what dead run(s) {1} left on {2}: {3}", {ids, runtime, resource_counts(removed)}) << "\n";
 }
 
 // A target made ready for a run: its CLI found, its engine answering, the image there.
@@ -167,14 +176,15 @@ struct Reached {
 Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   const std::string exe = find_on_path(dialect.binary);
   if (exe.empty())
-    return {"", "", dialect.binary + " is not on PATH: install it (for " + dialect.name + " on Debian: see .ci/setup)"};
+    return {"", "", tr("{1} is not on PATH: install it (for {2} on Debian: see .ci/setup)", {dialect.binary, dialect.name})};
   const auto version = runner.run(Cli(dialect, exe).version(), "", std::chrono::seconds(30));
   if (!version.ok()) {
-    std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
+    std::string said = version.timed_out ? tr("no answer in 30 s") : printable(version.err + version.spawn_error);
     while (!said.empty() && said.back() == '\n') said.pop_back();
     return {exe, "",
-            "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
-                " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)"};
+            tr("cannot talk to the {1} engine through {2}: {3} (is the daemon running? for docker: start dockerd, check "
+               "/var/run/docker.sock or DOCKER_HOST)",
+               {dialect.name, exe, said})};
   }
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
@@ -202,7 +212,8 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
     Resources stuck;
     report_dead_runs(target.name(), clean_dead_runs(cli, runner, eo.run_id, eo.host_tmp, stuck), run.err);
     for (const auto* names : stuck.all_kinds())
-      for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
+      for (const auto& n : *names)
+        run.err << "harness: " << tr("a dead run left {1} and it could not be removed", {printable(n)}) << "\n";
   }
   ready.unusable = image.valid() ? image.get() : "";
   if (!ready.unusable.empty()) return ready;
@@ -211,7 +222,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
     eo.facts = probe_target(cli, runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout},
                             target.environment());
     if (!eo.facts.cannot_start.empty()) {
-      ready.unusable = target.name() + " answers (" + eo.facts.endpoint + ") but " + eo.facts.cannot_start;
+      ready.unusable = tr("{1} answers ({2}) but {3}", {target.name(), eo.facts.endpoint, eo.facts.cannot_start});
       return ready;
     }
   }
@@ -287,12 +298,12 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   OrderedPrinter printer(run.console, results, first, run.options.dry_run);
   parallel_for(jobs.size(), run.options.jobs, [&](std::size_t k) {
     const std::size_t j = order[k];
-    printer.started(run.scenarios[jobs[j].scenario].file + " on " + jobs[j].engine->options().target_name);
+    printer.started(tr("{1} on {2}", {run.scenarios[jobs[j].scenario].file, jobs[j].engine->options().target_name}));
     try {
       results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
       results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter, jobs[j].engine->options().target_name,
-                                        std::string("harness error: ") + e.what())[0];
+                                        tr("harness error: {1}", {e.what()}))[0];
     }
     printer.done(first + j);
   });
@@ -324,7 +335,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
     targets.push_back(parsed.target);
   }
   if (targets.empty()) {
-    err << "harness: --runtime names no runtime\n";
+    err << "harness: " << tr("--runtime names no runtime") << "\n";
     return kBadUsage;
   }
   std::vector<Scenario> scenarios;
@@ -344,7 +355,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
 
   if (o.dry_run) {
     run_all(targets, run);
-    out << "\n(a dry run: nothing was changed; the names and folders above are made anew by each run)\n";
+    out << "\n" << tr("(a dry run: nothing was changed; the names and folders above are made anew by each run)") << "\n";
     return kAllHeld;
   }
   const std::vector<ScenarioResult> results = run_all(targets, run);
@@ -352,17 +363,18 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
 
   const RunInfo info{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};
   for (const auto& [what, path, written] :
-       {std::make_tuple("JUnit report", o.junit, write_junit_file(o.junit, results, info)),
-        std::make_tuple("matrix", o.matrix, write_matrix_file(o.matrix, results, info)),
-        std::make_tuple("HTML report", o.html, write_html_report_file(o.html, results, info))}) {
+       {std::make_tuple(N_("JUnit report: {1}"), o.junit, write_junit_file(o.junit, results, info)),
+        std::make_tuple(N_("matrix: {1}"), o.matrix, write_matrix_file(o.matrix, results, info)),
+        std::make_tuple(N_("HTML report: {1}"), o.html, write_html_report_file(o.html, results, info))}) {
     if (!written.empty()) {
       err << "harness: " << written << "\n";
       return kHarnessError;
     }
-    out << what << ": " << path << "\n";
+    out << tr(what, {path}) << "\n";
   }
   if (const int signo = interrupted()) {
-    err << "harness: interrupted by signal " << signo << ": the claims not checked are errors in the reports\n";
+    err << "harness: "
+        << tr("interrupted by signal {1}: the claims not checked are errors in the reports", {std::to_string(signo)}) << "\n";
     return 128 + signo;
   }
   return exit_code_of(results);
@@ -374,22 +386,21 @@ int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std
   for (const auto& name : split_commas(o.runtime)) {
     const Dialect* dialect = find_dialect(name);
     if (!dialect) {
-      err << "harness: unknown runtime '" << name << "'\n";
+      err << "harness: " << tr("unknown runtime '{1}'", {name}) << "\n";
       return kBadUsage;
     }
     const Reached reached = reach(*dialect, runner);
     if (!reached.why_not.empty()) {
-      out << name << ": not reachable, nothing to clean there (" << reached.why_not << ")\n";
+      out << tr("{1}: not reachable, nothing to clean there ({2})", {name, reached.why_not}) << "\n";
       continue;
     }
     Resources stuck;
     const Resources removed = clean_dead_runs(Cli(*dialect, reached.exe), runner, "", host_dirs_done ? "" : "/tmp", stuck);
     host_dirs_done = true;
-    out << name << ": removed " << removed.containers.size() << " container(s), " << removed.volumes.size() << " volume(s), "
-        << removed.networks.size() << " network(s), " << removed.host_dirs.size() << " host folder(s) of dead runs\n";
+    out << tr("{1}: removed {2} of dead runs", {name, resource_counts(removed)}) << "\n";
     for (const auto* names : stuck.all_kinds())
       for (const auto& n : *names) {
-        err << "harness: could not remove " << n << "\n";
+        err << "harness: " << tr("could not remove {1}", {n}) << "\n";
         code = kHarnessError;
       }
   }
@@ -403,9 +414,9 @@ int run_list(const RunOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& sc : scenarios) {
     out << sc.file << "  " << sc.id << "  [";
     for (std::size_t i = 0; i < sc.tags.size(); ++i) out << (i ? " " : "") << sc.tags[i];
-    out << "]  " << sc.title << "\n";
+    out << "]  " << in_language(sc.title, sc.title_fr) << "\n";
     for (const auto& c : sc.claims)
-      if (filter.matches(c.id)) out << "  " << c.id << "  " << c.text << "\n";
+      if (filter.matches(c.id)) out << "  " << c.id << "  " << in_language(c.text, c.fr) << "\n";
   }
   return kAllHeld;
 }
@@ -417,7 +428,8 @@ int run_validate(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (!loaded.errors.empty()) return kBadScenario;
   std::size_t claims = 0;
   for (const auto& sc : loaded.scenarios) claims += sc.claims.size();
-  out << loaded.scenarios.size() << " scenario file(s), " << claims << " claim(s): valid\n";
+  out << tr("{1} scenario file(s), {2} claim(s): valid", {std::to_string(loaded.scenarios.size()), std::to_string(claims)})
+      << "\n";
   return kAllHeld;
 }
 

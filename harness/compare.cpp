@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
 #include "transcript.hpp"
 
@@ -133,17 +134,17 @@ struct Label {
   const char* text;
 };
 constexpr Label kLabels[] = {
-    {Change::StartedFailing, "started failing"},
-    {Change::StartedPassing, "started passing"},
-    {Change::New, "new"},
-    {Change::Disappeared, "disappeared"},
-    {Change::Slower, "slower"},
-    {Change::Faster, "faster"},
+    {Change::StartedFailing, N_("started failing")},
+    {Change::StartedPassing, N_("started passing")},
+    {Change::New, N_("new")},
+    {Change::Disappeared, N_("disappeared")},
+    {Change::Slower, N_("slower")},
+    {Change::Faster, N_("faster")},
 };
 
 std::string label(Change change) {
   for (const auto& l : kLabels)
-    if (l.change == change) return l.text;
+    if (l.change == change) return tr(l.text);
   return "";
 }
 
@@ -155,12 +156,11 @@ std::string one_line(const std::string& untrusted) {
   return text;
 }
 
-std::string padded(const std::string& text, std::size_t width) {
-  return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
-}
-
 std::string status_name(Status status) {
-  return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : status == Status::Skipped ? "skipped" : "ERROR";
+  return status == Status::Pass      ? tr("pass")
+         : status == Status::Fail    ? tr("FAIL")
+         : status == Status::Skipped ? tr("skipped")
+                                     : tr("ERROR");
 }
 
 // "FAIL: expected ..., found ..." or "pass".
@@ -172,10 +172,10 @@ std::string seconds(double s) { return seconds3(Seconds(s)) + " s"; }
 
 std::string detail(const ChangeItem& item) {
   switch (item.change) {
-    case Change::StartedFailing: return "pass -> " + verdict(item.now);
-    case Change::StartedPassing: return status_name(item.before.status) + " -> pass";
+    case Change::StartedFailing: return tr("pass") + " -> " + verdict(item.now);
+    case Change::StartedPassing: return status_name(item.before.status) + " -> " + tr("pass");
     case Change::New: return verdict(item.now);
-    case Change::Disappeared: return "was " + status_name(item.before.status);
+    case Change::Disappeared: return tr("was {1}", {status_name(item.before.status)});
     case Change::Slower:
     case Change::Faster: return seconds(item.before.seconds) + " -> " + seconds(item.now.seconds);
   }
@@ -186,10 +186,9 @@ std::string detail(const ChangeItem& item) {
 std::string describe(const RunReport& report) {
   std::string text = one_line(report.file) + ":";
   for (const auto& r : report.runtimes)
-    text += " " + one_line(r.runtime) + " " + (r.version.empty() ? "(version unknown)" : one_line(r.version)) + ",";
-  if (!report.run_id.empty()) text += " run " + one_line(report.run_id) + ",";
-  const auto n = report.cases.size();
-  return text + " " + std::to_string(n) + (n == 1 ? " testcase" : " testcases");
+    text += " " + one_line(r.runtime) + " " + (r.version.empty() ? tr("(version unknown)") : one_line(r.version)) + ",";
+  if (!report.run_id.empty()) text += " " + tr("run {1}", {one_line(report.run_id)}) + ",";
+  return text + " " + trn("{1} testcase", "{1} testcases", static_cast<long>(report.cases.size()));
 }
 
 }  // namespace
@@ -245,7 +244,9 @@ int compare_exit_code(const Comparison& comparison) {
 }
 
 std::string format_comparison(const RunReport& before, const RunReport& now, const Comparison& comparison) {
-  std::string text = "old: " + describe(before) + "\nnew: " + describe(now) + "\n";
+  std::string text = tr("old: {1}", {describe(before)}) + "\n" + tr("new: {1}", {describe(now)}) + "\n";
+  std::size_t label_width = 17;  // as wide as the widest label, and two spaces
+  for (const auto& l : kLabels) label_width = std::max(label_width, display_width(tr(l.text)) + 2);
   std::size_t runtime_width = 0, id_width = 0;
   for (const auto& item : comparison.items) {
     const CaseResult& c = item.change == Change::Disappeared ? item.before : item.now;
@@ -254,17 +255,19 @@ std::string format_comparison(const RunReport& before, const RunReport& now, con
   }
   for (const auto& item : comparison.items) {
     const CaseResult& c = item.change == Change::Disappeared ? item.before : item.now;
-    text += padded(label(item.change), 17) + padded(one_line(c.runtime), runtime_width + 2) +
+    text += padded(label(item.change), label_width) + padded(one_line(c.runtime), runtime_width + 2) +
             padded(one_line(c.id), id_width + 2) + detail(item) + "\n";
   }
   std::string counts;
   for (const auto& l : kLabels) {
     const auto n = std::count_if(comparison.items.begin(), comparison.items.end(),
                                  [&](const ChangeItem& item) { return item.change == l.change; });
-    counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + l.text;
+    counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + tr(l.text);
   }
-  return text + "summary: " + counts + "; " + std::to_string(comparison.still_passing) + " still passing, " +
-         std::to_string(comparison.still_failing) + " still failing\n";
+  return text +
+         tr("summary: {1}; {2} still passing, {3} still failing",
+            {counts, std::to_string(comparison.still_passing), std::to_string(comparison.still_failing)}) +
+         "\n";
 }
 
 int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "i18n.hpp"
 #include "recovery.hpp"
 #include "scenario_run.hpp"
 #include "text.hpp"
@@ -55,7 +56,7 @@ std::map<int, std::vector<std::string>> Engine::sweep() {
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
       by_scenario[index].push_back(
-          name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
+          name + (stuck ? tr(" (could not be removed)") : tr(" (its cleanup missed it; removed by the end-of-run sweep)")));
     }
   return by_scenario;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -17,13 +18,13 @@ std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::strin
   using namespace std::chrono_literals;
   if (runner.run(cli.image_exists(image), "", 30s).ok()) return "";
   if (image != kFixtureImage)
-    return "image " + image + " is not there for " + cli.dialect().name +
-           ": pull or import it first, or leave --image out to use the fixture image";
+    return tr("image {1} is not there for {2}: pull or import it first, or leave --image out to use the fixture image",
+              {image, cli.dialect().name});
   const std::string recipe = fixtures_dir() + "/image/build-image.sh";
   const auto built = runner.run({"bash", recipe, cli.executable(), image}, "", 120s);
   if (!built.ok())
-    return "building the fixture image with " + recipe + " failed (exit " + std::to_string(built.exit_code) +
-           "): " + printable(clip(built.err + built.spawn_error, 2000));
+    return tr("building the fixture image with {1} failed (exit {2}): {3}",
+              {recipe, std::to_string(built.exit_code), printable(clip(built.err + built.spawn_error, 2000))});
   return "";
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "i18n.hpp"
 #include "runtime_calls.hpp"
 #include "text.hpp"
 
@@ -44,7 +45,7 @@ std::string endpoint(const Dialect& dialect, const std::vector<std::pair<std::st
     const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
     if (value && *value) return variable + "=" + value;
   }
-  return "the local engine";
+  return tr("the local engine");
 }
 
 }  // namespace
@@ -57,7 +58,7 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
   facts.endpoint = endpoint(cli.dialect(), environment);
   const auto info = runner.run(cli.words(cli.dialect().facts_query), "", o.timeout);
   if (!info.ok()) {  // facts unknown: no when= condition may be guessed, so nothing is checked
-    facts.cannot_start = "its facts could not be read: " + describe_failure(info, o.timeout);
+    facts.cannot_start = tr("its facts could not be read: {1}", {describe_failure(info, o.timeout)});
     return facts;
   }
   read_info(info.out, facts);
@@ -78,8 +79,10 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
     facts.sees_host_dirs =
         run.out.find("(no marker)") == std::string::npos && run.out.find("(unreadable marker)") == std::string::npos;
     if (run.out.find("(unreadable marker)") != std::string::npos)
-      facts.host_dirs_why = "the engine's containers cannot read the harness's host folders in " + o.host_tmp +
-                            " (a user namespace remapping or SELinux labels)";
+      facts.host_dirs_why =
+          tr("the engine's containers cannot read the harness's host folders in {1} (a user namespace "
+             "remapping or SELinux labels)",
+             {o.host_tmp});
   } else {  // without the bind mount: an engine that does not see the folder refuses it
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
     spec.mounts.pop_back();
@@ -87,7 +90,7 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
     if (run.ok())
       facts.sees_host_dirs = false;
     else
-      facts.cannot_start = "cannot start a container here: " + describe_failure(run, o.timeout);
+      facts.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
   if (facts.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {

@@ -22,13 +22,14 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
   const auto root = doc.document_element();
   if (std::string(root.name()) != "scenario")
     in.fail(root, "the root element must be <scenario>, not <" + std::string(root.name()) + ">");
-  in.check_attributes(root, {"id", "title"}, {"tags", "timeout"});
+  in.check_attributes(root, {"id", "title"}, {"title-fr", "tags", "timeout"});
   Scenario sc;
   sc.timeout = in.seconds(root, "timeout");
   sc.file = file;
   sc.id = root.attribute("id").value();
   if (!is_logical_name(sc.id)) in.fail(root, "'" + sc.id + "' is not a valid scenario id");
   sc.title = root.attribute("title").value();
+  sc.title_fr = root.attribute("title-fr").value();
   std::istringstream tags(root.attribute("tags").value());
   for (std::string tag; tags >> tag;) sc.tags.push_back(tag);
 
@@ -43,8 +44,9 @@ Scenario parse_scenario(const std::string& file, const XmlReader& in, const pugi
       sc.seed = child.attribute("seed").value();
       sc.section = child.attribute("section").value();
     } else if (name == "claim") {
-      in.check_attributes(child, {"id"}, {});
-      Claim c{child.attribute("id").value(), child.text().get()};
+      in.check_attributes(child, {"id"}, {"fr", "quote", "quote-from"});
+      Claim c{child.attribute("id").value(), child.text().get(), child.attribute("fr").value(), child.attribute("quote").value(),
+              child.attribute("quote-from").value()};
       if (!is_claim_id(c.id)) in.fail(child, "'" + c.id + "' is not a claim ID like EPH-1");
       for (const auto& other : sc.claims)
         if (other.id == c.id) in.fail(child, "claim " + c.id + " is declared twice");

@@ -115,6 +115,7 @@ void parse_runtimes(const XmlReader& in, const Node& node, Step& s) {
   }
   if (node.attribute("when") && s.when.empty()) in.fail(node, "when= names no condition");
   s.note = node.attribute("note").value();
+  s.note_fr = node.attribute("note-fr").value();
   s.timeout = in.seconds(node, "timeout");
   if (!s.note.empty() && s.runtimes.empty() && s.when.empty())
     in.fail(node, "a note says why a runtime differs: give runtime= too");

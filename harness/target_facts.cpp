@@ -1,14 +1,15 @@
 #include "target_facts.hpp"
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
 
 std::string TargetFacts::header() const {
-  std::vector<std::string> parts = {runtime + " " + version, rootless ? "rootless" : "rootful"};
+  std::vector<std::string> parts = {runtime + " " + version, rootless ? tr("rootless") : tr("rootful")};
   if (!storage.empty()) parts.push_back(storage);
   if (!oci_runtime.empty()) parts.push_back(oci_runtime);
-  if (!sees_volumes) parts.push_back("files seen through the runtime");
+  if (!sees_volumes) parts.push_back(tr("files seen through the runtime"));
   return join(parts, " \u00b7 ");
 }
 

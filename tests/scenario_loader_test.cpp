@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(unknown_attribute_is_reported_on_the_element_line) {
   BOOST_TEST(error_of(R"(<scenario id="s" title="t"
           name="x">
 </scenario>
-)") == "t.xml:1: unknown attribute 'name' on <scenario> (known: id, title, tags, timeout)");
+)") == "t.xml:1: unknown attribute 'name' on <scenario> (known: id, title, title-fr, tags, timeout)");
 }
 
 BOOST_AUTO_TEST_CASE(scenario_id_is_a_logical_name) {
