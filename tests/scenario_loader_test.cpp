@@ -268,11 +268,12 @@ BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
 BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, runtime, note, timeout, when, claim, "
+)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, runtime, note, note-fr, timeout, "
+       "when, claim, "
        "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
 )") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, project, service, "
-       "volume, host, fresh, text, content, absent, owner-uid, runtime, note, timeout, when)");
+       "volume, host, fresh, text, content, absent, owner-uid, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_true_or_false) {
@@ -409,9 +410,9 @@ BOOST_AUTO_TEST_CASE(stdout_text_and_stdout_contains_not_both) {
 BOOST_AUTO_TEST_CASE(checks_of_an_action_are_not_on_expect_steps) {
   BOOST_TEST(step_error(R"(<expect-volume claim="A-1" volume="v" exists="true" exit-code="0"/>
 )") == "t.xml:4: unknown attribute 'exit-code' on <expect-volume> (known: claim, volume, exists, listed, driver, "
-       "mountpoint, runtime, note, timeout, when)");
+       "mountpoint, runtime, note, note-fr, timeout, when)");
   BOOST_TEST(step_error(R"(<host-dir name="h" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note, timeout, when)");
+)") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(write_needs_an_absolute_path_and_one_content) {
@@ -493,7 +494,8 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
 )") == "t.xml:5: attribute 'volumes' must be true or false, not 'yes'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <stop container="c" volumes="true"/>
-)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, timeout, when, claim, "
+)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, note-fr, timeout, "
+       "when, claim, "
        "expect, exit-code, stdout-text, stdout-contains)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
 <remove container="c" volumes="true"/>
@@ -522,7 +524,8 @@ BOOST_AUTO_TEST_CASE(find_volume_attributes) {
 )") == "t.xml:5: <find-volume> needs the attribute 'target'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="/anon" volume="anon" claim="A-1"/>
-)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: container, target, volume, runtime, note, timeout, when)");
+)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: container, target, volume, runtime, note, note-fr, timeout, "
+       "when)");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="anon" volume="anon"/>
 )") == "t.xml:5: path 'anon' must be absolute");
@@ -558,7 +561,7 @@ BOOST_AUTO_TEST_CASE(tutorial_attributes) {
   BOOST_TEST(step_error(R"(<tutorial line="volume ls"/>
 )") == "t.xml:4: <tutorial> needs the attribute 'claim'");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
-)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, "
+)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, note-fr, "
        "timeout, when, expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
   <arg>ls</arg>
@@ -618,7 +621,7 @@ BOOST_AUTO_TEST_CASE(expect_container_attributes) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="true" expect="success"/>
 )") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, exists, container, project, "
-       "service, runtime, note, timeout, when)");
+       "service, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
@@ -913,20 +916,23 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note, timeout, "
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note, note-fr, "
+       "timeout, "
        "when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, "
+)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, note-fr, timeout, "
+       "when, "
        "claim, "
        "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p"/>
 <compose-down project="p" service="web"/>
-)") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, timeout, when, claim, "
+)") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, note-fr, timeout, when, "
+       "claim, "
        "expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
-)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, runtime, note, "
+)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, runtime, note, note-fr, "
        "timeout, when, claim, expect, exit-code, stdout-text, stdout-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
   <arg>x</arg>

@@ -15,9 +15,9 @@ for sheet in docs/lab.md docs/lab.en.md; do
   echo "== $sheet"
   tree=$WORK/$(basename "$sheet" .md)
   mkdir -p "$tree/build/bin" "$tree/reports"
-  for d in scenarios tests fixtures; do ln -s "$SOURCE/$d" "$tree/$d"; done
+  for d in scenarios tests fixtures; do ln -s "$PWD/$d" "$tree/$d"; done   # lib.bash cd-ed into the source
   ln -s "$(realpath "$HARNESS")" "$tree/build/bin/harness"
-  python3 - "$SOURCE/$sheet" "$tree" "$WORK/run-ids" <<'PY' || fail "$sheet does not say what its commands do"
+  python3 - "$PWD/$sheet" "$tree" "$WORK/run-ids" <<'PY' || fail "$sheet does not say what its commands do"
 import os, re, subprocess, sys
 sheet, tree, run_ids = sys.argv[1:4]
 lines = open(sheet, encoding="utf-8").read().split("\n")
