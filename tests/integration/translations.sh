@@ -62,6 +62,7 @@ english_left() {
     -e '/^ *\$ /d' -e '/^ *commande : /d' -e '/^ *(source|tutoriel) : /d' -e 's/\(tutoriel [^)]*\)//' \
     -e 's/"([^"\\]|\\.)*"//g' \
     -e 's/<[a-z-]+>//g' \
+    -e 's/(joindre le moteur [a-z]+ par [^ ]+ : )[^(]*\(/\1(/' \
     -e "s/'[^']*'//g" \
     -e 's/code de sortie [0-9]+ : [^)]*\)/code de sortie N)/g' \
     -e 's/(code|délai)[^)]*: [a-z]+: [^)]*\)//g' \
