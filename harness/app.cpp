@@ -6,13 +6,14 @@
 #include <iostream>
 #include <functional>
 #include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <boost/filesystem.hpp>
 #include <random>
 #include <set>
 #include <sstream>
-#include <tuple>
+#include <utility>
 
 #include "claim_filter.hpp"
 #include "cli_dialect.hpp"
@@ -21,18 +22,21 @@
 #include "engine.hpp"
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
-#include "html_report.hpp"
 #include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "probe.hpp"
 #include "junit_writer.hpp"
-#include "matrix_writer.hpp"
+#include "known_failures.hpp"
 #include "recovery.hpp"
+#include "reports.hpp"
 #include "scenario_loader.hpp"
+#include "shard.hpp"
 #include "step_kinds.hpp"
 #include "target.hpp"
+#include "targets_file.hpp"
 #include "text.hpp"
+#include "verdicts.hpp"
 
 namespace harness {
 
@@ -92,6 +96,24 @@ int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::
   return kAllHeld;
 }
 
+// --shard K/N: keeps part K of the selected scenarios. Returns kAllHeld, or the exit code.
+int keep_shard(const std::string& text, std::vector<Scenario>& selected, std::ostream& err) {
+  if (text.empty()) return kAllHeld;
+  const ParsedShard parsed = parse_shard(text);
+  if (!parsed.error.empty()) {
+    err << "harness: " << parsed.error << "\n";
+    return kBadUsage;
+  }
+  const std::size_t all = selected.size();
+  selected = take_shard(std::move(selected), parsed.shard);
+  if (selected.empty()) {
+    err << "harness: --shard " << text << " is empty: only " << all << " scenario file(s) are selected, for "
+        << parsed.shard.count << " parts\n";
+    return kBadUsage;
+  }
+  return kAllHeld;
+}
+
 // Every selected claim as an error, for a run that could not start.
 std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios, const ClaimFilter& filter,
                                          const std::string& runtime, const std::string& why, bool said_above = false) {
@@ -109,20 +131,11 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
                             Seconds{0},
                             -1,
                             {},
-                            said_above ? tr("not checked: {1} could not be used (see above)", {runtime}) : ""});
+                            said_above ? tr("not checked: {1} could not be used (see above)", {runtime}) : "",
+                            ""});
     results.push_back(r);
   }
   return results;
-}
-
-int exit_code_of(const std::vector<ScenarioResult>& results) {
-  Tally t;
-  bool faults = false;
-  for (const auto& r : results) {
-    t += tally(r);
-    faults = faults || !r.leftovers.empty() || !r.error.empty();
-  }
-  return faults || t.errors ? kHarnessError : t.failed ? kClaimFailed : kAllHeld;
 }
 
 }  // namespace
@@ -137,6 +150,7 @@ struct RunContext {
   ProcessRunner& runner;
   ConsoleReporter& console;
   std::ostream& err;
+  const KnownFailures& known;  // applied to each result before it is reported
 };
 
 // "1 container(s), 2 volume(s), 0 network(s), 1 host folder(s)"
@@ -162,8 +176,10 @@ struct ReadyRuntime {
   Target target;
   std::unique_ptr<ProcessRunner> runner;  // the run's runner, in the target's environment
   std::unique_ptr<ProcessRunner> steps;   // what the steps use: that runner, or a dry run of it
+  std::unique_ptr<HostFiles> dry_files;   // the host as a dry run sees it
   std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
   std::string unusable;                   // ... and this says why
+  std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
 };
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
@@ -191,8 +207,9 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
 
 ReadyRuntime prepare(const Target& target, RunContext& run) {
   const Dialect& dialect = *target.dialect;
-  ReadyRuntime ready{target, std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared()), nullptr,
-                     nullptr, ""};
+  ReadyRuntime ready;
+  ready.target = target;
+  ready.runner = std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared());
   ProcessRunner& runner = *ready.runner;
   const Reached reached = reach(dialect, runner);
   if (!reached.why_not.empty()) {
@@ -200,7 +217,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
     return ready;
   }
   const std::string& exe = reached.exe;
-  Cli cli(dialect, exe);
+  Cli cli(dialect, exe, target.flags);
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
   eo.target_name = target.name();
@@ -226,27 +243,39 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
       return ready;
     }
   }
-  run.console.run_started(eo.run_id, eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header(), exe,
-                          eo.facts.endpoint, eo.image, run.scenarios.size());
-  if (run.options.dry_run) ready.steps = std::make_unique<DryRunRunner>(runner);
-  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo);
+  ready.header = eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header();
+  if (target.name() != dialect.name) ready.header = target.name() + ": " + ready.header;
+  ready.exe = exe;
+  ready.endpoint = eo.facts.endpoint;
+  if (run.options.dry_run) {
+    ready.steps = std::make_unique<DryRunRunner>(runner);
+    ready.dry_files = std::make_unique<DryRunHostFiles>();
+  }
+  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
   return ready;
 }
 
 // Prints results in their order whatever order they finish in: result i is printed
-// once it and every result before it are done.
+// once it and every result before it are done. Results come in blocks, one per target;
+// a block starts with its target's first line, once the target is ready.
 class OrderedPrinter {
  public:
-  OrderedPrinter(ConsoleReporter& console, const std::vector<ScenarioResult>& results, std::size_t first, bool plan)
-      : console_(console), results_(results), done_(results.size(), false), next_(first) {
+  OrderedPrinter(ConsoleReporter& console, const std::vector<ScenarioResult>& results, std::size_t targets, bool plan)
+      : console_(console), results_(results), done_(results.size(), false), blocks_(targets) {
     print_ = [this, plan](const ScenarioResult& r) { plan ? console_.plan(r) : console_.scenario_done(r); };
-    for (std::size_t i = 0; i < first; ++i) done_[i] = true;
+  }
+  // The target of block `b` is ready: `announce` prints its first line; `quiet` when its
+  // results are not printed one by one (it could not be used: said on stderr).
+  void ready(std::size_t b, std::function<void()> announce, bool quiet) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    blocks_[b] = {std::move(announce), quiet, true};
+    advance();
   }
   void done(std::size_t index) {
     std::lock_guard<std::mutex> lock(mutex_);
     done_[index] = true;
     ++finished_;
-    for (; next_ < results_.size() && done_[next_]; ++next_) print_(results_[next_]);
+    advance();
     if (next_ < results_.size()) console_.progress(finished_, results_.size(), last_started_);
   }
   void started(const std::string& what) {
@@ -256,102 +285,174 @@ class OrderedPrinter {
   }
 
  private:
+  struct Block {
+    std::function<void()> announce;
+    bool quiet = false, ready = false;
+  };
+  void advance() {
+    const std::size_t per_block = blocks_.empty() ? 0 : results_.size() / blocks_.size();
+    for (; next_ < results_.size(); ++next_) {
+      Block& block = blocks_[next_ / per_block];
+      if (!block.ready) return;
+      if (block.announce) std::exchange(block.announce, nullptr)();
+      if (!done_[next_]) return;
+      if (!block.quiet) print_(results_[next_]);
+    }
+  }
   ConsoleReporter& console_;
   const std::vector<ScenarioResult>& results_;
   std::vector<bool> done_;
-  std::size_t next_;
+  std::vector<Block> blocks_;
+  std::size_t next_ = 0;
   std::size_t finished_ = 0;
   std::string last_started_;
   std::function<void(const ScenarioResult&)> print_;
   std::mutex mutex_;
 };
 
-// Runs every scenario on every usable runtime, `jobs` at a time, then sweeps each
-// runtime for what its scenarios left. Results are in runtime order, then file order.
-std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunContext& run) {
-  std::vector<ScenarioResult> results;
-  std::vector<ReadyRuntime> ready;
-  for (const Target& target : targets) {
-    ready.push_back(prepare(target, run));
-    if (ready.back().engine) continue;
-    run.err << "harness: " << ready.back().unusable << "\n";
-    for (auto& r : all_in_error(run.scenarios, run.filter, target.name(), ready.back().unusable, true))
-      results.push_back(std::move(r));
-  }
-  const std::size_t first = results.size();
-  struct Job {
-    Engine* engine;
-    std::size_t scenario;
-  };
-  std::vector<Job> jobs;
-  for (auto& r : ready)
-    for (std::size_t i = 0; r.engine && i < run.scenarios.size(); ++i) jobs.push_back({r.engine.get(), i});
-  results.resize(first + jobs.size());
-  // The longest scenarios start first, so that none is left to run alone at the end;
-  // reports keep file order.
-  std::vector<std::size_t> order(jobs.size());
+// Runs one target's scenarios, its own `jobs` at a time, the longest first (so that none
+// is left to run alone at the end); results go to their places in `block`.
+void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioResult* block, std::size_t first,
+                OrderedPrinter& printer) {
+  const auto& scenarios = run.scenarios;
+  std::vector<std::size_t> order(scenarios.size());
   for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return estimated_cost(run.scenarios[jobs[a].scenario]) > estimated_cost(run.scenarios[jobs[b].scenario]);
-  });
-
-  OrderedPrinter printer(run.console, results, first, run.options.dry_run);
-  parallel_for(jobs.size(), run.options.jobs, [&](std::size_t k) {
-    const std::size_t j = order[k];
-    printer.started(tr("{1} on {2}", {run.scenarios[jobs[j].scenario].file, jobs[j].engine->options().target_name}));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return estimated_cost(scenarios[a]) > estimated_cost(scenarios[b]); });
+  Engine& engine = *ready.engine;
+  parallel_for(order.size(), jobs, [&](std::size_t k) {
+    const std::size_t i = order[k];
+    printer.started(tr("{1} on {2}", {scenarios[i].file, engine.options().target_name}));
     try {
-      results[first + j] = jobs[j].engine->run(run.scenarios[jobs[j].scenario], static_cast<int>(jobs[j].scenario), run.filter);
+      // numbered across the run's targets: two targets on one engine never share a name
+      block[i] = engine.run(scenarios[i], static_cast<int>(first + i), run.filter);
+      apply_known_failures(run.known, block[i]);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
-      results[first + j] = all_in_error({run.scenarios[jobs[j].scenario]}, run.filter, jobs[j].engine->options().target_name,
-                                        tr("harness error: {1}", {e.what()}))[0];
+      block[i] = all_in_error({scenarios[i]}, run.filter, engine.options().target_name, tr("harness error: {1}", {e.what()}))[0];
     }
-    printer.done(first + j);
+    printer.done(first + i);
+  });
+}
+
+// Runs every scenario on every target, the targets side by side, each with its own jobs
+// (each engine does its own work), then sweeps each target for what its scenarios left.
+// Results are in target order, then file order, whatever order they finish in.
+std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunContext& run) {
+  const std::size_t n = run.scenarios.size();
+  std::vector<ScenarioResult> results(targets.size() * n);
+  std::vector<ReadyRuntime> ready(targets.size());
+  OrderedPrinter printer(run.console, results, targets.size(), run.options.dry_run);
+  std::mutex err_lock;
+  parallel_for(targets.size(), static_cast<unsigned>(targets.size()), [&](std::size_t t) {
+    std::ostringstream said;  // this target's messages, written out whole
+    RunContext mine{run.options, run.scenarios, run.filter, run.engine, run.runner, run.console, said, run.known};
+    ready[t] = prepare(targets[t], mine);
+    if (!ready[t].engine) said << "harness: " << ready[t].unusable << "\n";
+    {
+      std::lock_guard<std::mutex> lock(err_lock);
+      run.err << said.str() << std::flush;
+    }
+    ScenarioResult* block = results.data() + t * n;
+    if (!ready[t].engine) {
+      const auto errors = all_in_error(run.scenarios, run.filter, targets[t].name(), ready[t].unusable, true);
+      std::copy(errors.begin(), errors.end(), block);
+      printer.ready(t, nullptr, true);
+      for (std::size_t i = 0; i < n; ++i) printer.done(t * n + i);
+      return;
+    }
+    const ReadyRuntime& r = ready[t];
+    printer.ready(
+        t,
+        [&run, &r] {
+          run.console.run_started(run.engine.run_id, r.header, r.exe, r.endpoint, run.engine.image, run.scenarios.size());
+        },
+        false);
+    run_target(ready[t], run, targets[t].jobs ? targets[t].jobs : run.options.jobs, block, t * n, printer);
   });
 
-  std::size_t offset = first;
-  for (auto& r : ready) {
-    if (!r.engine || run.options.dry_run) continue;
-    for (auto& [index, names] : r.engine->sweep()) {
-      if (index < 0 || index >= static_cast<int>(run.scenarios.size())) continue;
-      ScenarioResult& result = results[offset + index];
+  // The end-of-run sweeps, side by side; a name's number says whose scenario left it, even
+  // when two targets share an engine (whichever sweep finds it).
+  std::vector<std::map<int, std::vector<std::string>>> swept(ready.size());
+  parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
+    if (ready[t].engine && !run.options.dry_run) swept[t] = ready[t].engine->sweep();
+  });
+  for (const auto& found : swept)
+    for (const auto& [index, names] : found) {
+      if (index < 0 || index >= static_cast<int>(results.size())) continue;
+      ScenarioResult& result = results[index];
       result.leftovers.insert(result.leftovers.end(), names.begin(), names.end());
       for (const auto& name : names) run.console.left_behind(result, name);
     }
-    offset += run.scenarios.size();
-  }
   return results;
 }
 
 }  // namespace
 
+namespace {
+
+// The targets of --runtime or --targets: kAllHeld, or the exit code (said on err).
+int targets_of(const RunOptions& o, std::vector<Target>& targets, std::ostream& err) {
+  const ParsedTargets parsed = o.targets_file.empty() ? parse_targets(o.runtime) : load_targets_file(o.targets_file);
+  if (!parsed.error.empty()) {
+    err << (o.targets_file.empty() ? "harness: " : "") << parsed.error << "\n";
+    return o.targets_file.empty() ? kBadUsage : kBadScenario;
+  }
+  targets = parsed.targets;
+  return kAllHeld;
+}
+
+// What every engine of a run shares; a new run id.
+EngineOptions engine_options(const RunOptions& o) {
+  EngineOptions engine;
+  engine.image = o.image.empty() ? kFixtureImage : o.image;
+  engine.host_tmp = o.host_dir_root;
+  engine.run_id = new_run_id();
+  engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
+  engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
+  return engine;
+}
+
+}  // namespace
+
+int plan_run(const RunOptions& options, ProcessRunner& runner, std::vector<ScenarioResult>& results, std::ostream& err) {
+  RunOptions o = options;
+  o.dry_run = true;
+  std::vector<Target> targets;
+  if (const int code = targets_of(o, targets, err)) return code;
+  std::vector<Scenario> scenarios;
+  if (const int code = select_scenarios(o, scenarios, err)) return code;
+  std::ostringstream quiet;
+  const ClaimFilter filter(o.claims);
+  ConsoleReporter console(quiet, false, Verbosity::Quiet, false);
+  const KnownFailures none;
+  RunContext run{o, scenarios, filter, engine_options(o), runner, console, err, none};
+  const RunLock lock(run.engine.run_id);
+  results = run_all(targets, run);
+  const bool unreachable = std::any_of(results.begin(), results.end(), [](const ScenarioResult& r) { return !r.error.empty(); });
+  return unreachable ? kHarnessError : kAllHeld;
+}
+
 int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {
   std::vector<Target> targets;
-  for (const auto& spec : split_commas(o.runtime)) {
-    const ParsedTarget parsed = parse_target(spec);
-    if (!parsed.error.empty()) {
-      err << "harness: " << parsed.error << "\n";
-      return kBadUsage;
+  if (const int code = targets_of(o, targets, err)) return code;
+  LoadedKnownFailures known;
+  if (!o.known_failures.empty()) {
+    known = load_known_failures(o.known_failures);
+    if (!known.error.empty()) {
+      err << known.error << "\n";
+      return kBadScenario;
     }
-    targets.push_back(parsed.target);
-  }
-  if (targets.empty()) {
-    err << "harness: " << tr("--runtime names no runtime") << "\n";
-    return kBadUsage;
   }
   std::vector<Scenario> scenarios;
   if (const int code = select_scenarios(o, scenarios, err)) return code;
+  if (const int code = keep_shard(o.shard, scenarios, err)) return code;
 
   const auto start = std::chrono::steady_clock::now();
   const ClaimFilter filter(o.claims);
   const bool terminal = ::isatty(STDOUT_FILENO);
   ConsoleReporter console(out, want_colour(STDOUT_FILENO), o.verbosity, terminal);
-  RunContext run{o, scenarios, filter, {}, runner, console, err};
-  run.engine.image = o.image.empty() ? kFixtureImage : o.image;
-  run.engine.host_tmp = o.host_dir_root;
-  run.engine.run_id = new_run_id();
+  RunContext run{o, scenarios, filter, engine_options(o), runner, console, err, known.list};
   const RunLock lock(run.engine.run_id);  // while it is held, no other harness takes this run for dead
-  run.engine.step_timeout = std::chrono::milliseconds(static_cast<long>(o.step_timeout * 1000));
-  run.engine.scenario_timeout = std::chrono::milliseconds(static_cast<long>(o.scenario_timeout * 1000));
 
   if (o.dry_run) {
     run_all(targets, run);
@@ -362,22 +463,15 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   console.summary(results, std::chrono::steady_clock::now() - start);
 
   const RunInfo info{host_name(), run.engine.run_id, run.engine.image, utc_timestamp()};
-  for (const auto& [what, path, written] :
-       {std::make_tuple(N_("JUnit report: {1}"), o.junit, write_junit_file(o.junit, results, info)),
-        std::make_tuple(N_("matrix: {1}"), o.matrix, write_matrix_file(o.matrix, results, info)),
-        std::make_tuple(N_("HTML report: {1}"), o.html, write_html_report_file(o.html, results, info))}) {
-    if (!written.empty()) {
-      err << "harness: " << written << "\n";
-      return kHarnessError;
-    }
-    out << tr(what, {path}) << "\n";
-  }
+  std::ostringstream junit;
+  write_junit(junit, results, info);
+  if (const int code = write_reports({o.junit, o.matrix, o.html}, junit.str(), results, info, out, err)) return code;
   if (const int signo = interrupted()) {
     err << "harness: "
         << tr("interrupted by signal {1}: the claims not checked are errors in the reports", {std::to_string(signo)}) << "\n";
     return 128 + signo;
   }
-  return exit_code_of(results);
+  return run_exit_code(results);
 }
 
 int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::ostream& err) {

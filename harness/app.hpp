@@ -7,12 +7,16 @@
 
 #include "console_reporter.hpp"
 #include "process_runner.hpp"
+#include "results.hpp"
 
 namespace harness {
 
 struct RunOptions {
   std::vector<std::string> paths{"scenarios"};
   std::string runtime = "docker";      // or a list: docker,podman
+  std::string targets_file;            // --targets FILE: the targets instead of --runtime
+  std::string shard;                   // --shard K/N: only part K of N of the selected scenarios
+  std::string known_failures;          // --known-failures FILE
   std::string image;                   // empty: the fixture image
   std::string host_dir_root = "/tmp";  // where host folders are made: a folder the engine sees too
   std::string claims;                  // --claim patterns
@@ -28,6 +32,10 @@ struct RunOptions {
 };
 
 int run_run(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
+// A dry run of the selected scenarios on every target that prints nothing: the commands
+// each scenario file would make (what `harness mutate` asks of its mutants). kAllHeld, or
+// the exit code to stop with (bad usage, an invalid scenario, a runtime not reachable: said on err).
+int plan_run(const RunOptions& options, ProcessRunner& runner, std::vector<ScenarioResult>& results, std::ostream& err);
 int run_list(const RunOptions& options, std::ostream& out, std::ostream& err);
 int run_clean(const RunOptions& options, ProcessRunner& runner, std::ostream& out, std::ostream& err);
 int run_validate(const RunOptions& options, std::ostream& out, std::ostream& err);

@@ -64,6 +64,13 @@ Decision decide_action(const Step& s, const ProcessResult& r, const std::string&
     if (held && !printed) why = failed ? why : Mismatch::Output;
     held = held && printed;
   }
+  if (!s.stderr_contains.empty()) {
+    const bool said = r.err.find(s.stderr_contains) != std::string::npos;
+    d.expected += ", saying " + quote(s.stderr_contains);
+    if (!said) d.actual += ", saying " + quote(clip(r.err, 200));
+    if (held && !said) why = Mismatch::Output;
+    held = held && said;
+  }
   d.outcome = held ? Outcome::Held : Outcome::Broken;
   d.mismatch = held ? Mismatch::None : why;
   return d;
@@ -93,7 +100,14 @@ Decision decide_volume(const Step& s, const VolumeFacts& f) {
   return {why == Mismatch::None ? Outcome::Held : Outcome::Broken, why, join(expected, "; "), join(actual, "; ")};
 }
 
-Decision decide_container(const Step& s, bool exists) {
+Decision decide_container(const Step& s, bool exists, bool running) {
+  const auto state = [](bool there, bool runs) {
+    return !there ? "no such container" : runs ? "the container is running" : "the container is stopped";
+  };
+  if (s.running) {
+    const bool held = exists && running == *s.running;
+    return broken_if(!held, !exists ? Mismatch::Missing : Mismatch::State, state(true, *s.running), state(exists, running));
+  }
   const bool want = *s.exists;
   return broken_if(exists != want, want ? Mismatch::Missing : Mismatch::StillThere,
                    want ? tr("the container exists") : tr("no such container"),

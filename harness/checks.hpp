@@ -38,6 +38,7 @@ struct VolumeFacts {
 };
 Decision decide_volume(const Step& s, const VolumeFacts& f);
 
-Decision decide_container(const Step& s, bool exists);
+// What `container inspect` said: there or not, running or not.
+Decision decide_container(const Step& s, bool exists, bool running);
 
 }  // namespace harness

@@ -61,6 +61,8 @@ std::string csv_field(const std::string& field) {
   return quoted + "\"";
 }
 
+}  // namespace
+
 // `--mount type=volume,src=v,dst=/p,readonly` as the tutorials write it.
 std::string mount_option(const RunSpec::ResolvedMount& m) {
   const char* type = m.type == Mount::Type::Tmpfs ? "tmpfs" : m.type == Mount::Type::Bind ? "bind" : "volume";
@@ -71,6 +73,8 @@ std::string mount_option(const RunSpec::ResolvedMount& m) {
   if (m.nocopy) option += ",volume-nocopy";
   return option;
 }
+
+namespace {
 
 // `--volume v:/p:ro,nocopy`; an anonymous volume is just `/p`.
 std::string volume_option(const RunSpec::ResolvedMount& m) {
@@ -94,11 +98,7 @@ std::vector<std::string> dialect_names() {
   return names;
 }
 
-Argv Cli::with(std::initializer_list<std::string> args) const {
-  Argv argv{exe_};
-  argv.insert(argv.end(), args);
-  return argv;
-}
+Argv Cli::with(std::initializer_list<std::string> args) const { return words(args); }
 
 Argv Cli::version() const { return words(dialect_.version_query); }
 Argv Cli::volume_root() const { return words(dialect_.volume_root_query); }
@@ -112,8 +112,11 @@ Argv Cli::run(const RunSpec& spec) const {
   if (spec.rm) argv.push_back("--rm");
   if (spec.read_only) argv.push_back("--read-only");
   for (const auto& label : spec.labels) argv.insert(argv.end(), {"--label", label});
+  if (!spec.user.empty()) argv.insert(argv.end(), {"--user", spec.user});
   for (const auto& m : spec.mounts) {
-    if (m.flag == Mount::Flag::Volume)
+    if (m.type == Mount::Type::VolumesFrom)
+      argv.insert(argv.end(), {"--volumes-from", m.read_only ? m.source + ":ro" : m.source});
+    else if (m.flag == Mount::Flag::Volume)
       argv.insert(argv.end(), {"--volume", volume_option(m)});
     else
       argv.insert(argv.end(), {"--mount", mount_option(m)});
@@ -123,9 +126,10 @@ Argv Cli::run(const RunSpec& spec) const {
   return argv;
 }
 
-Argv Cli::exec(const std::string& container, const Argv& command, bool interactive) const {
+Argv Cli::exec(const std::string& container, const Argv& command, bool interactive, const std::string& user) const {
   Argv argv = with({"exec"});
   if (interactive) argv.push_back("--interactive");
+  if (!user.empty()) argv.insert(argv.end(), {"--user", user});
   argv.push_back(container);
   argv.insert(argv.end(), command.begin(), command.end());
   return argv;
@@ -165,6 +169,7 @@ Argv Cli::container_inspect(const std::string& container, const std::string& for
 
 Argv Cli::words(const Argv& args) const {
   Argv argv{exe_};
+  argv.insert(argv.end(), flags_.begin(), flags_.end());
   argv.insert(argv.end(), args.begin(), args.end());
   return argv;
 }

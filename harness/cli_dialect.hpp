@@ -60,6 +60,7 @@ struct RunSpec {
   bool rm = false;
   bool read_only = false;
   bool create_only = false;  // `create`: make the container, do not start it
+  std::string user;          // `--user`
   struct ResolvedMount {
     Mount::Type type;
     Mount::Flag flag;
@@ -73,9 +74,14 @@ struct RunSpec {
   Argv command;                     // empty: the image's default command
 };
 
+// The value of `--mount` for a mount: `type=volume,src=v,dst=/p,ro`, each field CSV-quoted when needed.
+std::string mount_option(const RunSpec::ResolvedMount& mount);
+
 class Cli {
  public:
-  Cli(const Dialect& dialect, std::string executable) : dialect_(dialect), exe_(std::move(executable)) {}
+  // `flags`: global flags every command starts with (a target's --runtime runc)
+  Cli(const Dialect& dialect, std::string executable, std::vector<std::string> flags = {})
+      : dialect_(dialect), exe_(std::move(executable)), flags_(std::move(flags)) {}
 
   const Dialect& dialect() const { return dialect_; }
   const std::string& executable() const { return exe_; }
@@ -84,7 +90,7 @@ class Cli {
   Argv volume_root() const;
   Argv image_exists(const std::string& image) const;
   Argv run(const RunSpec& spec) const;
-  Argv exec(const std::string& container, const Argv& command, bool interactive) const;
+  Argv exec(const std::string& container, const Argv& command, bool interactive, const std::string& user = "") const;
   Argv stop(const std::string& container) const;
   Argv start(const std::string& container, bool attach = false) const;
   Argv restart(const std::string& container) const;
@@ -106,6 +112,7 @@ class Cli {
   Argv with(std::initializer_list<std::string> args) const;
   const Dialect& dialect_;
   std::string exe_;
+  std::vector<std::string> flags_;
 };
 
 }  // namespace harness

@@ -36,7 +36,7 @@ ComposeProject make_compose_project(HostFiles& files, const std::string& fixture
   for (const auto& [key, value] : env) dotenv += key + "=" + value + "\n";
   files.write((folder / ".env").string(), dotenv);
 
-  ComposeProject project{folder.string(), {(folder / "compose.yaml").string()}, ""};
+  ComposeProject project{folder.string(), {(folder / "compose.yaml").string()}, "", {}};
   for (const auto& extra : tool.extra_files)
     if (std::find(copied.begin(), copied.end(), extra) != copied.end()) project.files.push_back((folder / extra).string());
   return project;

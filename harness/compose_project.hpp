@@ -15,6 +15,7 @@ struct ComposeProject {
   std::string folder;              // the project folder (its name is the default project name)
   std::vector<std::string> files;  // -f files, the main compose.yaml first
   std::string name;                // -p NAME; "" = the tool's default (from the folder)
+  std::vector<std::string> named;  // logical names of volumes its `name:` keys give (${HARNESS_PREFIX}<name>)
 };
 
 // Copies fixtures/compose/<fixture> into <parent>/<folder_name> and writes its .env.

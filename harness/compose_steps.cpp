@@ -28,18 +28,21 @@ void ComposeSteps::make_project(const Step& s, StepRecord& record) {
   const ComposeProject project = make_compose_project(files_, fixtures_dir(), s.fixture, parent, folder, *compose.tool,
                                                       {{"HARNESS_IMAGE", image_}, {"HARNESS_PREFIX", prefix}});
   names_.found_project(s.project, project);
+  names_.project(s.project).named = s.named_volumes;
   record.summary = tr("make Compose project {1} from fixtures/compose/{2}", {s.project, s.fixture}) + " = " + project.folder;
   record.outcome = Outcome::Done;
 }
 
-Argv ComposeSteps::up(const Step& s, StepRecord& record) {
+Argv ComposeSteps::up(const Step& s, StepRecord& record, bool as_typed) {
   const auto compose = tool(record);
   const std::string as = s.alias.empty() ? s.project : s.alias;
   ComposeProject project = names_.project(s.project);
   project.name = s.default_name ? "" : names_.of(as);
+  if (as_typed) project.files.resize(1);
   names_.found_project(as, project);
   names_.ledger().add_compose(project);
   if (compose.tool->down_leaves_network) names_.ledger().add_network(names_.of(as) + "_default");
+  for (const auto& name : project.named) names_.ledger().add_volume(names_.volume(name));  // external ones outlive down -v
   return compose_command(compose.command, project, {"up", "-d"});
 }
 

@@ -16,7 +16,8 @@ class ComposeSteps {
       : names_(names), lookup_(lookup), files_(files), host_tmp_(std::move(host_tmp)), image_(std::move(image)) {}
 
   void make_project(const Step& s, StepRecord& record);
-  Argv up(const Step& s, StepRecord& record);
+  // as_typed: the project's compose.yaml alone, as `docker-compose up -d` in its folder reads it
+  Argv up(const Step& s, StepRecord& record, bool as_typed = false);
   Argv down(const Step& s, StepRecord& record);
   // what `down -v` removed needs no second `down` at cleanup (the end-of-run sweep still checks)
   void down_worked(const Step& s);

@@ -16,10 +16,16 @@ namespace {
 
 // The verdict words, all as wide as the widest ("PASS ", "ERROR").
 std::string verdict_word(Verdict v) {
-  const std::string words[] = {tr("PASS"), tr("FAIL"), tr("SKIP"), tr("ERROR")};
+  const std::string words[] = {tr("PASS"), tr("FAIL"), tr("SKIP"), tr("KNOWN"), tr("FIXED"), tr("ERROR")};
   std::size_t width = 0;
   for (const auto& w : words) width = std::max(width, display_width(w));
-  return padded(words[v == Verdict::Pass ? 0 : v == Verdict::Fail ? 1 : v == Verdict::Skipped ? 2 : 3], width);
+  const int i = v == Verdict::Pass      ? 0
+                : v == Verdict::Fail    ? 1
+                : v == Verdict::Skipped ? 2
+                : v == Verdict::Known   ? 3
+                : v == Verdict::Fixed   ? 4
+                                        : 5;
+  return padded(words[i], width);
 }
 
 }  // namespace
@@ -105,6 +111,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     const std::string mark = c.verdict == Verdict::Pass      ? paint("32", verdict_word(Verdict::Pass))
                              : c.verdict == Verdict::Fail    ? paint("31", verdict_word(Verdict::Fail))
                              : c.verdict == Verdict::Skipped ? paint("36", verdict_word(Verdict::Skipped))
+                             : c.verdict == Verdict::Known   ? paint("35", verdict_word(Verdict::Known))
+                             : c.verdict == Verdict::Fixed   ? paint("31", verdict_word(Verdict::Fixed))
                                                              : paint("33", verdict_word(Verdict::Error));
     std::string text = in_language(c.claim.text, c.claim.fr);
     for (auto& ch : text)
@@ -115,7 +123,8 @@ void ConsoleReporter::scenario_done(const ScenarioResult& r) {
     if (c.verdict == Verdict::Pass)  // as in the matrix: a difference of a claim that held
       for (const auto& d : c.differences)
         out_ << "       " << tr("expected difference on {1}: {2}", {r.runtime, printable(d)}) << "\n";
-    if (c.verdict != Verdict::Pass) {
+    if (!c.known.empty()) out_ << indent(printable(c.known) + "\n", "       ");
+    if (c.verdict != Verdict::Pass && c.verdict != Verdict::Fixed) {
       const std::string why = c.deciding_step >= 0 ? claim_explanation(r, c) : (c.message.empty() ? r.error : c.message) + "\n";
       out_ << indent(printable(why), "       ");
     }
@@ -141,8 +150,9 @@ void ConsoleReporter::summary(const std::vector<ScenarioResult>& results, Second
   ::getrusage(RUSAGE_SELF, &self);
   const double user = self.ru_utime.tv_sec + self.ru_utime.tv_usec / 1e6;
   const double sys = self.ru_stime.tv_sec + self.ru_stime.tv_usec / 1e6;
-  out_ << tr("claims: {1}", {counts_text(t)})
-       << (t.skipped ? ", " + trn("{1} skipped", "{1} skipped", t.skipped) : std::string())
+  out_ << tr("claims: {1}", {counts_text(t)}) << (t.skipped ? ", " + trn("{1} skipped", "{1} skipped", t.skipped) : std::string())
+       << (t.known ? ", " + trn("{1} known", "{1} known", t.known) : std::string())
+       << (t.fixed ? ", " + trn("{1} fixed", "{1} fixed", t.fixed) : std::string())
        << tr(" in {1} s (harness CPU {2} s: user {3}, system {4})",
              {seconds3(total), seconds3(Seconds(user + sys)), seconds3(Seconds(user)), seconds3(Seconds(sys))})
        << "\n";

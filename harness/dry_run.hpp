@@ -4,6 +4,7 @@
 // lets the flow go on, so that what is printed is exactly what a real run would type.
 #pragma once
 
+#include "host_files.hpp"
 #include "process_runner.hpp"
 
 namespace harness {
@@ -15,6 +16,13 @@ class DryRunRunner : public ProcessRunner {
 
  private:
   ProcessRunner& real_;
+};
+
+// The host as a dry run sees it: the Mountpoints it shows are placeholders, so every place
+// counts as a folder where a file's absence could be told; the rest is the real host's.
+class DryRunHostFiles : public RealHostFiles {
+ public:
+  bool is_folder(const std::string&) override { return true; }
 };
 
 }  // namespace harness

@@ -27,6 +27,8 @@ const char* verdict_name(Verdict v) {
     case Verdict::Fail: return "fail";
     case Verdict::Error: return "error";
     case Verdict::Skipped: return "skipped";
+    case Verdict::Known: return "known";
+    case Verdict::Fixed: return "fixed";
   }
   return "?";
 }

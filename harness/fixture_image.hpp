@@ -9,13 +9,15 @@
 
 namespace harness {
 
-extern const char* const kFixtureImage;  // "harness-busybox:1"
+extern const char* const kFixtureImage;        // "harness-busybox:1"
+extern const char* const kFixtureVolumeImage;  // "harness-busybox-volume:1": the same, with VOLUME /srv/owned
 
-// The folder holding the fixtures: $HARNESS_FIXTURES, else the source tree's.
+// The folder holding the fixtures: $HARNESS_FIXTURES, else data_dir()'s.
 std::string fixtures_dir();
 
 // Makes sure `image` exists for this runtime; builds the fixture image when it is the
-// one missing. Returns an error message, or "" when the image is there.
+// one missing; and the fixture image that declares a VOLUME, which scenarios name with
+// image=. Returns an error message, or "" when the images are there.
 std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image);
 
 }  // namespace harness

@@ -67,6 +67,11 @@ HostEntry RealHostFiles::read(const std::string& path) {
   return e;
 }
 
+bool RealHostFiles::is_folder(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && ::access(path.c_str(), R_OK | X_OK) == 0;
+}
+
 std::string RealHostFiles::inside(const std::string& base, const std::string& relative) {
   const std::string path = base + "/" + relative;
   boost::system::error_code ec;

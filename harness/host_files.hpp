@@ -25,6 +25,9 @@ class HostFiles {
   // Never follows a symlink, never blocks on a FIFO or a device, reads at most 1 MiB. Only
   // "no such file" is absent; any other error throws std::runtime_error, never a pass.
   virtual HostEntry read(const std::string& path) = 0;
+  // Whether path is a folder that can be looked into (a symlink to one is not): where a
+  // file's absence can be told.
+  virtual bool is_folder(const std::string& path) = 0;
   // base/relative, or "" when that leads outside base through a symlink (one a container
   // planted in a bind-mounted folder or a volume).
   virtual std::string inside(const std::string& base, const std::string& relative) = 0;
@@ -37,6 +40,7 @@ class RealHostFiles : public HostFiles {
   std::string make_folder(const std::string& parent, const std::string& prefix) override;
   void write(const std::string& path, const std::string& content) override;
   HostEntry read(const std::string& path) override;
+  bool is_folder(const std::string& path) override;
   std::string inside(const std::string& base, const std::string& relative) override;
   std::string remove_all(const std::string& path) override;
 };

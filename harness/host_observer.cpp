@@ -30,13 +30,13 @@ Observed HostObserver::in_volume(StepRecord& record, const std::string& volume, 
   const std::string base = mountpoint(record, volume);
   const std::string full = files_.inside(base, path);
   if (full.empty()) throw StepFault{quote(path) + " leads outside " + base + " (through a symlink): not used"};
-  return read(record, full);
+  return read(record, base, full);
 }
 
 Observed HostObserver::in_folder(StepRecord& record, const std::string& folder, const std::string& path) {
   const std::string full = files_.inside(folder, path);
   if (full.empty()) throw StepFault{quote(path) + " leads outside " + folder + " (through a symlink): not used"};
-  return read(record, full);
+  return read(record, folder, full);
 }
 
 // A container's writable layer on the host, for checks that read it (never removed by
@@ -45,6 +45,7 @@ std::string HostObserver::layer_of(StepRecord& record, const std::string& contai
   const auto& r = calls_.must(record, calls_.cli().container_inspect(container, calls_.cli().dialect().layer_format));
   const std::string dir = first_line(r.out);
   if (dir.empty() || dir[0] != '/') throw StepRefused{"the runtime shows no writable layer on the host for " + container};
+  layers_.insert(dir);
   return dir;
 }
 
@@ -64,14 +65,21 @@ std::string HostObserver::mountpoint(StepRecord& record, const std::string& volu
   return mountpoints_[volume] = mp;
 }
 
-// Recorded as the command a person would type to look: `(on the host) cat PATH`.
-Observed HostObserver::read(StepRecord& record, const std::string& path) {
+// Recorded as the command a person would type to look: `(on the host) cat PATH`. A file is
+// absent only where its place can be read: the volume's Mountpoint or the host folder is a
+// folder there (a wrong Mountpoint must not pass every absence check). A container's
+// writable layer is the exception: it goes with its container (EPH-3).
+Observed HostObserver::read(StepRecord& record, const std::string& base, const std::string& path) {
   CommandRecord cmd{{"cat", path}, "", true, {}};
   cmd.result.exit_code = 0;
   const HostEntry e = files_.read(path);
   if (!e.present) {
     cmd.result.exit_code = 1;
     cmd.result.err = "cat: " + path + ": No such file or directory\n";
+    if (!layers_.count(base) && !files_.is_folder(base)) {
+      record.commands.push_back(cmd);
+      throw StepFault{"cannot tell whether " + path + " is there: its place " + base + " is not a folder this host can read"};
+    }
   }
   cmd.result.out = e.content;
   record.commands.push_back(cmd);

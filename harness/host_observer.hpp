@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 
 #include "host_files.hpp"
 #include "observer.hpp"
@@ -24,11 +25,12 @@ class HostObserver : public Observer {
 
  private:
   std::string mountpoint(StepRecord& record, const std::string& volume);
-  Observed read(StepRecord& record, const std::string& path);
+  Observed read(StepRecord& record, const std::string& base, const std::string& path);
 
   RuntimeCalls& calls_;
   HostFiles& files_;
   std::map<std::string, std::string> mountpoints_;  // seen since the last action
+  std::set<std::string> layers_;                    // writable layers found: they go with their container
 };
 
 // Reads a file in a container: exit 0 and the content on stdout, or exit 3 if it is

@@ -4,6 +4,7 @@
 
 #include "i18n.hpp"
 #include "junit_writer.hpp"
+#include "claim_topics.hpp"
 #include "matrix_writer.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
@@ -41,6 +42,8 @@ code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; 
 .pass { color: var(--pass); background: var(--pass-bg); }
 .fail { color: var(--fail); background: var(--fail-bg); }
 .error { color: var(--error); background: var(--error-bg); }
+.known { color: #6f42c1; background: #f0e8fb; }
+details.claim.known { border-left-color: #6f42c1; }
 table.matrix { border-collapse: collapse; width: 100%; }
 .matrix th, .matrix td { border: 1px solid var(--line); padding: 6px 10px; vertical-align: top; text-align: left; }
 .matrix thead th { background: #eef0f3; }
@@ -51,6 +54,7 @@ table.matrix { border-collapse: collapse; width: 100%; }
 .matrix td.verdict a:hover { text-decoration: underline; }
 .matrix td.none { color: var(--muted); text-align: center; }
 .matrix .differs { font-weight: 400; font-style: italic; }
+.matrix tr.topic th { background: #f3f4f6; font-weight: 600; }
 .matrix tbody tr:hover td.claim-text { background: #f7f8fa; }
 .legend { color: var(--muted); font-size: 14px; }
 .notes li { margin: 3px 0; }
@@ -92,10 +96,20 @@ dl.check dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monos
 )";
 
 std::string verdict_word(Verdict v) {
-  return v == Verdict::Pass ? tr("pass") : v == Verdict::Fail ? tr("FAIL") : v == Verdict::Skipped ? tr("skipped") : tr("ERROR");
+  return v == Verdict::Pass      ? tr("pass")
+         : v == Verdict::Fail    ? tr("FAIL")
+         : v == Verdict::Skipped ? tr("skipped")
+         : v == Verdict::Known   ? tr("known")
+         : v == Verdict::Fixed   ? tr("FIXED")
+                                 : tr("ERROR");
 }
 const char* verdict_class(Verdict v) {
-  return v == Verdict::Pass ? "pass" : v == Verdict::Fail ? "fail" : v == Verdict::Skipped ? "skipped" : "error";
+  return v == Verdict::Pass      ? "pass"
+         : v == Verdict::Fail    ? "fail"
+         : v == Verdict::Skipped ? "skipped"
+         : v == Verdict::Known   ? "known"
+         : v == Verdict::Fixed   ? "fail"
+                                 : "error";
 }
 
 const char* outcome_class(Outcome o) {
@@ -178,7 +192,11 @@ void write_matrix_table(std::ostream& out, const std::vector<ScenarioResult>& re
   for (const auto& rt : m.runtimes)
     out << "<th scope=\"col\">" << h(rt) << "<br><span class=\"version\">" << h(m.version(rt)) << "</span></th>";
   out << "<th scope=\"col\">" << h(tr("Claim text")) << "</th></tr></thead>\n<tbody>\n";
-  for (const auto& id : m.claims) {
+  for (std::size_t row = 0; row < m.claims.size(); ++row) {
+    const std::string& id = m.claims[row];
+    if (m.starts_topic(row))
+      out << "<tr class=\"topic\"><th scope=\"rowgroup\" colspan=\"" << m.runtimes.size() + 2 << "\">"
+          << h(topic_heading(m.topic.at(id))) << "</th></tr>\n";
     out << "<tr><th scope=\"row\" class=\"mono\">" << h(id) << "</th>";
     for (const auto& rt : m.runtimes) write_cell(out, results, m.cell(id, rt));
     out << "<td class=\"claim-text\">" << h(m.claim_text.at(id)) << "</td></tr>\n";
@@ -235,6 +253,7 @@ void write_step(std::ostream& out, const StepRecord& step, std::size_t index, co
 
 // Why a claim did not pass, as the console says it.
 std::string why_not(const ScenarioResult& r, const ClaimResult& c) {
+  if (!c.known.empty()) return c.known + (c.deciding_step >= 0 ? "\n" + claim_explanation(r, c) : "");
   if (c.deciding_step >= 0) return claim_explanation(r, c);
   return c.message.empty() ? r.error : c.message;
 }

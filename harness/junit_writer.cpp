@@ -41,7 +41,8 @@ Counts count(const ScenarioResult& r) {
   c.tests = t.claims();
   c.failures = t.failed;
   c.errors = t.errors;
-  c.skipped = t.skipped;
+  c.skipped = t.skipped + t.known;
+  c.failures += t.fixed;
   if (!r.leftovers.empty()) {  // a testcase "cleanup" with an <error>
     ++c.tests;
     ++c.errors;
@@ -80,6 +81,11 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
         << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
     if (claim.verdict == Verdict::Skipped) {
       out << "      <skipped message=\"" << xml_escape(claim.message) << "\"/>\n";
+    } else if (claim.verdict == Verdict::Known || claim.verdict == Verdict::Fixed) {
+      const bool known = claim.verdict == Verdict::Known;
+      out << "      <" << (known ? "skipped type=\"known-failure\"" : "failure type=\"known-failure-fixed\"") << " message=\""
+          << xml_escape(claim.known) << "\">" << (known ? xml_escape(claim_explanation(r, claim)) : "")
+          << (known ? "</skipped>\n" : "</failure>\n");
     } else if (claim.verdict != Verdict::Pass) {
       const bool failed = claim.verdict == Verdict::Fail;
       std::string message = claim.message.empty() ? r.error : claim.message;

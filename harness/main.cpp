@@ -9,11 +9,15 @@
 
 #include "app.hpp"
 #include "compare.hpp"
+#include "data_dir.hpp"
 #include "exit_codes.hpp"
 #include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "terminal_text.hpp"
+#include "mutant_wrapper.hpp"
+#include "mutate.hpp"
+#include "merge.hpp"
 
 namespace {
 
@@ -47,6 +51,7 @@ std::string lang_argument(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace harness;
+  if (called_as_wrapper(argv[0])) return run_as_wrapper(argc, argv);  // a mutant's docker, podman, ...: mutate.hpp
   const std::string lang = lang_argument(argc, argv);
   const std::optional<Language> language = lang.empty() ? language_from_environment() : language_named(lang);
   if (!language) {
@@ -69,6 +74,7 @@ int main(int argc, char** argv) {
                  tr("the language of what the harness prints: fr or en (default: from LC_ALL, LC_MESSAGES, LANG)"))
       ->type_name("fr|en");
   RunOptions o;
+  o.paths = {default_scenarios()};  // ./scenarios in a checkout, else the installed ones
   const auto paths = [&](CLI::App* sub) {
     sub->add_option("paths", o.paths, tr("scenario files or folders (default: scenarios)"));
     sub->add_option("--claim", o.claims, tr("only these claims: comma-separated IDs, * as a wildcard ('VOL-*,SHR-1')"));
@@ -79,6 +85,13 @@ int main(int argc, char** argv) {
   run->add_option("--runtime", o.runtime,
                   tr("the targets to check, comma-separated: docker, podman, docker@URL|CONTEXT, podman@URL|CONNECTION"))
       ->capture_default_str();
+  run->add_option("--targets", o.targets_file, "the targets to check, from an XML file (see scenarios/targets.xsd)")
+      ->excludes("--runtime")
+      ->check(CLI::ExistingFile);
+  run->add_option("--shard", o.shard, "only part K of N of the selected scenarios, balanced by their cost (K/N: 2/4)");
+  run->add_option("--known-failures", o.known_failures,
+                  "claims expected to fail on some targets: reported as known, or as fixed (a failure) when they pass")
+      ->check(CLI::ExistingFile);
   run->add_option("--host-dir-root", o.host_dir_root,
                   tr("where host folders for bind mounts are made: a folder the engine sees at the same path"))
       ->capture_default_str()
@@ -104,6 +117,32 @@ int main(int argc, char** argv) {
                 tr("of the claims, only those that did not pass (the run line, the summary and the reports stay)"))
       ->excludes("--verbose");
   run->add_flag("--dry-run", o.dry_run, tr("print the commands the run would make, without making them"));
+  MutateOptions m;
+  auto* mutate = app.add_subcommand("mutate", tr("how strong the scenarios are: run them under built-in broken runtimes"));
+  paths(mutate);
+  mutate->add_option("--runtime", o.runtime, tr("the targets to check (as for run)"))->capture_default_str();
+  mutate->add_option("--image", o.image, tr("image for containers (default: the offline fixture image harness-busybox:1)"));
+  mutate->add_option("--mutant", m.mutants, tr("only these mutants, comma-separated (default: every one; --list)"));
+  m.side_by_side = default_jobs() + 1;
+  mutate->add_option("--side-by-side", m.side_by_side, tr("harness runs at once: the baseline and the mutants"))
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
+  mutate->add_option("--jobs,-j", o.jobs, tr("scenarios side by side in each run"))
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 64u));
+  mutate->add_option("--reports", m.reports, tr("where each run's reports and output go (NAME.txt, .xml, .md, .html)"))
+      ->capture_default_str();
+  bool list_mutants = false;
+  mutate->add_flag("--list", list_mutants, tr("list the mutants and what each breaks, run nothing"));
+  std::vector<std::string> print_wrapper_args;
+  mutate
+      ->add_option(
+          "--print-wrapper", print_wrapper_args,
+          tr("NAME DIR: write the wrapper folder of mutant NAME in DIR and print the shell line that puts it first on PATH"))
+      ->expected(2);
+  mutate->footer(
+      tr("Exit codes: 0 every mutant that applies was caught, 1 a mutant was missed, 2 a run faulted (the runtime not\n"
+         "reachable, something left behind), 64 bad usage, 65 an invalid scenario file."));
   auto* list = app.add_subcommand("list", tr("list the scenarios and the claims they check"));
   paths(list);
   auto* explain = app.add_subcommand("explain", tr("print a claim and the commands that check it, without running them"));
@@ -130,6 +169,16 @@ int main(int argc, char** argv) {
   compare->footer(
       tr("Exit codes: 0 nothing started failing, 1 a claim started failing (or is new and failing),\n"
          "64 bad usage, 65 a file is not a readable JUnit file of this harness."));
+  MergeOptions mo;
+  auto* merge =
+      app.add_subcommand("merge", tr("join the JUnit files of separate runs (CI jobs, shards) into one set of reports"));
+  merge->add_option("files", mo.files, tr("the JUnit files of the runs"))->required()->check(CLI::ExistingFile);
+  merge->add_option("--junit", mo.junit, tr("where to write the merged JUnit XML report"))->capture_default_str();
+  merge->add_option("--matrix", mo.matrix, tr("where to write the merged matrix (Markdown)"))->capture_default_str();
+  merge->add_option("--html", mo.html, tr("where to write the merged HTML report"))->capture_default_str();
+  merge->footer(
+      tr("Exit codes: as for run (0, 1, 2) for the merged claims; 64 bad usage, 65 a file is not a JUnit file of\n"
+         "this harness, repeats a claim of a target that another file has, or is of another suite."));
   app.footer(
       tr("Exit codes: 0 every claim held, 1 a claim failed, 2 an error kept a claim from being checked,\n"
          "64 bad usage, 65 an invalid scenario file, 130/143 interrupted by SIGINT/SIGTERM (after cleaning up)."));
@@ -147,6 +196,16 @@ int main(int argc, char** argv) {
       return run_run(o, runner, std::cout, std::cerr);
     }
     if (list->parsed()) return run_list(o, std::cout, std::cerr);
+    if (mutate->parsed()) {
+      if (list_mutants) {
+        std::cout << format_mutant_list();
+        return kAllHeld;
+      }
+      if (!print_wrapper_args.empty()) return print_wrapper(print_wrapper_args[0], print_wrapper_args[1], std::cout, std::cerr);
+      m.run = o;
+      RealProcessRunner runner;
+      return run_mutate(m, runner, std::cout, std::cerr);
+    }
     if (explain->parsed()) {
       o.claims = explain_claim;
       o.dry_run = true;
@@ -160,6 +219,7 @@ int main(int argc, char** argv) {
       return run_clean(o, runner, std::cout, std::cerr);
     }
     if (compare->parsed()) return run_compare(c, std::cout, std::cerr);
+    if (merge->parsed()) return run_merge(mo, std::cout, std::cerr);
     return run_validate(o, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "harness: " << tr("error: {1}", {e.what()}) << "\n";

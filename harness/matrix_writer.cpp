@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "i18n.hpp"
+#include "claim_topics.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
 
@@ -31,8 +32,19 @@ std::string ClaimMatrix::version(const std::string& runtime) const {
   return it == versions.end() ? tr("(not reached)") : it->second;
 }
 
+bool ClaimMatrix::starts_topic(std::size_t i) const { return i == 0 || topic.at(claims[i]) != topic.at(claims[i - 1]); }
+
+namespace {
+// The tutorials' own claims: those of their flows (seed) and their commands as written.
+bool from_tutorial(const Scenario& s) {
+  return std::find(s.tags.begin(), s.tags.end(), "seed") != s.tags.end() ||
+         std::find(s.tags.begin(), s.tags.end(), "literal") != s.tags.end();
+}
+}  // namespace
+
 ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
   ClaimMatrix m;
+  std::map<std::string, bool> tutorial;
   for (const auto& r : results) {
     if (std::find(m.runtimes.begin(), m.runtimes.end(), r.runtime) == m.runtimes.end()) m.runtimes.push_back(r.runtime);
     if (!r.target.version.empty())
@@ -42,6 +54,8 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
     for (const auto& c : r.claims) {
       if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);
       m.claim_text[c.claim.id] = in_language(c.claim.text, c.claim.fr);
+      m.topic[c.claim.id] = topic_of(c.claim.id);
+      tutorial[c.claim.id] = from_tutorial(r.scenario);
       ClaimMatrix::Cell& cell = m.cells[{c.claim.id, r.runtime}];
       cell.result = &r;
       cell.claim = &c;
@@ -52,7 +66,8 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
       }
     }
   }
-  std::sort(m.claims.begin(), m.claims.end());
+  std::sort(m.claims.begin(), m.claims.end(),
+            [&](const std::string& a, const std::string& b) { return claim_before(a, tutorial[a], b, tutorial[b]); });
   return m;
 }
 
@@ -65,7 +80,13 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
   out << " " << tr("claim text") << " |\n|---|";
   for (std::size_t i = 0; i < m.runtimes.size(); ++i) out << "---|";
   out << "---|\n";
-  for (const auto& id : m.claims) {
+  for (std::size_t row = 0; row < m.claims.size(); ++row) {
+    const std::string& id = m.claims[row];
+    if (m.starts_topic(row)) {
+      out << "| **" << cell_text(topic_heading(m.topic.at(id))) << "** |";
+      for (std::size_t i = 0; i <= m.runtimes.size(); ++i) out << " |";
+      out << "\n";
+    }
     out << "| " << id << " |";
     for (const auto& rt : m.runtimes) {
       const ClaimMatrix::Cell* cell = m.cell(id, rt);
@@ -77,6 +98,8 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
       std::string text = v == Verdict::Pass      ? tr("pass")
                          : v == Verdict::Fail    ? "**" + tr("FAIL") + "**"
                          : v == Verdict::Skipped ? tr("skipped")
+                         : v == Verdict::Known   ? "_" + tr("known") + "_"
+                         : v == Verdict::Fixed   ? "**" + tr("FIXED") + "**"
                                                  : "**" + tr("ERROR") + "**";
       if (!cell->notes.empty()) {
         text += ", " + tr("differs");
@@ -87,10 +110,20 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
     out << " " << cell_text(m.claim_text.at(id)) << " |\n";
   }
   out << "\n"
+      << tr("Claims are grouped by topic, with the tutorials' sections they follow; in each, the tutorials' "
+            "claims (and their commands as written) come first.")
+      << "\n";
+  out << "\n"
       << tr("pass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
             "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
             "declared by the scenario (an expected difference, not a failure).")
       << "\n";
+  if (std::any_of(m.cells.begin(), m.cells.end(), [](const auto& cell) {
+        return cell.second.claim->verdict == Verdict::Known || cell.second.claim->verdict == Verdict::Fixed;
+      }))
+    out << tr("_known_: failed, as the known-failures list expects (not a failure of the run). **FIXED**: on that list, "
+              "but it passed: remove it from the list.")
+        << "\n";
   if (!m.notes.empty()) {
     out << "\n## " << tr("Expected differences") << "\n\n";
     for (std::size_t i = 0; i < m.notes.size(); ++i) out << (i + 1) << ". " << cell_text(m.notes[i]) << "\n";

@@ -23,7 +23,8 @@ struct ClaimMatrix {
   };
   std::vector<std::string> runtimes;            // columns, in run order
   std::map<std::string, std::string> versions;  // runtime -> version; none when not reached
-  std::vector<std::string> claims;              // rows, sorted
+  std::vector<std::string> claims;              // rows: by topic, the tutorials' claims first, then by ID
+  std::map<std::string, std::size_t> topic;     // claim -> its topic (claim_topics.hpp)
   std::map<std::string, std::string> claim_text;
   std::map<std::pair<std::string, std::string>, Cell> cells;  // (claim, runtime)
   std::vector<std::string> notes;                             // "VOL-8 on podman: why it differs", numbered from 1
@@ -32,6 +33,8 @@ struct ClaimMatrix {
   const Cell* cell(const std::string& claim, const std::string& runtime) const;
   // The runtime's version, or "(not reached)".
   std::string version(const std::string& runtime) const;
+  // Whether row i starts a new topic (the first row does).
+  bool starts_topic(std::size_t i) const;
 };
 
 ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results);

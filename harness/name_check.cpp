@@ -16,6 +16,7 @@ struct Names {
   std::set<std::string> layers;                              // writable layers found with <find-layer>
   std::set<std::string> ever_started;                        // containers that existed at some point
   std::map<std::string, std::vector<std::string>> projects;  // Compose project -> volume keys
+  std::map<std::string, std::vector<std::string>> named;     // Compose project -> volumes named by `name:`
   std::set<std::string> brought_up;                          // projects whose services exist(ed)
 };
 
@@ -38,11 +39,22 @@ class StepNames {
       fail("unknown project '" + s_.project + "': no earlier step brings it up (<compose-up>)");
   }
 
+  // docker-compose up -d brings up a project made earlier, down needs one brought up.
+  void compose_line() {
+    if (s_.args.size() < 2 || s_.args[0] != "docker-compose") fail("project= goes with a docker-compose line");
+    if (s_.args[1] != "up") return need_project_up();
+    need_made_project();
+    n_.brought_up.insert(s_.project);
+    for (const auto& key : n_.projects[s_.project]) n_.volumes.insert(s_.project + "_" + key);
+    for (const auto& name : n_.named[s_.project]) n_.volumes.insert(name);
+  }
+
   // Checks what the step uses, then records what it makes.
   void step() {
     for (const auto& m : s_.mounts) {
       if (m.type == Mount::Type::Volume && !m.anonymous()) n_.volumes.insert(m.source);
       if (m.type == Mount::Type::Bind) need(n_.hosts, m.source, "host folder", "makes it (<host-dir>)");
+      if (m.type == Mount::Type::VolumesFrom) need(n_.containers, m.source, "container", "creates it (<run>, <create>)");
     }
     switch (s_.kind) {
       case StepKind::HostDir:
@@ -60,10 +72,12 @@ class StepNames {
         n_.ever_started.insert(s_.container);
         break;
       case StepKind::Tutorial:  // a tutorial's command may create what it names
+        if (!s_.project.empty()) compose_line();
         if (!s_.volume.empty()) n_.volumes.insert(s_.volume);
         if (!s_.container.empty()) n_.containers.insert(s_.container), n_.ever_started.insert(s_.container);
         break;
       case StepKind::FindVolume:
+        need_project_up();
         need_container(n_.containers);
         n_.volumes.insert(s_.volume);
         break;
@@ -78,6 +92,7 @@ class StepNames {
       case StepKind::ComposeProject:
         if (n_.projects.count(s_.project)) fail("project '" + s_.project + "' is made twice");
         n_.projects[s_.project] = s_.volume_keys;
+        n_.named[s_.project] = s_.named_volumes;
         break;
       case StepKind::ComposeUp: {
         need_made_project();
@@ -85,6 +100,7 @@ class StepNames {
         n_.projects[as] = n_.projects[s_.project];
         n_.brought_up.insert(as);
         for (const auto& key : n_.projects[as]) n_.volumes.insert(as + "_" + key);
+        for (const auto& name : n_.named[s_.project]) n_.volumes.insert(name);
         break;
       }
       case StepKind::ComposeDown: need_project_up(); break;
@@ -93,6 +109,8 @@ class StepNames {
         need_container(n_.containers);
         n_.containers.erase(s_.container);
         break;
+      case StepKind::HostWrite:
+      case StepKind::HostDelete: need(n_.hosts, s_.host, "host folder", "makes it (<host-dir>)"); break;
       case StepKind::VolumeRemove:
       case StepKind::Write:
       case StepKind::Exec:

@@ -37,6 +37,7 @@ enum class Mismatch {
   Described,   // a volume is described otherwise (listing, driver, Mountpoint)
   Refused,     // the runtime refused a step of the claim's flow
   Allowed,     // the runtime allowed what the claim says it refuses (or its CLI refused the command itself)
+  State,       // a container is running where the claim says stopped, or the other way
   ExitCode,    // another exit code
   Output,      // the command worked but printed something else
 };
@@ -46,7 +47,8 @@ struct StepRecord {
   int line = 0;
   std::string element;
   std::string claim;
-  std::string summary;  // what the step does, in words, with runtime names
+  std::vector<std::string> serves;  // the selected claims whose flow it is in (claim_flows.hpp)
+  std::string summary;              // what the step does, in words, with runtime names
   std::vector<CommandRecord> commands;
   Outcome outcome = Outcome::NotRun;
   Mismatch mismatch = Mismatch::None;  // with Broken
@@ -57,8 +59,9 @@ struct StepRecord {
 };
 
 // Skipped: the check cannot be made on this target at all (the reason says why); never a
-// claim's failure, never an error.
-enum class Verdict { Pass, Fail, Error, Skipped };
+// claim's failure, never an error. Known: failed, as a known-failures list says it does on
+// this target (not a failure of the run); Fixed: on that list, but it passed (a failure).
+enum class Verdict { Pass, Fail, Error, Skipped, Known, Fixed };
 
 struct ClaimResult {
   Claim claim;
@@ -67,6 +70,7 @@ struct ClaimResult {
   int deciding_step = -1;                // index of the step that failed it or faulted, -1 if none
   std::vector<std::string> differences;  // notes of the checks particular to this runtime
   std::string message;                   // why, when no step decided it (deciding_step -1)
+  std::string known;                     // Known, Fixed: the known-failures entry, in words
 };
 
 struct ScenarioResult {
@@ -94,13 +98,15 @@ struct RunInfo {
 
 // How the claims of results came out (leftovers are not claims: callers add them as they report).
 struct Tally {
-  int passed = 0, failed = 0, errors = 0, skipped = 0;
-  int claims() const { return passed + failed + errors + skipped; }
+  int passed = 0, failed = 0, errors = 0, skipped = 0, known = 0, fixed = 0;
+  int claims() const { return passed + failed + errors + skipped + known + fixed; }
   Tally& operator+=(const Tally& t) {
     passed += t.passed;
     failed += t.failed;
     errors += t.errors;
     skipped += t.skipped;
+    known += t.known;
+    fixed += t.fixed;
     return *this;
   }
 };
@@ -112,6 +118,8 @@ inline Tally tally(const ScenarioResult& r) {
     t.failed += c.verdict == Verdict::Fail;
     t.errors += c.verdict == Verdict::Error;
     t.skipped += c.verdict == Verdict::Skipped;
+    t.known += c.verdict == Verdict::Known;
+    t.fixed += c.verdict == Verdict::Fixed;
   }
   return t;
 }

@@ -18,10 +18,10 @@ struct Claim {
 };
 
 struct Mount {
-  enum class Type { Volume, Bind, Tmpfs };
-  enum class Flag { Mount, Volume };  // `--mount type=...` or `--volume src:dst`
+  enum class Type { Volume, Bind, Tmpfs, VolumesFrom };  // VolumesFrom: `--volumes-from <source container>[:ro]`
+  enum class Flag { Mount, Volume };                     // `--mount type=...` or `--volume src:dst`
   Type type = Type::Volume;
-  std::string source;  // a logical volume name, or a logical host folder for a bind
+  std::string source;  // a logical volume name, a logical host folder for a bind, a container for volumes-from
   std::string path;    // for a bind: a file or folder inside the host folder ("" = itself)
   std::string target;  // the path in the container
   bool read_only = false;
@@ -53,7 +53,9 @@ enum class StepKind {
   Tutorial,         // a tutorial's command exactly as written, the runtime's name first
   ExpectFile,       // check a file: in a container, a fresh container, a volume, a host folder
   ExpectVolume,     // check a volume: exists, listed, driver, Mountpoint
-  ExpectContainer,  // check a container: exists or not
+  ExpectContainer,  // check a container: exists or not, running or stopped
+  HostWrite,        // write a file into a host folder the harness made, as a person on the host would
+  HostDelete,       // delete a file from such a folder
   ComposeProject,   // a copy of a fixture Compose project in a host folder of its own
   ComposeUp,        // compose up -d
   ComposeDown,      // compose down [-v]
@@ -85,9 +87,11 @@ struct Step {
   bool detach = false;
   bool rm = false;
   bool read_only = false;
+  std::string user;  // run, create, exec, write: `--user` (a uid other than 0)
   std::vector<Mount> mounts;
   std::vector<std::string> args;  // run / exec / tutorial command
   bool remove_volumes = false;    // remove: `rm -v`
+  bool force = false;             // volume-remove: `volume rm --force`
   bool attach = false;            // start: `start --attach`, waiting for the exit (and the --rm removal)
   std::string target;             // find-volume: the mount's path in the container
 
@@ -95,11 +99,12 @@ struct Step {
   std::vector<HostFile> files;
 
   // compose-project / compose-up
-  std::string fixture;                   // the folder under fixtures/compose
-  std::string folder;                    // the project folder's name after the run's prefix
-  std::vector<std::string> volume_keys;  // the project's volumes: <project>_<key>
-  std::string alias;                     // compose-up as="...": -p under another logical name
-  bool default_name = false;             // compose-up without -p: the tool names the project
+  std::string fixture;                     // the folder under fixtures/compose
+  std::string folder;                      // the project folder's name after the run's prefix
+  std::vector<std::string> volume_keys;    // the project's volumes: <project>_<key>
+  std::string alias;                       // compose-up as="...": -p under another logical name
+  bool default_name = false;               // compose-up without -p: the tool names the project
+  std::vector<std::string> named_volumes;  // compose-project: volumes whose `name:` is ${HARNESS_PREFIX}<name>
 
   // write / expect-file
   std::string path;
@@ -111,10 +116,13 @@ struct Step {
   std::optional<int> exit_code;            // ... or must exit with this code
   std::optional<std::string> stdout_text;  // ... and print exactly this
   std::string stdout_contains;             // ... or print something with this in it
+  std::string stderr_contains;             // ... and say this on stderr (a refusal's reason)
   Place place = Place::Container;
   bool absent = false;
   std::optional<unsigned> owner_uid;
   bool owner_is_invoker = false;  // owner-uid="self": the uid the harness runs as (rootless engines map root to it)
+  bool owner_mapped = false;      // owner-uid="mapped:N": the host uid the engine maps the container's uid N to
+  std::optional<bool> running;    // expect-container state="running" / "stopped"
   std::optional<bool> exists;
   std::optional<bool> listed;
   std::string driver;

@@ -7,12 +7,14 @@
 #include <sstream>
 
 #include "checks.hpp"
+#include "claim_flows.hpp"
 #include "cleanup.hpp"
 #include "i18n.hpp"
 #include "interrupt.hpp"
 #include "step_kinds.hpp"
 #include "text.hpp"
 #include "tutorial_line.hpp"
+#include "uid_map.hpp"
 #include "verdicts.hpp"
 
 namespace harness {
@@ -29,6 +31,16 @@ bool gone_after_run(const RunSpec& spec, const ProcessResult& r, const Dialect& 
   const auto& refusals = dialect.cli_errors;
   return spec.rm && !spec.detach && !spec.create_only && r.ran() &&
          std::find(refusals.begin(), refusals.end(), r.exit_code) == refusals.end();
+}
+
+using Placeholders = std::vector<std::pair<std::string, std::string>>;
+
+// A tutorial line's word, or what it must print, with the run's names for {volume} ...
+std::string with_names(std::string w, const Placeholders& names) {
+  for (const auto& [placeholder, value] : names)
+    for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
+      w.replace(at, placeholder.size(), value);
+  return w;
 }
 
 std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : tr("a signal"); }
@@ -57,9 +69,11 @@ ScenarioResult ScenarioRun::run() {
 
   if (const std::string why = cannot_check_here(); !why.empty()) {
     for (const auto& claim : scenario_.claims)
-      if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why});
+      if (filter_.matches(claim.id)) result_.claims.push_back({claim, Verdict::Skipped, Seconds{0}, -1, {}, why, ""});
     return std::move(result_);
   }
+  served_ = claims_served(scenario_, [this](const Step& s) { return applies(s); });
+  uses_ = name_uses(scenario_, [this](const Step& s) { return applies(s); });
   const int last = last_needed_step();
   const auto limit = scenario_.timeout ? from_seconds(*scenario_.timeout) : options_.scenario_timeout;
   const auto deadline = start + limit;
@@ -73,7 +87,10 @@ ScenarioResult ScenarioRun::run() {
     record.element = step.element;
     record.claim = step.claim;
     record.summary = summary(step);
-    if (stopped || (is_check_only(step) && !filter_.matches(step.claim))) {
+    if (!serves_selected(i)) continue;  // a step of other claims' flows only
+    for (const auto& c : served_[i])
+      if (filter_.matches(c)) record.serves.push_back(c);
+    if (stopped || depends_on_refused(i)) {
       record.outcome = Outcome::NotRun;
       result_.steps.push_back(record);
       continue;
@@ -95,7 +112,6 @@ ScenarioResult ScenarioRun::run() {
       record.outcome = Outcome::Broken;
       record.mismatch = Mismatch::Refused;
       record.message = refused.message;
-      if (record.claim.empty()) record.claim = flow_claim(i);
       record.expected = tr("the command succeeds");
       record.actual = refused.message;
     } catch (const StepFault& fault) {
@@ -106,8 +122,10 @@ ScenarioResult ScenarioRun::run() {
       record.message = e.what();
     }
     record.duration = std::chrono::steady_clock::now() - step_start;
-    stopped = record.outcome == Outcome::Fault || (record.outcome == Outcome::Broken && !step.is_check());
-    if (stopped) result_.stopped_at = i;
+    if (record.outcome == Outcome::Broken && !step.is_check())  // what it should have made is not there
+      refused_.insert(uses_[i].changes.begin(), uses_[i].changes.end());
+    stopped = record.outcome == Outcome::Fault;
+    if (stopped) result_.stopped_at = static_cast<int>(result_.steps.size());
     result_.steps.push_back(std::move(record));
   }
   result_.claims = decide_claims(scenario_, result_.steps, options_.facts, filter_, result_.stopped_at);
@@ -134,18 +152,25 @@ std::string ScenarioRun::cannot_check_here() const {
 }
 
 // The claim whose flow step i belongs to: that of the next check.
-std::string ScenarioRun::flow_claim(int i) const {
-  for (; i < static_cast<int>(scenario_.steps.size()); ++i)
-    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i])) return scenario_.steps[i].claim;
-  return scenario_.claims.back().id;
+// A step serves a selected claim's flow (claim_flows.hpp); the others need not run.
+bool ScenarioRun::serves_selected(int i) const {
+  return std::any_of(served_[i].begin(), served_[i].end(), [this](const std::string& c) { return filter_.matches(c); });
 }
 
-// Steps after the last check of a selected claim need not run.
 int ScenarioRun::last_needed_step() const {
   int last = -1;
   for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
-    if (scenario_.steps[i].is_check() && applies(scenario_.steps[i]) && filter_.matches(scenario_.steps[i].claim)) last = i;
+    if (serves_selected(i)) last = i;
   return last;
+}
+
+// A step that reads what a refused action should have made or changed cannot be made (its
+// claims were charged with the refusal); what it would have made is missing too.
+bool ScenarioRun::depends_on_refused(int i) {
+  const NameUse& u = uses_[i];
+  if (std::none_of(u.reads.begin(), u.reads.end(), [this](const std::string& n) { return refused_.count(n) > 0; })) return false;
+  refused_.insert(u.changes.begin(), u.changes.end());
+  return true;
 }
 
 void ScenarioRun::execute(const Step& s, StepRecord& record) {
@@ -155,15 +180,15 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::VolumeCreate:
       names_.ledger().add_volume(names_.volume(s.volume));
       return action(s, record, cli.volume_create(names_.volume(s.volume), {names_.label()}));
-    case StepKind::VolumeRemove: return action(s, record, cli.volume_remove({names_.volume(s.volume)}, false));
+    case StepKind::VolumeRemove: return action(s, record, cli.volume_remove({names_.volume(s.volume)}, s.force));
     case StepKind::Run:
     case StepKind::Create: return run_container(s, record);
     case StepKind::Write: {
       Argv command = kWrite;
       command.push_back(s.path);
-      return action(s, record, cli.exec(container_of(s), command, true), *s.content);
+      return action(s, record, cli.exec(container_of(s), command, true, s.user), *s.content);
     }
-    case StepKind::Exec: return action(s, record, cli.exec(container_of(s), s.args, false));
+    case StepKind::Exec: return action(s, record, cli.exec(container_of(s), s.args, false, s.user));
     case StepKind::Stop: return action(s, record, cli.stop(container_of(s)));
     case StepKind::Start: return action(s, record, cli.start(container_of(s), s.attach));
     case StepKind::Restart: return action(s, record, cli.restart(container_of(s)));
@@ -181,6 +206,8 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::ExpectFile: return expect_file(s, record);
     case StepKind::ExpectVolume: return expect_volume(s, record);
     case StepKind::ExpectContainer: return expect_container(s, record);
+    case StepKind::HostWrite:
+    case StepKind::HostDelete: return change_host_file(s, record);
   }
 }
 
@@ -199,6 +226,8 @@ RunSpec ScenarioRun::run_spec(const Step& s, const std::string& name) {
     if (m.type == Mount::Type::Volume && !m.anonymous()) {
       r.source = names_.volume(m.source);
       names_.ledger().add_volume(r.source);  // `-v name:/p` creates it when it is missing
+    } else if (m.type == Mount::Type::VolumesFrom) {
+      r.source = names_.of(m.source);
     } else if (m.type == Mount::Type::Bind) {
       const std::string& folder = names_.folder(m.source);
       r.source = m.path.empty() ? folder : engine_.host_files().inside(folder, m.path);
@@ -216,6 +245,7 @@ void ScenarioRun::run_container(const Step& s, StepRecord& record) {
   spec.detach = s.detach;
   spec.rm = s.rm;
   spec.read_only = s.read_only;
+  spec.user = s.user;
   spec.command = s.args.empty() && (s.detach || spec.create_only) ? kKeepAlive : s.args;
   names_.ledger().add_container(container);
   action(s, record, calls_.cli().run(spec));
@@ -258,11 +288,30 @@ void ScenarioRun::make_host_dir(const Step& s, StepRecord& record) {
   record.outcome = Outcome::Done;
 }
 
+// A person on the host writes or deletes a file in the folder, while containers may have it
+// mounted (a bind mount is a live view both ways: BND-1). Recorded as what they would type.
+void ScenarioRun::change_host_file(const Step& s, StepRecord& record) {
+  HostFiles& files = engine_.host_files();
+  const std::string& folder = names_.folder(s.host);
+  const std::string path = files.inside(folder, s.path);
+  if (path.empty()) throw StepFault{quote(s.path) + " leads outside " + folder + " (through a symlink): not used"};
+  ProcessResult done;
+  done.exit_code = 0;
+  if (s.kind == StepKind::HostWrite) {
+    files.write(path, *s.content);
+    record.commands.push_back({{"write", path}, *s.content, true, done});
+  } else {
+    if (const std::string why = files.remove_all(path); !why.empty()) throw StepFault{"cannot delete " + path + ": " + why};
+    record.commands.push_back({{"rm", path}, "", true, done});
+  }
+  record.outcome = Outcome::Done;
+}
+
 void ScenarioRun::find_volume(const Step& s, StepRecord& record) {
   const std::string format = "{{range .Mounts}}{{if eq .Destination \"" + s.target + "\"}}{{.Name}}{{end}}{{end}}";
-  const auto& r = calls_.must(record, calls_.cli().container_inspect(names_.of(s.container), format));
+  const auto& r = calls_.must(record, calls_.cli().container_inspect(container_of(s), format));
   const std::string name = first_line(r.out);
-  if (name.empty()) throw StepRefused{tr("container {1} mounts no volume at {2}", {s.container, s.target})};
+  if (name.empty()) throw StepRefused{tr("container {1} mounts no volume at {2}", {container_of(s), s.target})};
   names_.found_volume(s.volume, name);
   names_.ledger().add_volume(name);
   record.summary += " = " + name;
@@ -285,20 +334,72 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
 }
 
 void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
-  const std::pair<std::string, std::string> names[] = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
-                                                       {"{container}", s.container.empty() ? "" : names_.of(s.container)},
-                                                       {"{image}", options_.image}};
+  if (!s.project.empty()) return tutorial_compose(s, record);
+  if (const auto line = parse_tutorial_line(s.args).line;
+      line && (line->verb == TutorialLine::Verb::HostList || line->verb == TutorialLine::Verb::HostCat))
+    return tutorial_host(s, *line, record);
+  const Placeholders names = {{"{volume}", s.volume.empty() ? "" : names_.volume(s.volume)},
+                              {"{container}", s.container.empty() ? "" : names_.of(s.container)},
+                              {"{image}", options_.image}};
   Argv words;
-  for (std::string w : s.args) {
-    for (const auto& [placeholder, value] : names)
-      for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
-        w.replace(at, placeholder.size(), value);
-    words.push_back(w);
-  }
+  for (const std::string& w : s.args) words.push_back(with_names(w, names));
   if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
   if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
   words = with_run_options(words, {"--label", names_.label(), "--network", "none"});  // like every container of the run
-  action(s, record, calls_.cli().words(words));
+  Step checked = s;  // what it must print may name the run's volume or container
+  checked.stdout_contains = with_names(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  action(checked, record, calls_.cli().words(words));
+}
+
+// Tutorial 001's `sudo ls` / `sudo cat` of /var/lib/docker/volumes/<volume>/_data, as the
+// harness (root, or the invoking user) sees it on this host: the folder is listed with `ls`
+// (names only), a file read without following a symlink. Where that is not the folder, the
+// transcript also shows the Mountpoint the runtime reports.
+void ScenarioRun::tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record) {
+  const std::string name = names_.volume(s.volume);
+  names_.ledger().add_volume(name);
+  const Placeholders names = {{"{volume}", name}};
+  Step checked = s;
+  checked.stdout_contains = with_names(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  const std::string folder = with_names(kTutorialVolumeFolder, names);
+  ProcessResult r;
+  if (line.verb == TutorialLine::Verb::HostList) {
+    r = calls_.call(record, {"ls", folder});
+    if (calls_.is_fault(r)) throw StepFault{"<tutorial> failed: " + calls_.failure(r)};
+  } else {
+    const std::string path = folder + "/" + line.host_file;
+    try {
+      const HostEntry e = engine_.host_files().read(path);
+      const bool special = e.content == "(a symlink, not followed)" || e.content == "(not a regular file)";
+      r.exit_code = e.present && !special ? 0 : 1;
+      if (r.exit_code == 0)
+        r.out = e.content;
+      else
+        r.err = "cat: " + path + (e.present ? ": " + e.content : ": No such file or directory");
+    } catch (const std::exception& e) {
+      r.exit_code = 1;
+      r.err = std::string("cat: ") + e.what();
+    }
+    record.commands.push_back({{"cat", path}, "", true, r});
+  }
+  const Decision decision = decide_action(checked, r, calls_.failure(r), false);
+  if (!r.ok()) calls_.call(record, calls_.cli().volume_inspect(name, "{{.Mountpoint}}"));  // where it is instead
+  apply(decision, record);
+}
+
+// Tutorial 000's `docker-compose up -d` / `down [-v]`, with the target's Compose tool, in
+// the project's folder as the tutorial's reader types it: no -p (the folder names the
+// project), no extra file (so the tool's default network too).
+void ScenarioRun::tutorial_compose(const Step& s, StepRecord& record) {
+  Step c = s;
+  c.default_name = true;
+  const bool up = s.args[1] == "up";
+  c.remove_volumes = s.args.size() == 3 && !up;
+  if (up) return action(s, record, compose_.up(c, record, true));
+  action(s, record, compose_.down(c, record));
+  if (record.commands.back().result.ok()) compose_.down_worked(c);
 }
 
 void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
@@ -322,9 +423,12 @@ void ScenarioRun::expect_file(const Step& s, StepRecord& record) {
       break;
     }
   }
-  if (s.owner_is_invoker) {  // known only now: the uid this harness runs as
+  if (s.owner_is_invoker || s.owner_mapped) {  // known only now: the uid this harness runs as, or the engine's map
     Step mine = s;
-    mine.owner_uid = ::getuid();
+    mine.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(::getuid()) : host_uid(*s.owner_uid, options_.facts);
+    if (!mine.owner_uid)
+      throw StepFault{"cannot tell which host uid a rootless engine maps the container's uid " + std::to_string(*s.owner_uid) +
+                      " to: no range for this user in /etc/subuid"};
     return apply(decide_file(mine, o), record);
   }
   apply(decide_file(s, o), record);
@@ -363,12 +467,12 @@ void ScenarioRun::expect_volume(const Step& s, StepRecord& record) {
 
 void ScenarioRun::expect_container(const Step& s, StepRecord& record) {
   const std::string container = container_of(s);
-  const auto& r = calls_.call(record, calls_.cli().container_inspect(container, "{{.Id}}"));
+  const auto& r = calls_.call(record, calls_.cli().container_inspect(container, "{{.State.Running}}"));
   const bool exists = r.exit_code == 0;
   if (calls_.is_fault(r) || (!exists && lower(r.err).find(calls_.cli().dialect().missing_container) == std::string::npos))
     throw StepFault{tr("container inspect failed: {1}", {calls_.failure(r)})};
   if (!exists) names_.ledger().drop_container(container);
-  apply(decide_container(s, exists), record);
+  apply(decide_container(s, exists, first_line(r.out) == "true"), record);
 }
 
 }  // namespace harness

@@ -6,12 +6,14 @@
 #pragma once
 
 #include "claim_filter.hpp"
+#include "claim_flows.hpp"
 #include "compose_steps.hpp"
 #include "engine.hpp"
 #include "host_observer.hpp"
 #include "runtime_observer.hpp"
 #include "run_names.hpp"
 #include "runtime_calls.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 
@@ -23,8 +25,9 @@ class ScenarioRun {
  private:
   bool applies(const Step& s) const { return step_applies(s, options_.facts); }
   std::string cannot_check_here() const;
-  std::string flow_claim(int i) const;
+  bool serves_selected(int i) const;
   int last_needed_step() const;
+  bool depends_on_refused(int i);
   void execute(const Step& s, StepRecord& record);
 
   std::string container_of(const Step& s);
@@ -33,9 +36,12 @@ class ScenarioRun {
   void remove_container(const Step& s, StepRecord& record);
   void action(const Step& s, StepRecord& record, const Argv& argv, const std::string& input = "");
   void make_host_dir(const Step& s, StepRecord& record);
+  void change_host_file(const Step& s, StepRecord& record);
   void find_volume(const Step& s, StepRecord& record);
   void find_layer(const Step& s, StepRecord& record);
   void tutorial(const Step& s, StepRecord& record);
+  void tutorial_compose(const Step& s, StepRecord& record);
+  void tutorial_host(const Step& s, const TutorialLine& line, StepRecord& record);
   void expect_file(const Step& s, StepRecord& record);
   void expect_volume(const Step& s, StepRecord& record);
   void expect_container(const Step& s, StepRecord& record);
@@ -51,6 +57,9 @@ class ScenarioRun {
   Observer& observer_;                // the one this target's checks use
   ComposeSteps compose_;
   int probes_ = 0;
+  std::vector<std::set<std::string>> served_;  // by step index: the claims whose flow it is in
+  std::vector<NameUse> uses_;                  // by step index: what it reads and changes
+  std::set<std::string> refused_;              // names a refused action should have made or changed
   ScenarioResult result_;
 };
 

@@ -65,16 +65,18 @@ const std::vector<StepKindInfo>& step_kinds() {
        "volume-remove",
        Role::Action,
        {"volume"},
-       {},
+       {"force"},
        false,
        {},
        ms<50>,
-       [](const Step& s) { return tr("remove volume {1}", {s.volume}); }},
+       [](const Step& s) {
+         return s.force ? tr("remove volume {1} (--force)", {s.volume}) : tr("remove volume {1}", {s.volume});
+       }},
       {StepKind::Run,
        "run",
        Role::Action,
        {"container"},
-       {"image", "detach", "rm", "read-only"},
+       {"image", "detach", "rm", "read-only", "user"},
        false,
        {"mount", "arg"},
        ms<500>,
@@ -85,7 +87,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "create",
        Role::Action,
        {"container"},
-       {"image", "rm", "read-only"},
+       {"image", "rm", "read-only", "user"},
        false,
        {"mount", "arg"},
        ms<50>,
@@ -96,7 +98,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "write",
        Role::Action,
        {"path"},
-       {"text", "content"},
+       {"text", "content", "user"},
        true,
        {},
        ms<130>,
@@ -107,7 +109,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "exec",
        Role::Action,
        {},
-       {},
+       {"user"},
        true,
        {"arg"},
        ms<130>,
@@ -161,7 +163,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "compose-project",
        Role::Setup,
        {"name", "fixture"},
-       {"folder", "volumes"},
+       {"folder", "volumes", "named"},
        false,
        {},
        ms<0>,
@@ -192,9 +194,9 @@ const std::vector<StepKindInfo>& step_kinds() {
       {StepKind::FindVolume,
        "find-volume",
        Role::Setup,
-       {"container", "target", "volume"},
+       {"target", "volume"},
        {},
-       false,
+       true,
        {},
        ms<50>,
        [](const Step& s) {
@@ -215,7 +217,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        "tutorial",
        Role::Action,
        {"claim", "line"},
-       {"volume", "container"},
+       {"volume", "container", "project"},
        false,
        {},
        ms<50>,
@@ -241,12 +243,37 @@ const std::vector<StepKindInfo>& step_kinds() {
       {StepKind::ExpectContainer,
        "expect-container",
        Role::Check,
-       {"claim", "exists"},
-       {},
+       {"claim"},
+       {"exists", "state"},
        true,
        {},
        ms<50>,
-       [](const Step& s) { return tr("check {1}", {container(s)}); }},
+       [](const Step& s) {
+         return s.running ? *s.running ? tr("check {1} is running", {container(s)}) : tr("check {1} is stopped", {container(s)})
+                          : tr("check {1}", {container(s)});
+       }},
+      {StepKind::HostWrite,
+       "host-write",
+       Role::Setup,
+       {"host", "path"},
+       {"text", "content"},
+       false,
+       {},
+       ms<0>,
+       [](const Step& s) {
+         return tr("write {1} on the host, in folder {2}", {s.path, s.host});
+       }},
+      {StepKind::HostDelete,
+       "host-delete",
+       Role::Setup,
+       {"host", "path"},
+       {},
+       false,
+       {},
+       ms<0>,
+       [](const Step& s) {
+         return tr("delete {1} on the host, in folder {2}", {s.path, s.host});
+       }},
   };
   return table;
 }
@@ -273,7 +300,7 @@ std::vector<std::string> attributes_of(const StepKindInfo& kind) {
   if (kind.names_container) add({"container", "project", "service"});
   add(kind.optional);
   add({"runtime", "note", "note-fr", "timeout", "when"});
-  if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains"});
+  if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains", "stderr-contains"});
   return all;
 }
 

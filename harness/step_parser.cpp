@@ -16,10 +16,21 @@ namespace {
 
 using Node = pugi::xml_node;
 
+// `--volumes-from <container>[:ro]`: every mount of an earlier container, at the same paths.
+Mount parse_volumes_from(const XmlReader& in, const Node& node) {
+  in.check_attributes(node, {"type", "source"}, {"read-only"});
+  Mount m;
+  m.type = Mount::Type::VolumesFrom;
+  m.source = in.logical_name(node, "source", "container");
+  m.read_only = in.boolean(node, "read-only");
+  return m;
+}
+
 Mount parse_mount(const XmlReader& in, const Node& node) {
+  const std::string type = node.attribute("type").value();
+  if (type == "volumes-from") return parse_volumes_from(in, node);
   in.check_attributes(node, {"type", "target"}, {"source", "path", "read-only", "flag", "nocopy"});
   Mount m;
-  const std::string type = node.attribute("type").value();
   if (type == "volume")
     m.type = Mount::Type::Volume;
   else if (type == "bind")
@@ -27,7 +38,7 @@ Mount parse_mount(const XmlReader& in, const Node& node) {
   else if (type == "tmpfs")
     m.type = Mount::Type::Tmpfs;
   else
-    in.fail(node, "mount type must be volume, bind or tmpfs, not '" + type + "'");
+    in.fail(node, "mount type must be volume, bind, tmpfs or volumes-from, not '" + type + "'");
   if (m.type == Mount::Type::Bind || (m.type == Mount::Type::Volume && node.attribute("source")))
     m.source = in.logical_name(node, "source");  // a volume mount without a source is anonymous
   else if (node.attribute("source"))
@@ -131,7 +142,7 @@ void parse_check(const XmlReader& in, const Node& node, Step& s) {
     if (s.claim.empty()) in.fail(node, "expect=\"" + expect + "\" needs the claim it supports");
     s.expect_failure = expect == "failure";
   }
-  for (const char* check : {"exit-code", "stdout-text", "stdout-contains"})
+  for (const char* check : {"exit-code", "stdout-text", "stdout-contains", "stderr-contains"})
     if (node.attribute(check) && s.claim.empty()) in.fail(node, std::string(check) + " needs the claim it supports");
   if (node.attribute("exit-code")) {
     const std::string code = node.attribute("exit-code").value();
@@ -144,6 +155,17 @@ void parse_check(const XmlReader& in, const Node& node, Step& s) {
     in.fail(node, "give either stdout-text or stdout-contains, not both");
   if (node.attribute("stdout-text")) s.stdout_text = std::string(node.attribute("stdout-text").value()) + "\n";
   s.stdout_contains = node.attribute("stdout-contains").value();
+  s.stderr_contains = node.attribute("stderr-contains").value();
+}
+
+// user="1234": a container user other than root, so that what it makes on the host shows
+// whose it is (root would be the harness's own uid too). Never 0: no more than the default.
+void parse_user(const XmlReader& in, const Node& node, Step& s) {
+  if (!node.attribute("user")) return;
+  const std::string user = node.attribute("user").value();
+  const auto uid = parse_uid(user);
+  if (!uid || *uid == 0) in.fail(node, "user must be a uid other than 0, not '" + user + "'");
+  s.user = user;
 }
 
 void parse_run(const XmlReader& in, const Node& node, Step& s) {
@@ -152,12 +174,33 @@ void parse_run(const XmlReader& in, const Node& node, Step& s) {
   s.detach = in.boolean(node, "detach");
   s.rm = in.boolean(node, "rm");
   s.read_only = in.boolean(node, "read-only");
+  parse_user(in, node, s);
 }
 
 void parse_write(const XmlReader& in, const Node& node, Step& s) {
   s.content = in.content(node);
   s.path = in.absolute_path(node, node.attribute("path").value());
   if (!s.content) in.fail(node, "<write> needs 'text' or 'content'");
+  parse_user(in, node, s);
+}
+
+void parse_host_file(const XmlReader& in, const Node& node, Step& s) {
+  s.host = in.logical_name(node, "host", "host folder");
+  s.path = in.relative_path(node, node.attribute("path").value());
+  if (s.kind == StepKind::HostDelete) return;
+  s.content = in.content(node);
+  if (!s.content) in.fail(node, "<host-write> needs 'text' or 'content'");
+}
+
+void parse_expect_container(const XmlReader& in, const Node& node, Step& s) {
+  if (node.attribute("exists")) s.exists = in.boolean(node, "exists");
+  if (node.attribute("state")) {
+    const std::string state = node.attribute("state").value();
+    if (state != "running" && state != "stopped") in.fail(node, "state must be running or stopped, not '" + state + "'");
+    s.running = state == "running";
+    if (s.exists == false) in.fail(node, "a container that must not exist has no state");
+  }
+  if (!s.exists && !s.running) in.fail(node, "<expect-container> needs exists or state");
 }
 
 void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
@@ -167,6 +210,11 @@ void parse_compose_project(const XmlReader& in, const Node& node, Step& s) {
   if (!s.folder.empty() && !is_runtime_name(s.folder)) in.fail(node, "folder '" + s.folder + "' must be a plain folder name");
   std::istringstream keys(node.attribute("volumes").value());
   for (std::string key; keys >> key;) s.volume_keys.push_back(key);
+  std::istringstream named(node.attribute("named").value());
+  for (std::string name; named >> name;) {
+    if (!is_logical_name(name)) in.fail(node, "named volume '" + name + "' is not a logical name");
+    s.named_volumes.push_back(name);
+  }
 }
 
 void parse_compose_up(const XmlReader& in, const Node& node, Step& s) {
@@ -184,7 +232,11 @@ void parse_tutorial(const XmlReader& in, const Node& node, Step& s) {
     if (w.find("{container}") != std::string::npos && s.container.empty())
       in.fail(node, "{container} in the line needs container=");
   }
-  if (const auto parsed = parse_tutorial_line(s.args); !parsed.line) in.fail(node, parsed.error);
+  const auto parsed = parse_tutorial_line(s.args);
+  if (!parsed.line) in.fail(node, parsed.error);
+  const bool compose = parsed.line->verb == TutorialLine::Verb::ComposeUp || parsed.line->verb == TutorialLine::Verb::ComposeDown;
+  if (compose != !s.project.empty())
+    in.fail(node, compose ? "a docker-compose line needs project=" : "only a docker-compose line takes project=");
 }
 
 void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
@@ -205,8 +257,9 @@ void parse_expect_file(const XmlReader& in, const Node& node, Step& s) {
       in.fail(node, "owner-uid is checked on the host: use volume= or host=");
     const std::string uid = node.attribute("owner-uid").value();
     s.owner_is_invoker = uid == "self";
-    s.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(0) : parse_uid(uid);
-    if (!s.owner_uid) in.fail(node, "owner-uid must be a number or self, not '" + uid + "'");
+    s.owner_mapped = uid.rfind("mapped:", 0) == 0;
+    s.owner_uid = s.owner_is_invoker ? std::optional<unsigned>(0) : parse_uid(s.owner_mapped ? uid.substr(7) : uid);
+    if (!s.owner_uid) in.fail(node, "owner-uid must be a number, self or mapped:N, not '" + uid + "'");
   }
 }
 
@@ -259,10 +312,12 @@ Step parse_step(const XmlReader& in, const Node& node) {
     case StepKind::Tutorial: parse_tutorial(in, node, s); break;
     case StepKind::ExpectFile: parse_expect_file(in, node, s); break;
     case StepKind::ExpectVolume: parse_expect_volume(in, node, s); break;
-    case StepKind::ExpectContainer: s.exists = in.boolean(node, "exists"); break;
+    case StepKind::ExpectContainer: parse_expect_container(in, node, s); break;
+    case StepKind::HostWrite:
+    case StepKind::HostDelete: parse_host_file(in, node, s); break;
+    case StepKind::Exec: parse_user(in, node, s); break;
+    case StepKind::VolumeRemove: s.force = in.boolean(node, "force"); break;
     case StepKind::VolumeCreate:
-    case StepKind::VolumeRemove:
-    case StepKind::Exec:
     case StepKind::Stop:
     case StepKind::Restart:
     case StepKind::Wait:

@@ -24,11 +24,22 @@ ParsedTarget parse_target(const std::string& spec) {
   const std::string name = spec.substr(0, at);
   const Dialect* dialect = find_dialect(name);
   if (!dialect) return {{}, "unknown runtime '" + name + "' (known: " + join(dialect_names(), ", ") + ")"};
-  if (at == std::string::npos) return {{dialect, ""}, ""};
+  if (at == std::string::npos) return {{dialect, "", "", {}, 0}, ""};
   const std::string endpoint = spec.substr(at + 1);
   if (endpoint.empty() || endpoint.find_first_of(" \t\n=") != std::string::npos)
     return {{}, "'" + spec + "' names no engine after the @ (an URL like unix:///run/x.sock, or a context name)"};
-  return {{dialect, endpoint}, ""};
+  return {{dialect, endpoint, "", {}, 0}, ""};
+}
+
+ParsedTargets parse_targets(const std::string& specs) {
+  ParsedTargets parsed;
+  for (const auto& spec : split_commas(specs)) {
+    ParsedTarget one = parse_target(spec);
+    if (!one.error.empty()) return {{}, one.error};
+    parsed.targets.push_back(one.target);
+  }
+  if (parsed.targets.empty()) parsed.error = "--runtime names no runtime";
+  return parsed;
 }
 
 ProcessResult EnvironmentRunner::run(const Argv& argv, const std::string& input, std::chrono::milliseconds timeout) {

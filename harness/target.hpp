@@ -20,12 +20,17 @@ namespace harness {
 
 struct Target {
   const Dialect* dialect = nullptr;
-  std::string endpoint;  // after the @: a URL or a context/connection name; "" for the default
+  std::string endpoint;            // after the @: a URL or a context/connection name; "" for the default
+  std::string display;             // the column's name (a targets file's name=); "" for CLI@endpoint
+  std::vector<std::string> flags;  // global flags before every command's words (--runtime runc)
+  unsigned jobs = 0;               // scenarios at once on this target; 0: the run's --jobs
   // NAME=value settings for the target's commands
   std::vector<std::pair<std::string, std::string>> environment() const;
   // The dialect's engine variables the target does not set: unset, so that only its own counts.
   std::vector<std::string> cleared() const;
-  std::string name() const { return endpoint.empty() ? dialect->name : dialect->name + "@" + endpoint; }
+  std::string name() const {
+    return !display.empty() ? display : endpoint.empty() ? dialect->name : dialect->name + "@" + endpoint;
+  }
 };
 
 // The target `spec` names, or an error message (an unknown runtime, an empty endpoint).
@@ -34,6 +39,12 @@ struct ParsedTarget {
   std::string error;
 };
 ParsedTarget parse_target(const std::string& spec);
+// The targets of a --runtime list ("docker,podman@URL"), or the first error.
+struct ParsedTargets {
+  std::vector<Target> targets;
+  std::string error;
+};
+ParsedTargets parse_targets(const std::string& specs);
 
 // Runs every command with extra environment settings (through env(1), so that the
 // transcript of the inner runner and every fake stay argv-only).

@@ -7,8 +7,6 @@
 
 namespace harness {
 
-namespace {
-
 std::string shell_quote(const std::string& arg) {
   if (!arg.empty() &&
       arg.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./_-") == std::string::npos)
@@ -17,8 +15,6 @@ std::string shell_quote(const std::string& arg) {
   for (char c : arg) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
   return printable(out + "'");
 }
-
-}  // namespace
 
 const char* outcome_name(Outcome o) {
   switch (o) {
@@ -114,8 +110,9 @@ std::string what_it_means(const StepRecord& s) {
     case Mismatch::Refused:
       return tr("The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.");
     case Mismatch::Allowed: return tr("The runtime allowed what the claim says it refuses.");
+    case Mismatch::State: return tr("The container is not in the state the claim says (running or stopped) at this point.");
     case Mismatch::ExitCode: return tr("The command ended with another exit code than the claim says.");
-    case Mismatch::Output: return tr("The command worked but printed something else than the claim says.");
+    case Mismatch::Output: return tr("The command printed or said something else than the claim says.");
   }
   return "";
 }

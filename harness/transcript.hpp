@@ -9,6 +9,9 @@
 
 namespace harness {
 
+// One argument as a shell reads it back: as it is when it holds no special character, else in single quotes.
+std::string shell_quote(const std::string& arg);
+
 // One argv as a copy-pasteable shell line (arguments quoted only where needed).
 std::string shell_line(const CommandRecord& command);
 

@@ -6,6 +6,8 @@
 
 namespace harness {
 
+const char* const kTutorialVolumeFolder = "/var/lib/docker/volumes/{volume}/_data";
+
 namespace {
 
 // An option a verb allows, as pflag declares it: a long name, maybe a one-letter
@@ -80,7 +82,7 @@ TutorialMount volume_flag(const std::string& spelled, const std::string& value) 
   return m;
 }
 
-// --mount type=volume,src={volume},dst=/path[,readonly]: Docker and Podman read it as
+// --mount type=volume,src={volume},dst=/path[,readonly][,volume-nocopy]: Docker and Podman read it as
 // CSV; the fields allowed here hold no quote, so splitting on ',' reads it as they do.
 TutorialMount mount_flag(const std::string& value) {
   std::string type, source, destination;
@@ -94,7 +96,7 @@ TutorialMount mount_flag(const std::string& value) {
                                   : key == "ro"                             ? "readonly"
                                                                             : key;
     const bool keyed = canonical == "type" || canonical == "src" || canonical == "dst";
-    if (!keyed && canonical != "readonly")
+    if (!keyed && canonical != "readonly" && canonical != "volume-nocopy")  // both take less than the default
       refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") + " in --mount");
     if (keyed != (eq != std::string::npos))
       refuse("a tutorial line may not use '" + field +
@@ -224,11 +226,65 @@ void volume_verb(TutorialLine& line, const std::vector<std::string>& words, cons
   line.name = kVolume;
 }
 
+// Tutorial 001's `sudo ls` / `sudo cat` under /var/lib/docker/volumes/{volume}/_data: the
+// folder itself, or one plain file name in it, nothing else.
+std::optional<TutorialLine> host_line(const std::vector<std::string>& words) {
+  const std::size_t at = !words.empty() && words[0] == "sudo" ? 1 : 0;
+  if (words.size() <= at || (words[at] != "ls" && words[at] != "cat")) return std::nullopt;
+  const std::string folder = kTutorialVolumeFolder;
+  const std::string usage = "a tutorial's look from the host is [sudo] ls " + folder + " or [sudo] cat " + folder +
+                            "/FILE (a plain file name), as written";
+  if (words.size() != at + 2) refuse(usage);
+  TutorialLine line;
+  line.verb_words = words.size();
+  line.name = kVolume;
+  const std::string& path = words[at + 1];
+  if (words[at] == "ls") {
+    if (path != folder && path != folder + "/") refuse(usage);
+    line.verb = TutorialLine::Verb::HostList;
+    return line;
+  }
+  const std::string file = path.compare(0, folder.size() + 1, folder + "/") == 0 ? path.substr(folder.size() + 1) : "";
+  const bool plain =
+      !file.empty() && file != "." && file != ".." && file.size() <= 255 &&
+      file.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
+  if (!plain) refuse(usage);
+  line.verb = TutorialLine::Verb::HostCat;
+  line.host_file = file;
+  return line;
+}
+
+// Tutorial 000's three Compose lines, word for word, and nothing else.
+std::optional<TutorialLine> compose_line(const std::vector<std::string>& words) {
+  using W = std::vector<std::string>;
+  if (words.empty() || words[0] != "docker-compose") return std::nullopt;
+  TutorialLine line;
+  line.verb_words = words.size();
+  if (words == W{"docker-compose", "up", "-d"}) {
+    line.verb = TutorialLine::Verb::ComposeUp;
+    line.detach = true;
+  } else if (words == W{"docker-compose", "down"} || words == W{"docker-compose", "down", "-v"}) {
+    line.verb = TutorialLine::Verb::ComposeDown;
+    line.remove_volumes = words.size() == 3;
+  } else {
+    refuse("a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written");
+  }
+  return line;
+}
+
 }  // namespace
 
 TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
   TutorialParse result;
   try {
+    if (auto compose = compose_line(words)) {
+      result.line = std::move(compose);
+      return result;
+    }
+    if (auto host = host_line(words)) {
+      result.line = std::move(host);
+      return result;
+    }
     if (words.empty()) refuse("a tutorial line needs a command");
     if (words[0].size() > 1 && words[0][0] == '-') refuse("a tutorial line may not use " + option_name(words[0]));
     const Verb* verb = nullptr;

@@ -24,7 +24,12 @@ struct TutorialMount {
 };
 
 struct TutorialLine {
-  enum class Verb { Run, VolumeCreate, VolumeList, VolumeInspect, VolumeRemove };
+  // ComposeUp, ComposeDown: `docker-compose up -d`, `docker-compose down [-v]` exactly as
+  // tutorial 000 types them, run with the target's Compose tool on the step's project
+  // HostList, HostCat: tutorial 001's look from the host, `[sudo] ls` of
+  // /var/lib/docker/volumes/{volume}/_data and `[sudo] cat` of a file in it, read by the
+  // harness itself (never following a symlink), never by a runtime
+  enum class Verb { Run, VolumeCreate, VolumeList, VolumeInspect, VolumeRemove, ComposeUp, ComposeDown, HostList, HostCat };
   Verb verb = Verb::Run;
   std::size_t verb_words = 1;  // `run` is one word; `container run`, `volume create` two
 
@@ -40,7 +45,13 @@ struct TutorialLine {
   // the one name the command acts on: "{container}" for run, "{volume}" for a volume
   // verb ("" for volume ls)
   std::string name;
+
+  bool remove_volumes = false;  // docker-compose down -v
+  std::string host_file;        // HostCat: the file's name in the volume's _data folder
 };
+
+// Where tutorial 001 says Docker keeps my_volume's files, with {volume} for its name.
+extern const char* const kTutorialVolumeFolder;  // "/var/lib/docker/volumes/{volume}/_data"
 
 struct TutorialParse {
   std::optional<TutorialLine> line;  // when the line is allowed

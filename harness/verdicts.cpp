@@ -1,7 +1,9 @@
 #include "verdicts.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "exit_codes.hpp"
 #include "i18n.hpp"
 
 namespace harness {
@@ -20,13 +22,19 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
   std::vector<ClaimResult> claims;
   for (const auto& claim : scenario.claims) {
     if (!filter.matches(claim.id)) continue;
-    ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, ""};
+    ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, "", ""};
     for (const auto& step : scenario.steps)
       if (step.claim == claim.id && !step.note.empty() && step_applies(step, target))
         c.differences.push_back(in_language(step.note, step.note_fr));
     int checks = 0;
     for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
       const auto& r = steps[i];
+      const bool refused_in_flow = r.claim.empty() && r.outcome == Outcome::Broken &&
+                                   std::find(r.serves.begin(), r.serves.end(), claim.id) != r.serves.end();
+      if (refused_in_flow && c.verdict != Verdict::Fail) {  // the runtime refused a step this claim needs
+        c.verdict = Verdict::Fail;
+        c.deciding_step = i;
+      }
       if (r.claim != claim.id) continue;
       ++checks;
       if (r.outcome == Outcome::Broken && c.verdict != Verdict::Fail) {
@@ -45,6 +53,16 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     claims.push_back(c);
   }
   return claims;
+}
+
+int run_exit_code(const std::vector<ScenarioResult>& results) {
+  Tally t;
+  bool faults = false;
+  for (const auto& r : results) {
+    t += tally(r);
+    faults = faults || !r.leftovers.empty() || !r.error.empty();
+  }
+  return faults || t.errors ? kHarnessError : t.failed || t.fixed ? kClaimFailed : kAllHeld;
 }
 
 }  // namespace harness

@@ -76,9 +76,10 @@ BOOST_AUTO_TEST_CASE(an_invalid_file_that_is_there_is_still_an_invalid_scenario)
 }
 
 BOOST_AUTO_TEST_CASE(tag_takes_a_comma_list_of_tags_any_of_which_selects) {
-  BOOST_TEST(listed_files(options({kScenarios}, "compose")) == "compose.xml\next-compose.xml\n");
-  BOOST_TEST(listed_files(options({kScenarios}, "nope,compose")) == "compose.xml\next-compose.xml\n");
-  BOOST_TEST(listed_files(options({kScenarios}, "seed,extended")) == listed_files(options({kScenarios})));
+  const std::string compose = "compose.xml\next-compose-volumes.xml\next-compose.xml\nliteral-compose.xml\n";
+  BOOST_TEST(listed_files(options({kScenarios}, "compose")) == compose);
+  BOOST_TEST(listed_files(options({kScenarios}, "nope,compose")) == compose);
+  BOOST_TEST(listed_files(options({kScenarios}, "seed,extended,literal")) == listed_files(options({kScenarios})));
   BOOST_TEST(listed_files(options({kScenarios}, "seed,")) == listed_files(options({kScenarios}, "seed")));
 }
 

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "checks.hpp"
+#include "uid_map.hpp"
 
 using namespace harness;
 
@@ -93,10 +94,51 @@ BOOST_AUTO_TEST_CASE(a_volume_check_compares_each_property_it_names) {
 BOOST_AUTO_TEST_CASE(a_container_check) {
   Step s;
   s.exists = false;
-  BOOST_TEST(decide_container(s, false).outcome == Outcome::Held);
-  BOOST_TEST(decide_container(s, true).mismatch == Mismatch::StillThere);
+  BOOST_TEST(decide_container(s, false, false).outcome == Outcome::Held);
+  BOOST_TEST(decide_container(s, true, false).mismatch == Mismatch::StillThere);
   s.exists = true;
-  BOOST_TEST(decide_container(s, false).mismatch == Mismatch::Missing);
+  BOOST_TEST(decide_container(s, false, false).mismatch == Mismatch::Missing);
+}
+
+// EPH-2: a stop that did not stop is the runtime's own state saying "running".
+BOOST_AUTO_TEST_CASE(a_container_state_check) {
+  Step s;
+  s.running = false;
+  BOOST_TEST(decide_container(s, true, false).outcome == Outcome::Held);
+  BOOST_TEST(decide_container(s, true, true).mismatch == Mismatch::State);
+  BOOST_TEST(decide_container(s, true, true).actual == "the container is running");
+  BOOST_TEST(decide_container(s, false, false).mismatch == Mismatch::Missing);
+  s.running = true;
+  BOOST_TEST(decide_container(s, true, true).outcome == Outcome::Held);
+  BOOST_TEST(decide_container(s, true, false).mismatch == Mismatch::State);
+}
+
+// A write refused for another reason (a folder that is not there) is not the read-only
+// refusal the claim means.
+BOOST_AUTO_TEST_CASE(stderr_contains_names_the_reason_of_a_refusal) {
+  Step s;
+  s.expect_failure = true;
+  s.stderr_contains = "Read-only file system";
+  ProcessResult ro;
+  ro.exit_code = 1;
+  ro.err = "sh: can't create /h/notes.txt: Read-only file system\n";
+  BOOST_TEST(decide_action(s, ro, "exit code 1", false).outcome == Outcome::Held);
+  ProcessResult missing = ro;
+  missing.err = "sh: can't create /h/notes.txt: nonexistent directory\n";
+  const Decision d = decide_action(s, missing, "exit code 1", false);
+  BOOST_TEST(d.outcome == Outcome::Broken);
+  BOOST_TEST(d.mismatch == Mismatch::Output);
+  BOOST_TEST(d.actual.find("nonexistent directory") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_container_uid_maps_per_configuration) {
+  const std::string subuid = "alice:100000:65536\n1001:200000:65536\n";
+  BOOST_TEST(*mapped_uid(1234, false, subuid, "root", 0) == 1234u);         // rootful: as it is
+  BOOST_TEST(*mapped_uid(0, true, subuid, "alice", 1000) == 1000u);         // rootless root: the user
+  BOOST_TEST(*mapped_uid(1234, true, subuid, "alice", 1000) == 101233u);    // the 1234th of the range
+  BOOST_TEST(*mapped_uid(1234, true, subuid, "bob", 1001) == 201233u);      // by uid too
+  BOOST_TEST(!mapped_uid(1234, true, subuid, "carol", 1002).has_value());   // no range: cannot tell
+  BOOST_TEST(!mapped_uid(70000, true, subuid, "alice", 1000).has_value());  // outside the range
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -25,13 +25,15 @@ BOOST_AUTO_TEST_CASE(run_spells_every_mount_kind_as_the_tutorials_do) {
                  {Mount::Type::Volume, Mount::Flag::Mount, "v", "/ro", true},
                  {Mount::Type::Bind, Mount::Flag::Volume, "/tmp/h", "/home/my_folder", true},
                  {Mount::Type::Bind, Mount::Flag::Mount, "/tmp/h", "/b", false},
-                 {Mount::Type::Tmpfs, Mount::Flag::Mount, "", "/t", false}};
+                 {Mount::Type::Tmpfs, Mount::Flag::Mount, "", "/t", false},
+                 {Mount::Type::VolumesFrom, Mount::Flag::Mount, "first", "", false},
+                 {Mount::Type::VolumesFrom, Mount::Flag::Mount, "other", "", true}};
   spec.command = {"cat", "/f"};
   BOOST_TEST(line(cli.run(spec)) ==
              "/usr/bin/docker run --name n --network none --rm --read-only "
              "--mount type=volume,src=v,dst=/home/my_folder --mount type=volume,src=v,dst=/ro,ro "
              "--volume /tmp/h:/home/my_folder:ro --mount type=bind,src=/tmp/h,dst=/b --mount type=tmpfs,dst=/t "
-             "img cat /f");
+             "--volumes-from first --volumes-from other:ro img cat /f");
 }
 
 // --mount is read as one CSV line: a path with a comma, quote or line break is a quoted

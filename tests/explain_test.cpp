@@ -1,9 +1,12 @@
 // `harness explain` and `--dry-run` on the real scenarios: for every claim of every file,
-// on every runtime, the plan shows every step of the claim's flow, and none of them stops
-// the flow for want of a real answer.
+// on every runtime, the plan shows every step of the claim's flow (claim_flows.hpp) and no
+// other, and none of them stops the flow for want of a real answer.
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 
+#include <algorithm>
+
+#include "claim_flows.hpp"
 #include "console_reporter.hpp"
 #include "dry_run.hpp"
 #include "engine.hpp"
@@ -27,6 +30,7 @@ BOOST_AUTO_TEST_CASE(every_claim_of_every_scenario_shows_its_whole_flow) {
         [](const Argv& argv, const std::string&) { return exited(0, argv[1] == "info" ? "/var/lib/" + argv[0] + "\n" : ""); });
     DryRunRunner dry(real);
     FakeHostFiles files;
+    files.every_place_is_a_folder = true;
     EngineOptions options;
     options.image = "img";
     options.run_id = "r1";
@@ -40,24 +44,50 @@ BOOST_AUTO_TEST_CASE(every_claim_of_every_scenario_shows_its_whole_flow) {
         const std::string where = sc.file + " " + claim.id + " on " + runtime;
         BOOST_TEST(r.stopped_at == -1, where << ": the dry run stopped at step " << r.stopped_at << ": "
                                              << (r.stopped_at >= 0 ? r.steps[r.stopped_at].message : ""));
-        // every step up to the claim's last check, but the other claims' checks
-        int last = -1;
-        for (int i = 0; i < static_cast<int>(sc.steps.size()); ++i)
-          if (sc.steps[i].claim == claim.id && sc.steps[i].applies_to(runtime)) last = i;
-        BOOST_TEST(last >= 0, where << ": no check");
-        for (int i = 0; i <= last; ++i) {
+        // every step of the claim's flow, its checks first of all, and no other
+        const auto applies = [&](const Step& s) { return step_applies(s, engine.options().facts); };
+        const auto served = claims_served(sc, applies);
+        int checks = 0;
+        for (int i = 0; i < static_cast<int>(sc.steps.size()); ++i) {
           const Step& s = sc.steps[i];
-          if (!s.applies_to(runtime) || (is_check_only(s) && s.claim != claim.id)) continue;
-          BOOST_TEST(plan.find("* " + summary(s)) != std::string::npos, where << ": line " << s.line << " (" << summary(s)
-                                                                              << ") missing in\n"
-                                                                              << plan);
+          if (!applies(s)) continue;
+          checks += s.claim == claim.id;
+          if (s.claim == claim.id) BOOST_TEST(served[i].count(claim.id) == 1u, where << ": line " << s.line << " not served");
+          const bool shown = plan.find("* " + summary(s)) != std::string::npos;
+          if (served[i].count(claim.id))
+            BOOST_TEST(shown, where << ": line " << s.line << " (" << summary(s) << ") missing in\n" << plan);
         }
+        BOOST_TEST(checks > 0, where << ": no check");
+        BOOST_TEST(static_cast<int>(r.steps.size()) ==
+                       std::count_if(served.begin(), served.end(), [&](const auto& c) { return c.count(claim.id) > 0; }),
+                   where << ": steps outside the flow\n"
+                         << plan);
         ++claims;
       }
     }
     BOOST_TEST(files.folders.empty());
   }
   BOOST_TEST(claims >= 2 * 31);
+}
+
+// A step that serves no claim on a runtime never runs there: in the project's scenarios that
+// is a mistake (a check that names the wrong container, or a step left over).
+BOOST_AUTO_TEST_CASE(every_step_of_the_scenarios_serves_a_claim) {
+  const LoadResult loaded = load_scenarios({SOURCE_DIR "/scenarios"});
+  BOOST_REQUIRE(loaded.errors.empty());
+  for (const auto& runtime : dialect_names())
+    for (const bool rootless : {false, true})
+      for (const auto& sc : loaded.scenarios) {
+        TargetFacts facts;
+        facts.runtime = runtime;
+        facts.rootless = rootless;
+        const auto applies = [&](const Step& s) { return step_applies(s, facts); };
+        const auto served = claims_served(sc, applies);
+        for (std::size_t i = 0; i < sc.steps.size(); ++i)
+          if (applies(sc.steps[i]))
+            BOOST_TEST(!served[i].empty(), sc.file << ":" << sc.steps[i].line << ": serves no claim on " << runtime
+                                                   << (rootless ? " (rootless)" : ""));
+      }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

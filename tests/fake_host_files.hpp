@@ -2,6 +2,7 @@
 // so that what the engine reads on the host does not depend on who runs the tests.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -21,14 +22,20 @@ class FakeHostFiles : public HostFiles {
     const auto it = files.find(path);
     return it == files.end() ? HostEntry{} : it->second;
   }
+  bool is_folder(const std::string& path) override {
+    return every_place_is_a_folder || folders.count(path) ||
+           std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.first.rfind(path + "/", 0) == 0; });
+  }
   std::string inside(const std::string& base, const std::string& relative) override { return base + "/" + relative; }
   std::string remove_all(const std::string& path) override {
     folders.erase(path);
+    files.erase(path);
     for (auto it = files.begin(); it != files.end();) it = it->first.rfind(path + "/", 0) == 0 ? files.erase(it) : std::next(it);
     return "";
   }
 
   unsigned owner = 0;                      // the owner of the files written from now on
+  bool every_place_is_a_folder = false;    // as a dry run sees the host
   std::map<std::string, bool> folders;     // folders made and not removed
   std::map<std::string, HostEntry> files;  // by path
  private:

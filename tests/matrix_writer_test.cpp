@@ -54,4 +54,33 @@ BOOST_AUTO_TEST_CASE(a_claim_not_run_on_a_runtime_is_a_dash) {
   BOOST_TEST(has(m, "podman (not reached)"));
 }
 
+// By topic in the tutorials' order, each under its heading; in a topic the tutorials'
+// claims (seed and literal scenarios) first, then the others, numbers in numeric order.
+BOOST_AUTO_TEST_CASE(claims_are_grouped_by_topic_the_tutorials_first) {
+  ScenarioResult extended =
+      result("docker", "20.10",
+             {{"VOL-10", Verdict::Pass}, {"CMP-7", Verdict::Pass}, {"RO-1", Verdict::Pass}, {"VOL-5", Verdict::Pass}});
+  extended.scenario.tags = {"extended"};
+  ScenarioResult seed =
+      result("docker", "20.10", {{"VOL-2", Verdict::Pass}, {"VOL-1/literal", Verdict::Pass}, {"EPH-1", Verdict::Pass}});
+  seed.scenario.tags = {"seed"};
+  ScenarioResult literal = result("docker", "20.10", {{"VOL-1/literal-ls", Verdict::Pass}, {"X-1", Verdict::Pass}});
+  literal.scenario.tags = {"literal"};
+  const ClaimMatrix cm = claim_matrix({extended, seed, literal});
+  BOOST_TEST(cm.claims == (std::vector<std::string>{"EPH-1", "VOL-1/literal", "VOL-1/literal-ls", "VOL-2", "VOL-5", "VOL-10",
+                                                    "RO-1", "CMP-7", "X-1"}),
+             boost::test_tools::per_element());
+  const auto m = matrix({extended, seed, literal});
+  const auto at = [&](const std::string& part) { return m.find(part); };
+  BOOST_TEST(has(m, "| **Ephemerality (tutorial 001: «Exemple sans persistance»"));
+  BOOST_TEST(at("**Ephemerality") < at("| EPH-1 |"));
+  BOOST_TEST(at("| EPH-1 |") < at("**Volumes (tutorial 001: «Exemple avec persistance»"));
+  BOOST_TEST(at("**Volumes") < at("| VOL-1/literal |"));
+  BOOST_TEST(at("| VOL-5 |") < at("| VOL-10 |"));
+  BOOST_TEST(at("| VOL-10 |") < at("**Compose (tutorial 000"));
+  BOOST_TEST(at("| CMP-7 |") < at("| **Other claims** |"));
+  BOOST_TEST(at("| **Other claims** |") < at("| X-1 |"));
+  BOOST_TEST(!has(m, "**Sharing"));  // a topic with no claim in the run has no heading
+}
+
 BOOST_AUTO_TEST_SUITE_END()

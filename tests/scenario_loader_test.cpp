@@ -252,9 +252,8 @@ BOOST_AUTO_TEST_CASE(claim_without_a_check_is_reported_at_steps) {
 BOOST_AUTO_TEST_CASE(unknown_step) {
   BOOST_TEST(step_error(R"(<copy container="c"/>
 )") == "t.xml:4: unknown step <copy> (known: compose-down, compose-project, compose-up, create, exec, expect-container, "
-       "expect-file, expect-volume, find-layer, find-volume, host-dir, remove, restart, run, start, stop, tutorial, "
-       "volume-create, "
-       "volume-remove, wait, write)");
+       "expect-file, expect-volume, find-layer, find-volume, host-delete, host-dir, host-write, remove, restart, run, start, "
+       "stop, tutorial, volume-create, volume-remove, wait, write)");
 }
 
 BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
@@ -266,14 +265,33 @@ BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
 }
 
 BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
-  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+  BOOST_TEST(
+      step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, runtime, note, note-fr, timeout, "
-       "when, claim, "
-       "expect, exit-code, stdout-text, stdout-contains)");
+)") ==
+      "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, user, runtime, note, note-fr, timeout, "
+      "when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
 )") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, project, service, "
        "volume, host, fresh, text, content, absent, owner-uid, runtime, note, note-fr, timeout, when)");
+}
+
+BOOST_AUTO_TEST_CASE(the_checks_that_can_fail_as_root) {
+  BOOST_TEST(step_error(R"(<run container="c" user="0" detach="true"/>
+)") == "t.xml:4: user must be a uid other than 0, not '0'");
+  BOOST_TEST(step_error(R"(<run container="c" user="root" detach="true"/>
+)") == "t.xml:4: user must be a uid other than 0, not 'root'");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/><expect-container claim="A-1" container="c"/>
+)") == "t.xml:4: <expect-container> needs exists or state");
+  BOOST_TEST(step_error(R"(<run container="c" detach="true"/><expect-container claim="A-1" container="c" state="paused"/>
+)") == "t.xml:4: state must be running or stopped, not 'paused'");
+  BOOST_TEST(step_error(R"(<host-dir name="h"/><expect-file claim="A-1" host="h" path="f" owner-uid="mapped:x"/>
+)") == "t.xml:4: owner-uid must be a number, self or mapped:N, not 'mapped:x'");
+  BOOST_TEST(step_error(R"(<host-write host="h" path="f" text="x"/>
+)") == "t.xml:4: unknown host folder 'h': no earlier step makes it (<host-dir>)");
+  BOOST_TEST(step_error(R"(<host-dir name="h"/><host-delete host="h" path="../f"/>
+)")
+                 .find("t.xml:4: ") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(booleans_are_true_or_false) {
@@ -496,7 +514,7 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
 <stop container="c" volumes="true"/>
 )") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, note-fr, timeout, "
        "when, claim, "
-       "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
 <remove container="c" volumes="true"/>
 <run container="c" detach="true"/>
@@ -524,8 +542,9 @@ BOOST_AUTO_TEST_CASE(find_volume_attributes) {
 )") == "t.xml:5: <find-volume> needs the attribute 'target'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="/anon" volume="anon" claim="A-1"/>
-)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: container, target, volume, runtime, note, note-fr, timeout, "
-       "when)");
+)") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: target, volume, container, project, service, runtime, note, "
+       "note-fr, "
+       "timeout, when)");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="anon" volume="anon"/>
 )") == "t.xml:5: path 'anon' must be absolute");
@@ -561,8 +580,8 @@ BOOST_AUTO_TEST_CASE(tutorial_attributes) {
   BOOST_TEST(step_error(R"(<tutorial line="volume ls"/>
 )") == "t.xml:4: <tutorial> needs the attribute 'claim'");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
-)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, runtime, note, note-fr, "
-       "timeout, when, expect, exit-code, stdout-text, stdout-contains)");
+)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, project, runtime, note, note-fr, "
+       "timeout, when, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
   <arg>ls</arg>
 </tutorial>
@@ -614,14 +633,14 @@ BOOST_AUTO_TEST_CASE(tutorial_introduces_its_volume_and_container) {
 BOOST_AUTO_TEST_CASE(expect_container_attributes) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c"/>
-)") == "t.xml:5: <expect-container> needs the attribute 'exists'");
+)") == "t.xml:5: <expect-container> needs exists or state");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="no"/>
 )") == "t.xml:5: attribute 'exists' must be true or false, not 'no'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="true" expect="success"/>
-)") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, exists, container, project, "
-       "service, runtime, note, note-fr, timeout, when)");
+)") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, container, project, service, "
+       "exists, state, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
@@ -653,7 +672,16 @@ BOOST_AUTO_TEST_CASE(mount_attributes) {
 
 BOOST_AUTO_TEST_CASE(mount_type_is_volume_bind_or_tmpfs) {
   BOOST_TEST(mount_error(R"(<mount type="nfs" source="v" target="/d"/>)") ==
-             "t.xml:5: mount type must be volume, bind or tmpfs, not 'nfs'");
+             "t.xml:5: mount type must be volume, bind, tmpfs or volumes-from, not 'nfs'");
+}
+
+BOOST_AUTO_TEST_CASE(volumes_from_names_an_earlier_container_and_nothing_else) {
+  BOOST_TEST(step_error("<run container=\"a\" detach=\"true\"/>\n<run container=\"c\" detach=\"true\">\n  <mount "
+                        "type=\"volumes-from\" source=\"a\" target=\"/d\"/>\n</run>\n") ==
+             "t.xml:6: unknown attribute 'target' on <mount> (known: type, source, read-only)");
+  BOOST_TEST(mount_error(R"(<mount type="volumes-from" source="ghost"/>)") ==
+             "t.xml:4: unknown container 'ghost': no earlier step creates it (<run>, <create>)");
+  BOOST_TEST(mount_error(R"(<mount type="volume" source="v"/>)") == "t.xml:5: <mount> needs the attribute 'target'");
 }
 
 BOOST_AUTO_TEST_CASE(mount_source) {
@@ -763,7 +791,7 @@ BOOST_AUTO_TEST_CASE(owner_uid_is_a_number_that_fits_a_uid) {
   for (const std::string uid : {"", "-1", "+1", "12a", " 1", "4294967296", "99999999999999999999999"}) {
     BOOST_TEST_CONTEXT("owner-uid '" << uid << "'") {
       BOOST_TEST(step_error("<expect-file claim=\"A-1\" host=\"h\" path=\"f\" owner-uid=\"" + uid + "\"/>\n") ==
-                 "t.xml:4: owner-uid must be a number or self, not '" + uid + "'");
+                 "t.xml:4: owner-uid must be a number, self or mapped:N, not '" + uid + "'");
     }
   }
   const Scenario sc = loaded(with_steps(R"(<volume-create volume="v"/>
@@ -916,24 +944,24 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, runtime, note, note-fr, "
-       "timeout, "
-       "when)");
+)") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, named, runtime, note, "
+       "note-fr, "
+       "timeout, when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
 )") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, note-fr, timeout, "
        "when, "
        "claim, "
-       "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p"/>
 <compose-down project="p" service="web"/>
 )") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, note-fr, timeout, when, "
        "claim, "
-       "expect, exit-code, stdout-text, stdout-contains)");
+       "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
-)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, runtime, note, note-fr, "
-       "timeout, when, claim, expect, exit-code, stdout-text, stdout-contains)");
+)") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, user, runtime, "
+       "note, note-fr, timeout, when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
   <arg>x</arg>
 </compose-project>

@@ -261,6 +261,38 @@ BOOST_AUTO_TEST_CASE(volume_verbs_on_their_own_volume) {
   BOOST_TEST((allowed("volume rm {volume}").verb == TutorialLine::Verb::VolumeRemove));
 }
 
+BOOST_AUTO_TEST_CASE(the_three_compose_lines_of_tutorial_000_and_nothing_else) {
+  BOOST_TEST((allowed("docker-compose up -d").verb == TutorialLine::Verb::ComposeUp));
+  const TutorialLine down = allowed("docker-compose down");
+  BOOST_TEST((down.verb == TutorialLine::Verb::ComposeDown));
+  BOOST_TEST(!down.remove_volumes);
+  BOOST_TEST(allowed("docker-compose down -v").remove_volumes);
+  const std::string refused =
+      "a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written";
+  for (const char* line : {"docker-compose up", "docker-compose -f /etc/x.yaml up -d", "docker-compose up -d -v /:/h",
+                           "docker-compose -p other down", "docker-compose down --volumes", "docker-compose exec s sh",
+                           "docker-compose", "docker-compose down -v -v"})
+    BOOST_TEST(error_of(line) == refused, line);
+}
+
+BOOST_AUTO_TEST_CASE(the_look_from_the_host_of_tutorial_001_and_nothing_else) {
+  BOOST_TEST((allowed("sudo ls /var/lib/docker/volumes/{volume}/_data").verb == TutorialLine::Verb::HostList));
+  BOOST_TEST((allowed("ls /var/lib/docker/volumes/{volume}/_data/").verb == TutorialLine::Verb::HostList));
+  const TutorialLine cat = allowed("sudo cat /var/lib/docker/volumes/{volume}/_data/test.txt");
+  BOOST_TEST((cat.verb == TutorialLine::Verb::HostCat));
+  BOOST_TEST(cat.host_file == "test.txt");
+  const std::string refused =
+      "a tutorial's look from the host is [sudo] ls /var/lib/docker/volumes/{volume}/_data or [sudo] cat "
+      "/var/lib/docker/volumes/{volume}/_data/FILE (a plain file name), as written";
+  for (const char* line :
+       {"sudo cat /etc/shadow", "sudo ls /", "sudo ls /var/lib/docker/volumes", "cat /var/lib/docker/volumes/{volume}/_data/../x",
+        "cat /var/lib/docker/volumes/{volume}/_data/..", "cat /var/lib/docker/volumes/{volume}/_data/a/b",
+        "cat /var/lib/docker/volumes/my_volume/_data/test.txt", "sudo ls -la /var/lib/docker/volumes/{volume}/_data",
+        "sudo cat /var/lib/docker/volumes/{volume}/_data/a /etc/shadow", "sudo ls"})
+    BOOST_TEST(error_of(line) == refused, line);
+  BOOST_TEST(error_of("sudo run --rm --name {container} {image}").find("not 'sudo'") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_long_cluster_is_read_in_linear_time) {
   // -iii...it of 1 MiB (the largest scenario file): copying the rest of the word at each
   // letter took 12 s

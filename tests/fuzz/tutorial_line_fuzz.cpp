@@ -17,7 +17,7 @@
 namespace {
 
 const std::string kPath = "/[A-Za-z0-9._/-]*";
-const std::string kField = "(type=volume|(src|source)=\\{volume\\}|(dst|destination|target)=" + kPath + "|readonly|ro)";
+const std::string kField = "(type=volume|(src|source)=\\{volume\\}|(dst|destination|target)=" + kPath + "|readonly|ro|volume-nocopy)";
 
 // Every word of a run line between its verb and its image.
 const std::regex kRunWord(
@@ -50,6 +50,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const harness::TutorialLine& t = *r.line;
   if (t.verb_words > words.size()) std::abort();
+  using V = harness::TutorialLine::Verb;
+  if (t.verb == V::ComposeUp || t.verb == V::ComposeDown) {  // tutorial 000's three lines, word for word
+    using W = std::vector<std::string>;
+    if (words != W{"docker-compose", "up", "-d"} && words != W{"docker-compose", "down"} &&
+        words != W{"docker-compose", "down", "-v"})
+      std::abort();
+    return 0;
+  }
+  if (words[0] == "docker-compose") std::abort();       // a Compose word is never read as another verb
+  if (t.verb == V::HostList || t.verb == V::HostCat) {  // tutorial 001's look from the host, nothing else
+    std::string line;
+    for (const auto& w : words) line += (line.empty() ? "" : " ") + w;
+    static const std::regex kHost(
+        "(sudo )?(ls /var/lib/docker/volumes/\\{volume\\}/_data/?|"
+        "cat /var/lib/docker/volumes/\\{volume\\}/_data/[A-Za-z0-9._-]+)");
+    if (!whole(line, kHost) || t.host_file == "." || t.host_file == "..") std::abort();
+    return 0;
+  }
+  if (words[0] == "sudo" || words[0] == "ls" || words[0] == "cat") std::abort();
   if (t.verb == harness::TutorialLine::Verb::Run) {
     if (t.name != "{container}" || t.command.size() + 1 + t.verb_words > words.size()) std::abort();
     const std::size_t image = words.size() - t.command.size() - 1;

@@ -37,9 +37,9 @@ for option in "run --step-timeout 0" "run --step-timeout nan" "run --scenario-ti
 done
 
 echo "== --tag takes a list"
-run_harness list --tag seed,extended
+run_harness list --tag seed,extended,literal
 expect_rc 0
-[ "$(grep -c '^scenarios/' "$WORK/out")" = "$(ls scenarios/*.xml | wc -l)" ] || fail "--tag seed,extended does not list every scenario"
+[ "$(grep -c '^scenarios/' "$WORK/out")" = "$(ls scenarios/*.xml | wc -l)" ] || fail "--tag seed,extended,literal does not list every scenario"
 
 echo "== compare: a JUnit file with no suite is not one of this harness (65)"
 echo '<testsuites/>' >"$WORK/empty.xml"

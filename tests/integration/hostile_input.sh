@@ -140,6 +140,11 @@ expect_tutorial_refused "exec {container} cat /etc/hostname" "a tutorial line ma
 expect_tutorial_refused "volume rm my_volume" "a tutorial line names its volume {volume}, not 'my_volume'"
 expect_tutorial_refused "run --rm --name my_alpine {image} id" "a tutorial line names its container {container}, not 'my_alpine'"
 expect_tutorial_refused "run --rm --name {container} -- --privileged" "'--privileged' is not an image name"
+# Compose: tutorial 000's three lines word for word, never a file, a project or a host
+for line in "docker-compose -f /etc/compose.yaml up -d" "docker-compose up -d --volume /:/h" "docker-compose -p other down -v" \
+            "docker-compose run todo-database sh" "docker-compose up"; do
+  expect_tutorial_refused "$line" "a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written"
+done
 
 # The forms that would change the host if they reached a runtime, given to `harness run`:
 # refused before anything runs, the canary untouched.

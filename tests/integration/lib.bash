@@ -108,3 +108,19 @@ my_volume_untouched() {
   [ "$now" = "$1" ] || fail "the user's my_volume changed: before: $1; after: $now"
   [ "$1" = absent ] && echo "no my_volume before, none after" || echo "the user's my_volume is as it was: $(echo "$1" | head -1)"
 }
+
+# The claims of a JUnit file, one "target claim status" line each, sorted: what two runs
+# must agree on claim for claim (times and transcripts aside).
+claims_of() {
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+rows = []
+for suite in ET.parse(sys.argv[1]).getroot().iter("testsuite"):
+    props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    for case in suite.iter("testcase"):
+        status = next((c.tag + ("/" + c.get("type") if c.get("type") else "") for c in case
+                       if c.tag in ("failure", "error", "skipped")), "pass")
+        rows.append(f'{props.get("runtime")} {case.get("name").split(" ")[0]} {status}')
+print("\n".join(sorted(rows)))
+PY
+}

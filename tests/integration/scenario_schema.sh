@@ -63,6 +63,8 @@ both accept nocopy-named-volume '<run container="c" rm="true"><mount type="volum
 both accept runtime-and-note '<volume-remove volume="v" runtime="docker,podman" note="why"/>'
 both accept exit-code-255 '<volume-remove volume="v" claim="T-1" exit-code="255"/>'
 both accept host-dir-file '<host-dir name="h"><file path="a/b.txt" text="x"/></host-dir>'
+both accept volumes-from '<run container="a" detach="true"/><run container="b" rm="true"><mount type="volumes-from" source="a" read-only="true"/><arg>true</arg></run>'
+both accept volume-rm-force '<volume-remove volume="v" force="true"/>'
 
 echo "== invalid snippets: both reject"
 for value in 0 -1 abc 86401 '' 1,5; do both reject "step-timeout-'$value'" "<volume-remove volume=\"v\" timeout=\"$value\"/>"; done
@@ -109,6 +111,10 @@ only_the_harness_rejects bind-without-source '<run container="c" rm="true"><moun
 only_the_harness_rejects expect-without-claim '<volume-remove volume="v" expect="failure"/>'
 only_the_harness_rejects anonymous-nocopy '<run container="c" rm="true"><mount type="volume" flag="volume" target="/p" nocopy="true"/><arg>true</arg></run>'
 only_the_harness_rejects path-climbing-out '<host-dir name="h"><file path="../x" text="x"/></host-dir>'
+only_the_harness_rejects volumes-from-with-target '<run container="a" detach="true"/><run container="b" rm="true"><mount type="volumes-from" source="a" target="/p"/><arg>true</arg></run>'
+only_the_harness_rejects volume-mount-without-target '<run container="c" rm="true"><mount type="volume" source="v"/><arg>true</arg></run>'
+only_the_harness_rejects volumes-from-unknown '<run container="b" rm="true"><mount type="volumes-from" source="ghost"/><arg>true</arg></run>'
+only_the_harness_rejects compose-line-without-project '<tutorial claim="T-1" line="docker-compose up -d"/>'
 check tests/data/invalid/typo.xml tests/data/invalid/typo.xml accept reject   # the README's example
 
 echo "== known differences, to be removed from the loader: it reads a timeout with strtod"
