@@ -102,7 +102,7 @@ Decision decide_volume(const Step& s, const VolumeFacts& f) {
 
 Decision decide_container(const Step& s, bool exists, bool running) {
   const auto state = [](bool there, bool runs) {
-    return !there ? "no such container" : runs ? "the container is running" : "the container is stopped";
+    return !there ? tr("no such container") : runs ? tr("the container is running") : tr("the container is stopped");
   };
   if (s.running) {
     const bool held = exists && running == *s.running;

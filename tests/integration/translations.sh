@@ -56,12 +56,14 @@ PY
 # english_left FILE: prints the lines of FILE (French output) that still hold English words
 # of the harness's own: commands, paths, quoted values, the runtimes' own messages and the
 # sources (a tutorial's sentence, its section, the section of claims.md) are left out first:
-# they are never translated (the tutorials' French says "container" too).
+# they are never translated (the tutorials' French says "container" too); so are file names
+# (from-host.txt) and a tutorial line's placeholders ({container}).
 english_left() {
   sed -E \
     -e '/^ *\$ /d' -e '/^ *commande : /d' -e '/^ *(source|tutoriel) : /d' -e 's/\(tutoriel [^)]*\)//' \
     -e 's/"([^"\\]|\\.)*"//g' \
     -e 's/<[a-z-]+>//g' \
+    -e 's/\{[a-z]+\}//g' -e 's/[A-Za-z0-9_-]+\.(txt|xml|md|html|yml)//g' \
     -e 's/(joindre le moteur [a-z]+ par [^ ]+ : )[^(]*\(/\1(/' \
     -e "s/'[^']*'//g" \
     -e 's/code de sortie [0-9]+ : [^)]*\)/code de sortie N)/g' \
