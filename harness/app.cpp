@@ -25,6 +25,7 @@
 #include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
+#include "path_check.hpp"
 #include "probe.hpp"
 #include "junit_writer.hpp"
 #include "known_failures.hpp"
@@ -56,19 +57,6 @@ std::string host_name() {
 }
 
 // A path that is not there is a usage error (64), not an invalid scenario (65).
-int check_paths(const std::vector<std::string>& paths, std::ostream& err) {
-  for (const auto& path : paths) {
-    boost::system::error_code ec;
-    if (boost::filesystem::exists(path, ec)) continue;
-    err << "harness: " << path << ": " << tr("no such file or folder")
-        << (paths.size() == 1 && path == "scenarios" ? tr(" (run the harness from its source folder, or name the scenario files)")
-                                                     : "")
-        << "\n";
-    return kBadUsage;
-  }
-  return kAllHeld;
-}
-
 // Loads the files and keeps the scenarios the tag and claim filters select.
 // Returns kAllHeld, or the exit code to stop with (the message is already printed).
 int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::ostream& err) {
@@ -392,6 +380,8 @@ namespace {
 
 // The targets of --runtime or --targets: kAllHeld, or the exit code (said on err).
 int targets_of(const RunOptions& o, std::vector<Target>& targets, std::ostream& err) {
+  if (!o.targets_file.empty())
+    if (const int code = check_paths({o.targets_file}, err)) return code;
   const ParsedTargets parsed = o.targets_file.empty() ? parse_targets(o.runtime) : load_targets_file(o.targets_file);
   if (!parsed.error.empty()) {
     err << (o.targets_file.empty() ? "harness: " : "") << parsed.error << "\n";
@@ -437,6 +427,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   if (const int code = targets_of(o, targets, err)) return code;
   LoadedKnownFailures known;
   if (!o.known_failures.empty()) {
+    if (const int code = check_paths({o.known_failures}, err)) return code;
     known = load_known_failures(o.known_failures);
     if (!known.error.empty()) {
       err << known.error << "\n";

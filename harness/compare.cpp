@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -16,7 +15,9 @@
 #include "exit_codes.hpp"
 #include "i18n.hpp"
 #include "text.hpp"
+#include "system_error_text.hpp"
 #include "transcript.hpp"
+#include "xml_reader.hpp"
 
 namespace harness {
 
@@ -48,7 +49,8 @@ std::string runtime_of(const pugi::xml_node& suite, const std::map<std::string, 
   const std::string name = suite.attribute("name").value();
   const auto dot = name.find('.');
   if (dot == std::string::npos || dot == 0)
-    throw BadReport{suite.offset_debug(), quoted_name(suite) + " names no runtime (no runtime property, no RUNTIME. prefix)"};
+    throw BadReport{suite.offset_debug(),
+                    tr("{1} names no runtime (no runtime property, no RUNTIME. prefix)", {quoted_name(suite)})};
   return name.substr(0, dot);
 }
 
@@ -57,7 +59,7 @@ double seconds_of(const pugi::xml_node& testcase) {
   char* end = nullptr;
   const double seconds = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0)
-    throw BadReport{testcase.offset_debug(), quoted_name(testcase) + " has time=\"" + text + "\", not a number of seconds"};
+    throw BadReport{testcase.offset_debug(), tr("{1} has time=\"{2}\", not a number of seconds", {quoted_name(testcase), text})};
   return seconds;
 }
 
@@ -66,7 +68,7 @@ CaseResult case_of(const pugi::xml_node& testcase, const std::string& runtime, c
   CaseResult c;
   c.runtime = runtime;
   c.id = name.substr(0, name.find(' '));
-  if (c.id.empty()) throw BadReport{testcase.offset_debug(), "<testcase> has no name"};
+  if (c.id.empty()) throw BadReport{testcase.offset_debug(), tr("<testcase> has no name")};
   // leftovers are reported per scenario file: one "cleanup" testcase per suite
   if (name == "cleanup") c.id = "cleanup:" + suite_name.substr(suite_name.find('.') + 1);
   c.seconds = seconds_of(testcase);
@@ -85,7 +87,7 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
   const pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "testsuites")
     throw BadReport{root.offset_debug(),
-                    "not a JUnit file of this harness: the root element is <" + std::string(root.name()) + ">, not <testsuites>"};
+                    tr("not a JUnit file of this harness: the root element is <{1}>, not <testsuites>", {root.name()})};
   RunReport report;
   report.file = file;
   std::map<Key, std::ptrdiff_t> seen;  // where each was
@@ -101,14 +103,14 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
       CaseResult c = case_of(testcase, runtime, suite.attribute("name").value());
       const auto [first, added] = seen.emplace(Key{c.runtime, c.id}, testcase.offset_debug());
       if (!added)
-        throw BadReport{testcase.offset_debug(), c.id + " on " + runtime + " is reported twice (first at line " +
-                                                     std::to_string(line_at(text, first->second)) + ")"};
+        throw BadReport{testcase.offset_debug(), tr("{1} on {2} is reported twice (first at line {3})",
+                                                    {c.id, runtime, std::to_string(line_at(text, first->second))})};
       report.cases.push_back(std::move(c));
     }
   }
   // every run of the harness reports at least one scenario file on one runtime
   if (!root.child("testsuite"))
-    throw BadReport{root.offset_debug(), "not a JUnit file of this harness: <testsuites> holds no <testsuite>"};
+    throw BadReport{root.offset_debug(), tr("not a JUnit file of this harness: <testsuites> holds no <testsuite>")};
   return report;
 }
 
@@ -197,7 +199,7 @@ ParsedReport parse_report(const std::string& file, const std::string& text) {
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   try {
-    if (!parsed) throw BadReport{parsed.offset, std::string("XML error: ") + parsed.description()};
+    if (!parsed) throw BadReport{parsed.offset, xml_error(parsed)};
     return {report_of(file, text, doc), ""};
   } catch (const BadReport& bad) {
     return {{}, file + ":" + std::to_string(line_at(text, bad.offset)) + ": " + one_line(bad.message)};
@@ -205,11 +207,12 @@ ParsedReport parse_report(const std::string& file, const std::string& text) {
 }
 
 ParsedReport read_report(const std::string& path) {
-  if (boost::filesystem::is_directory(path)) return {{}, path + ": cannot read the file: " + std::strerror(EISDIR)};
+  if (boost::filesystem::is_directory(path))
+    return {{}, path + ": " + tr("cannot read the file: {1}", {system_error_text(EISDIR)})};
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
-  if (!in || in.bad()) return {{}, path + ": cannot read the file: " + std::strerror(errno)};
+  if (!in || in.bad()) return {{}, path + ": " + tr("cannot read the file: {1}", {system_error_text(errno)})};
   return parse_report(path, text.str());
 }
 

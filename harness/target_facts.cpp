@@ -58,7 +58,7 @@ std::string check_condition(const std::string& condition) {
   if ((condition.rfind("storage=", 0) == 0 && condition.size() > 8) ||
       (condition.rfind("storage!=", 0) == 0 && condition.size() > 9))
     return "";
-  return "unknown condition '" + condition + "' (known: " + join(condition_names(), ", ") + ")";
+  return tr("unknown condition '{1}' (known: {2})", {condition, join(condition_names(), ", ")});
 }
 
 bool conditions_hold(const std::vector<std::string>& when, const TargetFacts& facts) {

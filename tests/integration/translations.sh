@@ -57,19 +57,21 @@ PY
 # of the harness's own: commands, paths, quoted values, the runtimes' own messages and the
 # sources (a tutorial's sentence, its section, the section of claims.md) are left out first:
 # they are never translated (the tutorials' French says "container" too); so are file names
-# (from-host.txt) and a tutorial line's placeholders ({container}).
+# (from-host.txt) and absolute paths, a tutorial line's placeholders ({container}), the names of attributes
+# (container=), options (--read-only) and lists of known names ("(connus : ...)"): the
+# scenario's and the command line's own words.
 english_left() {
   sed -E \
     -e '/^ *\$ /d' -e '/^ *commande : /d' -e '/^ *(source|tutoriel) : /d' -e 's/\(tutoriel [^)]*\)//' \
     -e 's/"([^"\\]|\\.)*"//g' \
-    -e 's/<[a-z-]+>//g' \
+    -e 's/<[a-z-]+[^>]*>//g' -e 's#(^|[ (])/[^ :)]*##g' -e 's/\b[a-z-]+=//g' -e 's/(^|[ (])--?[a-z][a-z-]*//g' -e 's/\(connu(e?)s : [^)]*\)//g' \
     -e 's/\{[a-z]+\}//g' -e 's/[A-Za-z0-9_-]+\.(txt|xml|md|html|yml)//g' \
     -e 's/(joindre le moteur [a-z]+ par [^ ]+ : )[^(]*\(/\1(/' \
-    -e "s/'[^']*'//g" \
+    -e "s/(^|[ («:])'[^']*'(\$|[^[:alpha:]])/\1\2/g" \
     -e 's/code de sortie [0-9]+ : [^)]*\)/code de sortie N)/g' \
     -e 's/(code|délai)[^)]*: [a-z]+: [^)]*\)//g' \
     "$1" |
-    grep -inwE 'the|is|was|are|and|with|not|found|expected|passed|failed|claims?|checks?|steps?|files?|errors?|containers?|removed|written|still|there|which|what|run line|scenario file|folder|host|held|done|skipped|report' || true
+    grep -inwE 'the|is|was|are|and|with|not|found|expected|passed|failed|claims?|checks?|steps?|files?|errors?|containers?|removed|written|still|there|which|what|run line|scenario file|folder|host|held|done|skipped|report|unknown|must|needs?|has|cannot|either|give|already|only|of|to|in' || true
 }
 expect_french() {   # FILE WHAT
   local left
@@ -95,6 +97,149 @@ run_harness LANG=fr_FR.UTF-8 explain --lang en VOL-2
 expect_out '^       claim:  '
 run_harness explain --lang de VOL-2
 expect_rc 64
+
+echo "== run --lang fr --claim 'VOL-2,EPH-1' is in French; LANG=fr_FR.UTF-8 without --lang prints the same"
+run_harness run --lang fr --claim 'VOL-2,EPH-1' $(reports lang)
+expect_rc 0
+expect_out '^RÉUSSI VOL-2  docker  '
+expect_out '^RÉUSSI EPH-1  docker  '
+expect_out '^affirmations : 2 réussies, 0 en échec, 0 erreur en '
+expect_french "$WORK/out" "run --lang fr --claim 'VOL-2,EPH-1'"
+no_leftovers
+cp "$WORK/out" "$WORK/lang.out"
+run_harness LANG=fr_FR.UTF-8 LC_ALL= LC_MESSAGES= run --claim 'VOL-2,EPH-1' $(reports locale)
+expect_rc 0
+no_leftovers
+normalised() { sed -E -e 's/[0-9a-f]{8}/RUN/g' -e 's/\b[0-9]+\.[0-9]{3}\b/N/g' -e 's/(lang|locale)\.(xml|md|html)/REPORT.\2/g' "$1"; }
+diff <(normalised "$WORK/lang.out") <(normalised "$WORK/out") || fail "LANG=fr_FR.UTF-8 does not print what --lang fr prints"
+grep -q '<html lang="fr">' "$WORK/locale.html" || fail "the HTML report of a LANG=fr_FR.UTF-8 run is not lang=fr"
+valid_junit "$WORK/locale.xml"
+echo "LANG=fr_FR.UTF-8: the same lines as --lang fr"
+echo "== bad input in French: validate's file:line: messages, targets and known-failures files, merge, compare"
+# one scenario file per message, each with exactly one error (the snippets are <steps> of a
+# scenario that checks claim A-1, unless they hold a whole <scenario>)
+mkdir -p "$WORK/bad" "$WORK/empty-folder"
+python3 - "$WORK/bad" <<'PY'
+import sys
+steps = [
+    '<run container="c" bogus="1"/>',
+    '<run container="C!"/>',
+    '<run container="c" rm="maybe"/>',
+    '<run container="c" timeout="-1"/>',
+    '<run container="c" user="0"/>',
+    '<run container="c" runtime="dockr"/>',
+    '<run container="c" when="sunny"/>',
+    '<run container="c" note="why"/>',
+    '<run container="c" claim="A-1" expect="maybe"/>',
+    '<run container="c" image="Not An Image"/>',
+    '<run container="c"><mount type="weird" target="/x"/></run>',
+    '<run container="c"><mount type="tmpfs" source="v" target="/x"/></run>',
+    '<run container="c"><mount type="volume" source="v" target="x"/></run>',
+    '<run container="c"><mount type="volume" target="/x" nocopy="true" flag="volume"/></run>',
+    '<run container="c"><file path="/x"/></run>',
+    '<frobnicate/>',
+    '<expect-file claim="A-1" container="c" volume="v" path="/x"/>',
+    '<expect-file claim="A-1" container="c" path="/x"/>',
+    '<expect-file claim="A-1" volume="v" path="../x"/>',
+    '<expect-volume claim="A-1" volume="v"/>',
+    '<expect-container claim="A-1" container="c"/>',
+    '<host-dir name="h"/><host-dir name="h"/>',
+    '<volume-create volume="v"/>',
+    '<volume-create volume="v"/><expect-volume claim="B-2" volume="v" exists="true"/>',
+    '<run container="c" detach="true"/><run container="c" detach="true"/>',
+    '<tutorial claim="A-1" line="frob the volume"/>',
+    '<tutorial claim="A-1" line="run --privileged {image}"/>',
+    '<tutorial claim="A-1" line="volume create {volume}"/>',
+    '<tutorial claim="A-1" line="run --name {container} -v {volume}:/data:z {image}" volume="v" container="c"/>',
+]
+whole = [
+    '<scenarios/>',
+    '<scenario id="s" title="t"><claim id="bad">a claim</claim><steps/></scenario>',
+    '<scenario id="s" title="t"><claim id="A-1">a claim</claim></scenario>',
+    '<scenario id="s" title="t"><steps/></scenario>',
+    '<scenario id="s" title="t"><claim id="A-1">a claim</claim><steps><run container="c">',
+    '<scenario id="Bad Id" title="t"><claim id="A-1">a claim</claim><steps/></scenario>',
+]
+files = ['<scenario id="s%d" title="t"><claim id="A-1">a claim</claim><steps>%s</steps></scenario>' % (i, s)
+         for i, s in enumerate(steps)] + whole
+twice = ('<scenario id="twice" title="t"><claim id="A-1">a claim</claim><steps><volume-create volume="v"/>'
+         '<expect-volume claim="A-1" volume="v" exists="true"/></steps></scenario>')
+files += [twice, twice]  # the same id in two files
+for i, text in enumerate(files):
+    open("%s/%02d.xml" % (sys.argv[1], i), "w").write(text + "\n")
+print(len(files), "bad scenario files")
+PY
+run_harness validate --lang fr "$WORK/no-such-file.xml"
+expect_rc 64
+expect_out "^harness: $WORK/no-such-file.xml: aucun fichier ni dossier de ce nom"
+expect_french "$WORK/out" "validate of a missing file"
+run_harness validate --lang fr "$WORK/bad" "$WORK/empty-folder"
+expect_rc 65
+# every file's one error (but the first of the two with one id, which is valid), and the
+# empty folder's, each one line `path[:line]: message`
+[ "$(grep -c "^$WORK/bad/[0-9]*\.xml:[0-9]*: " "$WORK/out")" -eq "$(($(ls "$WORK/bad" | wc -l) - 1))" ] ||
+  fail "not one file:line: error per bad file"
+expect_out "^$WORK/empty-folder: aucun fichier de scénarios"
+expect_out ": erreur XML : "
+expect_french "$WORK/out" "validate's messages"
+# The check can fail: in English, every one of these lines holds a word it looks for (a
+# message left untranslated would be seen).
+run_harness validate --lang en "$WORK/bad" "$WORK/empty-folder" >/dev/null
+unseen=$(comm -23 <(seq "$(wc -l <"$WORK/out")" | sort) <(english_left "$WORK/out" | cut -d: -f1 | sort))
+[ -z "$unseen" ] || fail "English messages the French check could not tell from French (add a word to english_left):
+$(for n in $unseen; do sed -n "${n}p" "$WORK/out"; done)"
+echo "each of the $(wc -l <"$WORK/out") English lines would be seen"
+
+cat >"$WORK/bad-targets.xml" <<'XML'
+<targets>
+  <target cli="docker" jobs="99"/>
+</targets>
+XML
+run_harness run --lang fr --targets "$WORK/bad-targets.xml" --claim VOL-2
+expect_rc 65
+expect_out "^$WORK/bad-targets.xml:2: jobs doit être un nombre de 1 à 64, pas '99'$"
+expect_french "$WORK/out" "a bad targets file"
+printf '<targets/>\n' >"$WORK/no-targets.xml"
+run_harness run --lang fr --targets "$WORK/no-targets.xml" --claim VOL-2
+expect_rc 65
+expect_french "$WORK/out" "a targets file with no target"
+run_harness run --lang fr --targets "$WORK/missing-targets.xml" --claim VOL-2
+expect_rc 64
+expect_out "^harness: $WORK/missing-targets.xml: aucun fichier ni dossier de ce nom$"
+expect_french "$WORK/out" "a missing targets file"
+
+run_harness run --lang fr --known-failures "$WORK/missing-known.xml" --claim VOL-2
+expect_rc 64
+expect_out "^harness: $WORK/missing-known.xml: aucun fichier ni dossier de ce nom$"
+expect_french "$WORK/out" "a missing known-failures file"
+cat >"$WORK/bad-known.xml" <<'XML'
+<known-failures>
+  <known target="docker" claim="VOL-2" reason=" "/>
+</known-failures>
+XML
+run_harness run --lang fr --known-failures "$WORK/bad-known.xml" --claim VOL-2
+expect_rc 65
+expect_out "^$WORK/bad-known.xml:2: "
+expect_french "$WORK/out" "a bad known-failures file"
+printf '<known-failures><knwon/></known-failures>\n' >"$WORK/bad-known.xml"
+run_harness run --lang fr --known-failures "$WORK/bad-known.xml" --claim VOL-2
+expect_rc 65
+expect_french "$WORK/out" "a known-failures file with an unknown element"
+
+run_harness merge --lang fr "$WORK/no-such-run.xml"
+expect_rc 64
+expect_out "^harness: $WORK/no-such-run.xml: aucun fichier ni dossier de ce nom$"
+expect_french "$WORK/out" "merge of a missing file"
+run_harness merge --lang fr "$WORK/bad"
+expect_rc 65
+expect_out "^$WORK/bad: impossible de lire le fichier : C'est un dossier$"
+expect_french "$WORK/out" "merge of a folder"
+run_harness merge --lang fr "$WORK/bad-targets.xml"
+expect_out "^$WORK/bad-targets.xml:1: pas un fichier JUnit de ce harness"
+expect_french "$WORK/out" "merge of a file that is not JUnit"
+run_harness compare --lang fr "$WORK/bad/00.xml" "$WORK/bad/01.xml"
+expect_out "pas un fichier JUnit de ce harness"
+expect_french "$WORK/out" "compare of files that are not JUnit"
 
 echo "== a terminal that is not UTF-8 gets no byte above 127; a UTF-8 one gets the accents"
 script -qec "env LANG=C LC_ALL= $HARNESS explain --lang fr VOL-2" /dev/null >"$WORK/tty" </dev/null
@@ -140,6 +285,14 @@ expect_out '^summary: 0 started failing, 0 started passing, 0 new, 0 disappeared
 run_harness compare --lang fr --time-threshold 30 "$WORK/en.xml" "$WORK/fr.xml"
 expect_out '^bilan : 0 échoue désormais, 0 réussit désormais, 0 nouvelle, 0 disparue, 0 plus lente, 0 plus rapide ; [0-9]+ toujours réussies, 0 toujours en échec$'
 expect_french "$WORK/out" "compare"
+run_harness merge --lang fr "$WORK/en.xml" "$WORK/fr.xml"
+expect_rc 65
+expect_out "^$WORK/fr.xml: [A-Z]+-[0-9]+ sur docker figure aussi dans $WORK/en.xml : merge prend chaque affirmation"
+expect_french "$WORK/out" "merge of two runs of one target"
+run_harness merge --lang fr "$WORK/fr.xml" $(reports merged)
+expect_rc 0
+expect_out '^1 fichier\(s\) réuni\(s\) : 1 cible\(s\), [0-9]+ affirmation\(s\)$'
+expect_french "$WORK/out" "merge"
 
 echo "== a failing run in French (a docker that drops every mount), --verbose"
 mount_dropping_docker "$WORK/broken"
