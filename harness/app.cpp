@@ -168,6 +168,7 @@ struct ReadyRuntime {
   std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
   std::string unusable;                   // ... and this says why
   std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
+  std::future<void> probe_removed;        // the probe's leftovers, removed beside the scenarios
 };
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
@@ -209,23 +210,26 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
   eo.target_name = target.name();
-  // the image check (a build on first use) and the dead runs' cleanup do not depend on
-  // each other: side by side. A dry run changes nothing.
-  std::future<std::string> image;
-  if (!run.options.dry_run) image = std::async(std::launch::async, [&] { return ensure_image(cli, runner, eo.image); });
+  // The fixed cost before the first scenario, on the critical path of every run: the info
+  // call, and the image check (a build on first use) followed by the probe's container, do
+  // not depend on each other: side by side. The probe's volume and folder are removed off
+  // that path (joined before the sweep); dead runs' leftovers are found by the end-of-run
+  // sweep's listing. A dry run changes nothing.
   if (!run.options.dry_run) {
-    Resources stuck;
-    report_dead_runs(target.name(), clean_dead_runs(cli, runner, eo.run_id, eo.host_tmp, stuck), run.err);
-    for (const auto* names : stuck.all_kinds())
-      for (const auto& n : *names)
-        run.err << "harness: " << tr("a dead run left {1} and it could not be removed", {printable(n)}) << "\n";
-  }
-  ready.unusable = image.valid() ? image.get() : "";
-  if (!ready.unusable.empty()) return ready;
-  if (!run.options.dry_run) {
+    const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout};
+    auto said =
+        std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
+    ready.unusable = ensure_image(cli, runner, eo.image);
+    ContainerLook look;
     RealHostFiles files;
-    eo.facts = probe_target(cli, runner, files, eo.runtime_version, {eo.image, eo.run_id, eo.host_tmp, eo.step_timeout},
-                            target.environment());
+    if (ready.unusable.empty()) look = look_through_container(cli, runner, files, po);
+    eo.facts = combine(said.get(), look);
+    if (!look.volume.empty())
+      ready.probe_removed = std::async(std::launch::async, [cli, &runner, look, po] {
+        RealHostFiles files;
+        remove_probe(cli, runner, files, look, po.timeout);
+      });
+    if (!ready.unusable.empty()) return ready;
     if (!eo.facts.cannot_start.empty()) {
       ready.unusable = tr("{1} answers ({2}) but {3}", {target.name(), eo.facts.endpoint, eo.facts.cannot_start});
       return ready;
@@ -360,12 +364,19 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
 
   // The end-of-run sweeps, side by side; a name's number says whose scenario left it, even
   // when two targets share an engine (whichever sweep finds it).
-  std::vector<std::map<int, std::vector<std::string>>> swept(ready.size());
+  std::vector<Swept> swept(ready.size());
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
+    if (ready[t].probe_removed.valid()) ready[t].probe_removed.get();
     if (ready[t].engine && !run.options.dry_run) swept[t] = ready[t].engine->sweep();
   });
+  for (std::size_t t = 0; t < swept.size(); ++t) {
+    report_dead_runs(targets[t].name(), swept[t].dead_runs, run.err);
+    for (const auto* names : swept[t].dead_stuck.all_kinds())
+      for (const auto& n : *names)
+        run.err << "harness: " << tr("a dead run left {1} and it could not be removed", {printable(n)}) << "\n";
+  }
   for (const auto& found : swept)
-    for (const auto& [index, names] : found) {
+    for (const auto& [index, names] : found.by_scenario) {
       if (index < 0 || index >= static_cast<int>(results.size())) continue;
       ScenarioResult& result = results[index];
       result.leftovers.insert(result.leftovers.end(), names.begin(), names.end());

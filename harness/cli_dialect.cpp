@@ -103,7 +103,11 @@ Argv Cli::with(std::initializer_list<std::string> args) const { return words(arg
 Argv Cli::version() const { return words(dialect_.version_query); }
 Argv Cli::volume_root() const { return words(dialect_.volume_root_query); }
 
-Argv Cli::image_exists(const std::string& image) const { return with({"image", "inspect", "--format", "{{.Id}}", image}); }
+Argv Cli::image_exists(const std::vector<std::string>& images) const {
+  Argv argv = with({"image", "inspect", "--format", "{{.Id}}"});
+  argv.insert(argv.end(), images.begin(), images.end());
+  return argv;
+}
 
 Argv Cli::run(const RunSpec& spec) const {
   // No claim needs a network: --network none starts faster and sends nothing anywhere.

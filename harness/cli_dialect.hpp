@@ -88,7 +88,7 @@ class Cli {
 
   Argv version() const;
   Argv volume_root() const;
-  Argv image_exists(const std::string& image) const;
+  Argv image_exists(const std::vector<std::string>& images) const;  // exits 0 when every one is there
   Argv run(const RunSpec& spec) const;
   Argv exec(const std::string& container, const Argv& command, bool interactive, const std::string& user = "") const;
   Argv stop(const std::string& container) const;

@@ -47,20 +47,28 @@ ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilte
   return ScenarioRun(*this, scenario, index, filter).run();
 }
 
-std::map<int, std::vector<std::string>> Engine::sweep() {
+Swept Engine::sweep() {
   const std::string prefix = "harness-" + options_.run_id + "-";
-  const Resources found = list_named(cli_, runner_, prefix);
-  if (found.empty()) return {};
+  const Resources all = list_named(cli_, runner_, "harness-");  // this run's names and dead runs': one listing
+  Swept swept;
+  swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
+  const auto mine = [&](const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names)
+      if (n.rfind(prefix, 0) == 0) out.push_back(n);
+    return out;
+  };
+  const Resources found{mine(all.containers), mine(all.volumes), mine(all.networks), {}};
+  if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
-  std::map<int, std::vector<std::string>> by_scenario;
   for (const auto* names : found.runtime_kinds())
     for (const auto& name : *names) {
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
-      by_scenario[index].push_back(
+      swept.by_scenario[index].push_back(
           name + (stuck ? tr(" (could not be removed)") : tr(" (its cleanup missed it; removed by the end-of-run sweep)")));
     }
-  return by_scenario;
+  return swept;
 }
 
 std::string Engine::volume_root(CommandRecord& record) {

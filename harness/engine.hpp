@@ -14,6 +14,7 @@
 #include "compose_tool.hpp"
 #include "host_files.hpp"
 #include "process_runner.hpp"
+#include "recovery.hpp"
 #include "results.hpp"
 #include "scenario.hpp"
 
@@ -37,6 +38,12 @@ extern const Argv kKeepAlive;
 // Now, in UTC, as JUnit wants it: 2026-11-22T16:52:57Z.
 std::string utc_timestamp();
 
+// What the end-of-run sweep found.
+struct Swept {
+  std::map<int, std::vector<std::string>> by_scenario;  // this run's, by scenario index
+  Resources dead_runs, dead_stuck;                      // dead runs': removed, and could not be
+};
+
 class Engine {
  public:
   // `files` defaults to the real disk; unit tests pass a fake.
@@ -57,8 +64,9 @@ class Engine {
 
   // After the scenarios have cleaned up: finds what of this run is still there (a
   // cleanup that said it worked but did not), removes it, and returns it by scenario
-  // index, each name saying whether the sweep could remove it.
-  std::map<int, std::vector<std::string>> sweep();
+  // index, each name saying whether the sweep could remove it. The same listing finds
+  // what dead runs left (a SIGKILL, a power loss), and removes that too.
+  Swept sweep();
 
  private:
   Cli cli_;

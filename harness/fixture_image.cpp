@@ -19,7 +19,7 @@ std::string fixtures_dir() {
 namespace {
 std::string ensure_one(const Cli& cli, ProcessRunner& runner, const std::string& image) {
   using namespace std::chrono_literals;
-  if (runner.run(cli.image_exists(image), "", 30s).ok()) return "";
+  if (runner.run(cli.image_exists({image}), "", 30s).ok()) return "";
   if (image != kFixtureImage && image != kFixtureVolumeImage)
     return tr("image {1} is not there for {2}: pull or import it first, or leave --image out to use the fixture image",
               {image, cli.dialect().name});
@@ -35,6 +35,8 @@ std::string ensure_one(const Cli& cli, ProcessRunner& runner, const std::string&
 }  // namespace
 
 std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image) {
+  using namespace std::chrono_literals;
+  if (runner.run(cli.image_exists({image, kFixtureVolumeImage}), "", 30s).ok()) return "";  // the usual case: one call
   const std::string error = ensure_one(cli, runner, image);
   return error.empty() ? ensure_one(cli, runner, kFixtureVolumeImage) : error;
 }

@@ -1,6 +1,7 @@
 #include "probe.hpp"
 
 #include <cstdlib>
+#include <future>
 
 #include "i18n.hpp"
 #include "runtime_calls.hpp"
@@ -50,36 +51,40 @@ std::string endpoint(const Dialect& dialect, const std::vector<std::pair<std::st
 
 }  // namespace
 
-TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
-                         const ProbeOptions& o, const std::vector<std::pair<std::string, std::string>>& environment) {
+TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string& version, const ProbeOptions& o,
+                       const std::vector<std::pair<std::string, std::string>>& environment) {
   TargetFacts facts;
   facts.runtime = cli.dialect().name;
   facts.version = version;
   facts.endpoint = endpoint(cli.dialect(), environment);
   const auto info = runner.run(cli.words(cli.dialect().facts_query), "", o.timeout);
-  if (!info.ok()) {  // facts unknown: no when= condition may be guessed, so nothing is checked
+  if (info.ok())
+    read_info(info.out, facts);
+  else  // facts unknown: no when= condition may be guessed, so nothing is checked
     facts.cannot_start = tr("its facts could not be read: {1}", {describe_failure(info, o.timeout)});
-    return facts;
-  }
-  read_info(info.out, facts);
+  return facts;
+}
 
+ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& o) {
+  ContainerLook look;
   const std::string name = "harness-" + o.run_id + "-probe";
-  const std::string folder = files.make_folder(o.host_tmp, name + "-");
-  files.write(folder + "/marker", kHostMarker);
+  look.volume = name;
+  look.folder = files.make_folder(o.host_tmp, name + "-");
+  files.write(look.folder + "/marker", kHostMarker);
   RunSpec spec;
   spec.name = name;
   spec.image = o.image;
   spec.rm = true;
   spec.labels = {"harness.run=" + o.run_id};
   spec.mounts = {{Mount::Type::Volume, Mount::Flag::Mount, name, "/v", false},
-                 {Mount::Type::Bind, Mount::Flag::Mount, folder, "/h", true}};
+                 {Mount::Type::Bind, Mount::Flag::Mount, look.folder, "/h", true}};
   spec.command = {"sh", "-c", kLook};
   auto run = runner.run(cli.run(spec), "", o.timeout);
   if (run.ok()) {  // the engine mounted a folder of that path: is it the harness's?
-    facts.sees_host_dirs =
+    look.sees_host_dirs =
         run.out.find("(no marker)") == std::string::npos && run.out.find("(unreadable marker)") == std::string::npos;
     if (run.out.find("(unreadable marker)") != std::string::npos)
-      facts.host_dirs_why =
+      look.host_dirs_why =
           tr("the engine's containers cannot read the harness's host folders in {1} (a user namespace "
              "remapping or SELinux labels)",
              {o.host_tmp});
@@ -88,23 +93,43 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
     spec.mounts.pop_back();
     run = runner.run(cli.run(spec), "", o.timeout);
     if (run.ok())
-      facts.sees_host_dirs = false;
+      look.sees_host_dirs = false;
     else
-      facts.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
+      look.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
-  if (facts.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {
+  if (look.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {
     const auto mp = runner.run(cli.volume_inspect(name, "{{.Mountpoint}}"), "", o.timeout);
     try {
       const HostEntry e = mp.ok() ? files.read(first_line(mp.out) + "/marker") : HostEntry{};
-      facts.sees_volumes = e.present && e.content == kVolumeMarker;
+      look.sees_volumes = e.present && e.content == kVolumeMarker;
     } catch (const std::exception&) {
-      facts.sees_volumes = false;  // there, but not readable by the harness: read through the runtime
+      look.sees_volumes = false;  // there, but not readable by the harness: read through the runtime
     }
   }
-  runner.run(cli.volume_remove({name}), "", o.timeout);
-  files.remove_all(folder);
-  return facts;
+  return look;
+}
+
+void remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
+                  std::chrono::milliseconds timeout) {
+  runner.run(cli.volume_remove({look.volume}), "", timeout);
+  files.remove_all(look.folder);
+}
+
+TargetFacts combine(TargetFacts said, const ContainerLook& look) {
+  if (said.cannot_start.empty()) said.cannot_start = look.cannot_start;
+  said.sees_volumes = look.sees_volumes;
+  said.sees_host_dirs = look.sees_host_dirs;
+  said.host_dirs_why = look.host_dirs_why;
+  return said;
+}
+
+TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
+                         const ProbeOptions& o, const std::vector<std::pair<std::string, std::string>>& environment) {
+  auto said = std::async(std::launch::async, [&] { return ask_engine(cli, runner, version, o, environment); });
+  const ContainerLook look = look_through_container(cli, runner, files, o);
+  remove_probe(cli, runner, files, look, o.timeout);
+  return combine(said.get(), look);
 }
 
 }  // namespace harness

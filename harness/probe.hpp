@@ -1,4 +1,4 @@
-// Knowing the target before checking it: one `info` call and one container find out whether
+// Knowing the target before checking it: one `info` call and, beside it, one container find out whether
 // a container can start at all, whether the engine is rootless, its storage driver and OCI
 // runtime, whether the harness can read the engine's volume files at their Mountpoint (a
 // marker written through a volume, looked for on the host), and whether the engine mounts
@@ -20,8 +20,29 @@ struct ProbeOptions {
   std::chrono::milliseconds timeout{60000};
 };
 
-// `version` is what the version query answered. Everything the probe makes is removed.
-// `environment` is what the target sets to reach its engine (it names the endpoint).
+// The probe's two halves, independent of each other, so that a caller can run them side
+// by side and beside its own work (the image check):
+// - what the engine says about itself: one info call (`cannot_start` says when it fails);
+TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string& version, const ProbeOptions& options,
+                       const std::vector<std::pair<std::string, std::string>>& environment = {});
+
+// - what a container shows: a run with a volume and a bind mount, one volume inspect. It
+//   leaves a volume and a host folder, for remove_probe.
+struct ContainerLook {
+  bool sees_volumes = true, sees_host_dirs = true;
+  std::string host_dirs_why, cannot_start;
+  std::string volume, folder;  // what the look made
+};
+ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& options);
+void remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
+                  std::chrono::milliseconds timeout);
+
+// The facts of both halves; the engine's own failure first.
+TargetFacts combine(TargetFacts said, const ContainerLook& look);
+
+// Both halves side by side, then the cleanup. `version` is what the version query
+// answered. Everything the probe makes is removed. `environment` is what the target sets
+// to reach its engine (it names the endpoint).
 TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files, const std::string& version,
                          const ProbeOptions& options, const std::vector<std::pair<std::string, std::string>>& environment = {});
 

@@ -96,11 +96,15 @@ Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resource
 
 Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
                           Resources& stuck) {
+  return clean_dead_runs(cli, runner, except, host_tmp, stuck, list_named(cli, runner, "harness-"));
+}
+
+Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
+                          Resources& stuck, const Resources& all) {
   const auto dead = [&](const std::string& name) {
     const std::string id = run_id_of(name);
     return !id.empty() && id != except && !run_is_alive(id);
   };
-  Resources all = list_named(cli, runner, "harness-");
   Resources removed{filtered(all.containers, dead), filtered(all.volumes, dead), filtered(all.networks, dead), {}};
   if (!removed.empty()) {
     stuck = remove_resources(cli, runner, removed, "harness-");

@@ -59,5 +59,8 @@ std::string run_id_of(const std::string& name);
 // was removed; `stuck` gets what could not be.
 Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
                           Resources& stuck);
+// The same, from a listing of every harness- name already made (the end-of-run sweep's).
+Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
+                          Resources& stuck, const Resources& all);
 
 }  // namespace harness

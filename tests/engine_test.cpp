@@ -443,8 +443,9 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   });
   EngineOptions o;
   o.run_id = "r1";
+  o.host_tmp = "";  // the host's folders are not this test's
   Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
-  const auto found = engine.sweep();
+  const auto found = engine.sweep().by_scenario;
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
   BOOST_TEST(found.at(3) == (std::vector<std::string>{"harness-r1-3-app (its cleanup missed it; removed by the end-of-run sweep)",
                                                       "harness-r1-3-data (could not be removed)"}),
@@ -452,18 +453,37 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   BOOST_TEST(found.at(30).size() == 1u);
   const auto lines = runner.lines();
   const std::set<std::string> listings_made(lines.begin(), lines.begin() + 3);  // made side by side: any order
-  BOOST_TEST(listings_made.count("podman ps --all --filter name=harness-r1- --format {{.Names}}") == 1u);
+  BOOST_TEST(listings_made.count("podman ps --all --filter name=harness- --format {{.Names}}") == 1u);
   BOOST_TEST(lines[3] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
   BOOST_TEST(lines[4] == "podman volume rm --force harness-r1-3-data");
+}
+
+// The sweep's one listing also finds a dead run's leftovers (no lock held for its id):
+// removed, and said apart from this run's.
+BOOST_AUTO_TEST_CASE(the_same_listing_finds_what_dead_runs_left) {
+  int listings = 0;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-0badc0de-2-app\n" : "");
+    return exited(0);
+  });
+  EngineOptions o;
+  o.run_id = "r1";
+  o.host_tmp = "";
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  const Swept swept = engine.sweep();
+  BOOST_TEST(swept.by_scenario.empty());
+  BOOST_TEST(swept.dead_runs.containers == std::vector<std::string>{"harness-0badc0de-2-app"}, boost::test_tools::per_element());
+  BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-0badc0de-2-app");
 }
 
 BOOST_AUTO_TEST_CASE(a_clean_run_costs_three_listings) {
   FakeProcessRunner runner;
   EngineOptions o;
   o.run_id = "r1";
+  o.host_tmp = "";
   Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
-  BOOST_TEST(engine.sweep().empty());
-  BOOST_TEST(runner.calls.size() == 3u);  // containers, volumes, networks
+  BOOST_TEST(engine.sweep().by_scenario.empty());
+  BOOST_TEST(runner.calls.size() == 3u);  // containers, volumes, networks: this run's and dead runs' at once
 }
 
 BOOST_AUTO_TEST_SUITE_END()
