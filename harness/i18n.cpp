@@ -20,21 +20,19 @@ State& state() {
   return s;
 }
 
-// The catalogues: HARNESS_LOCALEDIR, else beside the binary (build/bin/harness reads
-// build/locale), else where the build put them.
+// The catalogues: HARNESS_LOCALEDIR, else those of an installed program (PREFIX/bin/harness
+// reads PREFIX/share/locale/fr/LC_MESSAGES/harness.mo, under any prefix, where `cmake
+// --install` and the package put it), else those beside the binary in a build folder
+// (build/bin/harness reads build/locale). Never the folder the program was built in: an
+// installed program that lacks its catalogue must not be saved by a build folder.
 std::string default_catalogues() {
   if (const char* dir = std::getenv("HARNESS_LOCALEDIR"); dir && *dir) return dir;
   boost::system::error_code ec;
   const auto exe = boost::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const auto beside = exe.parent_path().parent_path() / "locale";
-    if (boost::filesystem::is_directory(beside, ec)) return beside.string();
-  }
-#ifdef HARNESS_LOCALE_DIR
-  return HARNESS_LOCALE_DIR;
-#else
-  return "locale";
-#endif
+  const auto prefix = ec ? boost::filesystem::path(".") : exe.parent_path().parent_path();
+  for (const auto& dir : {prefix / "share" / "locale", prefix / "locale"})
+    if (boost::filesystem::is_regular_file(dir / "fr" / "LC_MESSAGES" / "harness.mo", ec)) return dir.string();
+  return (prefix / "locale").string();
 }
 
 }  // namespace
