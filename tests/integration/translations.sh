@@ -64,9 +64,9 @@ english_left() {
   sed -E \
     -e '/^ *\$ /d' -e '/^ *commande : /d' -e '/^ *(source|tutoriel) : /d' -e 's/\(tutoriel [^)]*\)//' \
     -e 's/"([^"\\]|\\.)*"//g' \
-    -e 's/<[a-z-]+[^>]*>//g' -e 's#(^|[ (])/[^ :)]*##g' -e 's/\b[a-z-]+=//g' -e 's/(^|[ (])--?[a-z][a-z-]*//g' -e 's/\(connu(e?)s : [^)]*\)//g' \
+    -e 's/<[a-z-]+[^>]*>//g' -e 's/\b[a-z-]+=//g' -e 's/(^|[ (])--?[a-z][a-z-]*//g' -e 's/\(connu(e?)s : [^)]*\)//g' \
     -e 's/\{[a-z]+\}//g' -e 's/[A-Za-z0-9_-]+\.(txt|xml|md|html|yml)//g' \
-    -e 's/(joindre le moteur [a-z]+ par [^ ]+ : )[^(]*\(/\1(/' \
+    -e 's/(joindre le moteur [a-z]+ par [^ ]+ : )[^(]*\(/\1(/' -e 's#(^|[ (])/[^ :)]*##g' \
     -e "s/(^|[ («:])'[^']*'(\$|[^[:alpha:]])/\1\2/g" \
     -e 's/code de sortie [0-9]+ : [^)]*\)/code de sortie N)/g' \
     -e 's/(code|délai)[^)]*: [a-z]+: [^)]*\)//g' \
