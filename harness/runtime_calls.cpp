@@ -18,7 +18,17 @@ std::string describe_failure(const ProcessResult& r, std::chrono::milliseconds t
   return said.empty() ? tr("exit code {1}", {code}) : tr("exit code {1}: {2}", {code, printable(clip(said, 300))});
 }
 
+void RuntimeCalls::answer_next(const Argv& argv, const std::string& input, CommandRecord shared) {
+  next_ = Answered{argv, input, std::move(shared)};
+}
+
 const ProcessResult& RuntimeCalls::call(StepRecord& record, const Argv& argv, const std::string& input) {
+  if (next_ && next_->argv == argv && next_->input == input) {
+    record.commands.push_back(std::move(next_->shared));
+    next_.reset();
+    return record.commands.back().result;
+  }
+  next_.reset();
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
   const auto timeout = std::max(std::chrono::milliseconds(1), std::min(step_timeout_, left));
   record.commands.push_back({argv, input, false, runner_.run(argv, input, timeout)});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 
 #include "cli_dialect.hpp"
 #include "process_runner.hpp"
@@ -28,6 +29,9 @@ class RuntimeCalls {
 
   // Runs one command of the step and records it.
   const ProcessResult& call(StepRecord& record, const Argv& argv, const std::string& input = "");
+  // The next call() whose command is `argv` with `input` runs nothing: `shared` answered it
+  // already (an exec shared by several steps, shared_exec.hpp), and is what is recorded.
+  void answer_next(const Argv& argv, const std::string& input, CommandRecord shared);
   // A command that must work for the scenario to go on: throws StepRefused when the
   // runtime refused it, StepFault when it did not answer.
   const ProcessResult& must(StepRecord& record, const Argv& argv, const std::string& input = "");
@@ -46,6 +50,12 @@ class RuntimeCalls {
   std::chrono::milliseconds default_timeout_;
   std::chrono::milliseconds step_timeout_;
   Clock::time_point deadline_ = Clock::time_point::max();
+  struct Answered {
+    Argv argv;
+    std::string input;
+    CommandRecord shared;
+  };
+  std::optional<Answered> next_;
 };
 
 }  // namespace harness

@@ -11,6 +11,7 @@
 #include "cleanup.hpp"
 #include "i18n.hpp"
 #include "interrupt.hpp"
+#include "shared_exec.hpp"
 #include "step_kinds.hpp"
 #include "text.hpp"
 #include "tutorial_line.hpp"
@@ -107,6 +108,9 @@ ScenarioResult ScenarioRun::run() {
         runtime_observer_.forget();
         if (!runtime_observer_.stuck().empty()) throw StepFault{runtime_observer_.stuck()};
       }
+      share_exec_from(i);
+      if (const auto it = shared_.find(i); it != shared_.end())
+        calls_.answer_next(it->second.argv, it->second.input, it->second.shared);
       execute(step, record);
     } catch (const StepRefused& refused) {
       record.outcome = Outcome::Broken;
@@ -208,6 +212,53 @@ void ScenarioRun::execute(const Step& s, StepRecord& record) {
     case StepKind::ExpectContainer: return expect_container(s, record);
     case StepKind::HostWrite:
     case StepKind::HostDelete: return change_host_file(s, record);
+  }
+}
+
+// From step i on, the steps that can share one exec (shared_exec.hpp): checks of files in
+// a container and at most one write, in the same container as the same user, with no other
+// step of the selected flows between them. One exec answers them all; each step takes its
+// part when it runs, as if its own exec had answered. A step left out on the way (its
+// flow was refused) leaves its part unused.
+void ScenarioRun::share_exec_from(int i) {
+  if (i <= shared_until_) return;
+  shared_.clear();
+  std::vector<int> steps;
+  int writes = 0;
+  for (int k = i; k < static_cast<int>(scenario_.steps.size()); ++k) {
+    const Step& s = scenario_.steps[k];
+    if (!applies(s) || !serves_selected(k)) continue;  // not made: nothing between the others
+    const bool check = s.kind == StepKind::ExpectFile && s.place == Place::Container;
+    const bool write = s.kind == StepKind::Write;
+    if ((!check && !write) || !s.service.empty() || (write && ++writes > 1)) break;
+    const Step& first = scenario_.steps[steps.empty() ? k : steps.front()];
+    if (s.container != first.container || s.user != first.user) break;
+    steps.push_back(k);
+  }
+  shared_until_ = steps.empty() ? i : steps.back();
+  if (steps.size() < 2) return;
+  const std::string container = names_.of(scenario_.steps[i].container);
+  std::vector<ExecPart> parts;
+  std::vector<SharedAnswer> answers;
+  std::string input;
+  for (const int k : steps) {
+    const Step& s = scenario_.steps[k];
+    ExecPart part{s.kind == StepKind::Write ? kWrite : file_probe(s.path), s.kind == StepKind::Write};
+    if (part.reads_stdin) {
+      part.command.push_back(s.path);
+      input = *s.content;
+    }
+    answers.push_back({calls_.cli().exec(container, part.command, part.reads_stdin, s.user), part.reads_stdin ? input : "", {}});
+    parts.push_back(std::move(part));
+  }
+  const std::string marker = names_.of("shared-exec-" + std::to_string(i));
+  const Argv argv = calls_.cli().exec(container, shared_command(parts, marker), writes > 0, scenario_.steps[i].user);
+  StepRecord scratch;
+  const ProcessResult whole = calls_.call(scratch, argv, input);
+  const auto split = split_answer(whole, parts.size(), marker);
+  for (std::size_t n = 0; n < steps.size(); ++n) {
+    answers[n].shared = {argv, input, false, split[n]};
+    shared_[steps[n]] = std::move(answers[n]);
   }
 }
 

@@ -5,6 +5,8 @@
 // decide_claims() and clean_up().
 #pragma once
 
+#include <map>
+
 #include "claim_filter.hpp"
 #include "claim_flows.hpp"
 #include "compose_steps.hpp"
@@ -29,6 +31,7 @@ class ScenarioRun {
   int last_needed_step() const;
   bool depends_on_refused(int i);
   void execute(const Step& s, StepRecord& record);
+  void share_exec_from(int i);
 
   std::string container_of(const Step& s);
   RunSpec run_spec(const Step& s, const std::string& name);
@@ -60,6 +63,13 @@ class ScenarioRun {
   std::vector<std::set<std::string>> served_;  // by step index: the claims whose flow it is in
   std::vector<NameUse> uses_;                  // by step index: what it reads and changes
   std::set<std::string> refused_;              // names a refused action should have made or changed
+  struct SharedAnswer {
+    Argv argv;  // the step's own command, and its input ...
+    std::string input;
+    CommandRecord shared;  // ... answered by this part of a shared exec
+  };
+  std::map<int, SharedAnswer> shared_;  // by step index
+  int shared_until_ = -1;               // the last step share_exec_from looked at
   ScenarioResult result_;
 };
 

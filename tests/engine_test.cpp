@@ -430,6 +430,54 @@ BOOST_AUTO_TEST_CASE(a_container_that_should_be_gone) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(engine_shared_exec)
+
+// Checks and a write in one container, one after the other in the flow: one exec answers
+// them all (shared_exec.hpp), and each check is decided on its own part of the answer.
+BOOST_AUTO_TEST_CASE(neighbouring_container_steps_share_one_exec) {
+  for (const std::string found : {"hi\n", "other\n"}) {
+    Fixture f([&](const Argv& argv, const std::string&) {
+      if (argv[1] == "exec") {
+        const std::string m = "harness-r1-0-shared-exec-1";
+        return exited(0,
+                      "\n" + m + " 3\n\n" + m + "\n" + "\n" + m + " 0\n\n" + m + "\n" + found + "\n" + m + " 0\n\n" + m + "\n");
+      }
+      return exited(0);
+    });
+    const auto r = f.run(parse(R"(
+      <run container="c" detach="true" rm="true"/>
+      <expect-file claim="EPH-1" container="c" path="/a" absent="true"/>
+      <write container="c" path="/b" text="hi"/>
+      <expect-file claim="EPH-1" container="c" path="/b" text="hi"/>)"));
+    const auto lines = f.runner.lines();
+    BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("docker exec", 0) == 0; }) ==
+               1);
+    BOOST_TEST(has(lines[1], "docker exec --interactive harness-r1-0-c sh -c "));
+    BOOST_TEST(f.runner.calls[1].input == "hi\n");
+    BOOST_REQUIRE_EQUAL(r.steps.size(), 4u);
+    BOOST_TEST(r.steps[1].outcome == Outcome::Held);
+    BOOST_TEST(r.steps[2].outcome == Outcome::Done);
+    BOOST_TEST(r.steps[3].outcome == (found == "hi\n" ? Outcome::Held : Outcome::Broken));
+    BOOST_TEST(r.claims[0].verdict == (found == "hi\n" ? Verdict::Pass : Verdict::Fail));
+  }
+}
+
+// Another user, another container or a second write ends the sharing.
+BOOST_AUTO_TEST_CASE(sharing_stops_at_another_user_container_or_write) {
+  Fixture f;
+  f.run(parse(R"(
+    <run container="c" detach="true" rm="true"><mount type="volume" source="v" target="/v"/></run>
+    <run container="d" detach="true" rm="true"><mount type="volume" source="v" target="/v"/></run>
+    <write container="c" path="/v/a" text="1"/>
+    <write container="c" path="/v/b" text="2"/>
+    <write container="c" path="/v/c" text="3" user="1234"/>
+    <expect-file claim="EPH-1" container="d" path="/v/b" text="2"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("docker exec", 0) == 0; }) == 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(engine_sweep)
 
 // Podman 4.3's `rm -f a b` with a missing name exits 0 and removes nothing: the sweep
