@@ -27,6 +27,7 @@
 #include "job_pool.hpp"
 #include "path_check.hpp"
 #include "probe.hpp"
+#include "scenario_parts.hpp"
 #include "junit_writer.hpp"
 #include "known_failures.hpp"
 #include "recovery.hpp"
@@ -303,24 +304,48 @@ class OrderedPrinter {
 };
 
 // Runs one target's scenarios, its own `jobs` at a time, the longest first (so that none
-// is left to run alone at the end); results go to their places in `block`.
+// is left to run alone at the end); results go to their places in `block`. A scenario whose
+// selected claims fall in independent parts (Engine::parts_of) runs as that many pieces of
+// work, side by side, joined into its one result when the last is done.
 void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioResult* block, std::size_t first,
                 OrderedPrinter& printer) {
   const auto& scenarios = run.scenarios;
-  std::vector<std::size_t> order(scenarios.size());
-  for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return estimated_cost(scenarios[a]) > estimated_cost(scenarios[b]); });
   Engine& engine = *ready.engine;
-  parallel_for(order.size(), jobs, [&](std::size_t k) {
-    const std::size_t i = order[k];
+  struct Work {
+    std::size_t scenario;
+    int part;
+    ClaimFilter filter;
+  };
+  std::vector<Work> work;
+  std::vector<std::vector<ScenarioResult>> parts(scenarios.size());
+  std::vector<std::size_t> left(scenarios.size());
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    const auto filters = engine.parts_of(scenarios[i], run.filter);
+    parts[i].resize(filters.size());
+    left[i] = filters.size();
+    for (std::size_t k = 0; k < filters.size(); ++k) work.push_back({i, static_cast<int>(k), filters[k]});
+  }
+  std::stable_sort(work.begin(), work.end(), [&](const Work& a, const Work& b) {
+    return estimated_cost(scenarios[a.scenario]) > estimated_cost(scenarios[b.scenario]);
+  });
+  std::mutex done_lock;
+  parallel_for(work.size(), jobs, [&](std::size_t w) {
+    const std::size_t i = work[w].scenario;
     printer.started(tr("{1} on {2}", {scenarios[i].file, engine.options().target_name}));
+    ScenarioResult result;
     try {
       // numbered across the run's targets: two targets on one engine never share a name
-      block[i] = engine.run(scenarios[i], static_cast<int>(first + i), run.filter);
-      apply_known_failures(run.known, block[i]);
+      result = engine.run(scenarios[i], static_cast<int>(first + i), work[w].filter, work[w].part);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
-      block[i] = all_in_error({scenarios[i]}, run.filter, engine.options().target_name, tr("harness error: {1}", {e.what()}))[0];
+      result =
+          all_in_error({scenarios[i]}, work[w].filter, engine.options().target_name, tr("harness error: {1}", {e.what()}))[0];
+    }
+    {
+      std::lock_guard<std::mutex> lock(done_lock);
+      parts[i][work[w].part] = std::move(result);
+      if (--left[i] > 0) return;
+      block[i] = parts[i].size() == 1 ? std::move(parts[i][0]) : join_parts(std::move(parts[i]));
+      apply_known_failures(run.known, block[i]);
     }
     printer.done(first + i);
   });

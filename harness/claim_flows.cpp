@@ -174,4 +174,40 @@ std::vector<std::set<std::string>> claims_served(const Scenario& scenario, const
   return served;
 }
 
+std::vector<std::vector<std::string>> independent_claims(const Scenario& scenario,
+                                                         const std::function<bool(const Step&)>& applies,
+                                                         const std::function<bool(const std::string&)>& selected) {
+  const auto served = claims_served(scenario, applies);
+  const auto uses = name_uses(scenario, applies);
+  std::map<std::string, std::string> group;  // claim -> a claim of its group (union-find)
+  const std::function<std::string(const std::string&)> root = [&](const std::string& c) {
+    return group[c] == c ? c : group[c] = root(group[c]);
+  };
+  for (const auto& claim : scenario.claims)
+    if (selected(claim.id)) group[claim.id] = claim.id;
+  std::map<std::string, std::string> first_user;  // a name -> the first selected claim whose flow touches it
+  for (std::size_t i = 0; i < served.size(); ++i) {
+    std::vector<std::string> mine;
+    for (const auto& c : served[i])
+      if (group.count(c)) mine.push_back(c);
+    if (mine.empty()) continue;
+    for (const auto& c : mine) group[root(c)] = root(mine.front());
+    for (const auto* names : {&uses[i].reads, &uses[i].changes})
+      for (const auto& name : *names) {
+        if (name == kImage) continue;  // not a resource: what fresh containers start from (flows link it)
+        const auto [it, fresh] = first_user.emplace(name, mine.front());
+        if (!fresh) group[root(mine.front())] = root(it->second);
+      }
+  }
+  std::vector<std::vector<std::string>> groups;
+  std::map<std::string, std::size_t> at;  // root -> its group's place
+  for (const auto& claim : scenario.claims) {
+    if (!group.count(claim.id)) continue;
+    const auto [it, fresh] = at.emplace(root(claim.id), groups.size());
+    if (fresh) groups.emplace_back();
+    groups[it->second].push_back(claim.id);
+  }
+  return groups;
+}
+
 }  // namespace harness

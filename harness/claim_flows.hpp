@@ -29,4 +29,11 @@ std::vector<std::set<std::string>> claims_served(const Scenario& scenario, const
 // What each step reads and changes, by index (steps that do not apply: nothing).
 std::vector<NameUse> name_uses(const Scenario& scenario, const std::function<bool(const Step&)>& applies);
 
+// The selected claims (per `selected`) in groups that share no step and no name (a
+// container, volume, host folder or Compose project): each group's steps can run apart
+// from the others', side by side. Groups and the claims in them are in file order.
+std::vector<std::vector<std::string>> independent_claims(const Scenario& scenario,
+                                                         const std::function<bool(const Step&)>& applies,
+                                                         const std::function<bool(const std::string&)>& selected);
+
 }  // namespace harness

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "claim_flows.hpp"
 #include "i18n.hpp"
 #include "recovery.hpp"
 #include "scenario_run.hpp"
@@ -43,8 +44,22 @@ Engine::Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles*
   if (options_.target_name.empty()) options_.target_name = cli_.dialect().name;
 }
 
-ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter) {
-  return ScenarioRun(*this, scenario, index, filter).run();
+ScenarioResult Engine::run(const Scenario& scenario, int index, const ClaimFilter& filter, int part) {
+  return ScenarioRun(*this, scenario, index, filter, part).run();
+}
+
+std::vector<ClaimFilter> Engine::parts_of(const Scenario& scenario, const ClaimFilter& filter) const {
+  const auto groups = independent_claims(
+      scenario, [this](const Step& s) { return step_applies(s, options_.facts); },
+      [&filter](const std::string& id) { return filter.matches(id); });
+  if (groups.size() < 2) return {filter};
+  std::vector<ClaimFilter> parts;
+  for (const auto& ids : groups) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+    parts.emplace_back(list);
+  }
+  return parts;
 }
 
 Swept Engine::sweep() {

@@ -49,8 +49,14 @@ class Engine {
   // `files` defaults to the real disk; unit tests pass a fake.
   Engine(Cli cli, ProcessRunner& runner, EngineOptions options, HostFiles* files = nullptr);
 
-  // `index` makes names unique between the scenarios of one run.
-  ScenarioResult run(const Scenario& scenario, int index, const ClaimFilter& filter);
+  // `index` makes names unique between the scenarios of one run, `part` between the
+  // independent parts of one scenario (parts_of).
+  ScenarioResult run(const Scenario& scenario, int index, const ClaimFilter& filter, int part = 0);
+
+  // The scenario's selected claims as independent parts, each a filter of its own: groups
+  // whose flows share no step and no name on this target (claim_flows.hpp), to run side by
+  // side and join (scenario_parts.hpp). One part when nothing splits.
+  std::vector<ClaimFilter> parts_of(const Scenario& scenario, const ClaimFilter& filter) const;
 
   const Cli& cli() const { return cli_; }
   const EngineOptions& options() const { return options_; }

@@ -1,4 +1,5 @@
-// The run context of one scenario: logical names to runtime names (harness-<run>-<n>-<name>),
+// The run context of one scenario: logical names to runtime names (harness-<run>-<n>-<name>,
+// harness-<run>-<n>p<k>-<name> for its part k),
 // what the steps found (anonymous volumes, layers, host folders, Compose projects), and the
 // ledger of everything created, which cleanup reads.
 #pragma once
@@ -14,9 +15,12 @@ namespace harness {
 
 class RunNames {
  public:
-  RunNames(std::string run_id, int index) : run_id_(std::move(run_id)), index_(index) {}
+  // `part`: which of a scenario's independent parts (scenario_parts.hpp) this is; the
+  // first keeps the plain number, the others add pN (the sweep reads the number only).
+  RunNames(std::string run_id, int index, int part = 0)
+      : run_id_(std::move(run_id)), tag_(std::to_string(index) + (part ? "p" + std::to_string(part) : "")) {}
 
-  std::string of(const std::string& logical) const { return "harness-" + run_id_ + "-" + std::to_string(index_) + "-" + logical; }
+  std::string of(const std::string& logical) const { return "harness-" + run_id_ + "-" + tag_ + "-" + logical; }
   std::string label() const { return "harness.run=" + run_id_; }
 
   // A volume's runtime name: ours, or the one <find-volume> found for an anonymous volume.
@@ -41,7 +45,7 @@ class RunNames {
 
  private:
   std::string run_id_;
-  int index_;
+  std::string tag_;
   std::map<std::string, std::string> found_volumes_;  // logical name -> anonymous volume
   std::map<std::string, std::string> folders_;        // logical name -> host path
   std::map<std::string, ComposeProject> projects_;    // logical project -> its folder, files, -p

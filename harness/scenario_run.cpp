@@ -48,12 +48,12 @@ std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo =
 
 }  // namespace
 
-ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter)
+ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter, int part)
     : engine_(engine),
       options_(engine.options()),
       scenario_(scenario),
       filter_(filter),
-      names_(options_.run_id, index),
+      names_(options_.run_id, index, part),
       calls_(engine.cli(), engine.runner(), options_.step_timeout),
       host_observer_(calls_, engine.host_files()),
       runtime_observer_(calls_, engine.host_files(), names_.ledger(), {names_.of("Look"), names_.label(), options_.image}),

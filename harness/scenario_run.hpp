@@ -21,7 +21,7 @@ namespace harness {
 
 class ScenarioRun {
  public:
-  ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter);
+  ScenarioRun(Engine& engine, const Scenario& scenario, int index, const ClaimFilter& filter, int part = 0);
   ScenarioResult run();
 
  private:

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <algorithm>
+#include <map>
 
 #include "claim_flows.hpp"
 #include "console_reporter.hpp"
@@ -88,6 +89,43 @@ BOOST_AUTO_TEST_CASE(every_step_of_the_scenarios_serves_a_claim) {
             BOOST_TEST(!served[i].empty(), sc.file << ":" << sc.steps[i].line << ": serves no claim on " << runtime
                                                    << (rootless ? " (rootless)" : ""));
       }
+}
+
+// A scenario's independent parts (run side by side, scenario_parts.hpp): every claim in
+// exactly one, and no name (container, volume, host folder, project) used by two.
+BOOST_AUTO_TEST_CASE(independent_parts_take_every_claim_once_and_share_no_name) {
+  const LoadResult loaded = load_scenarios({SOURCE_DIR "/scenarios"});
+  BOOST_REQUIRE(loaded.errors.empty());
+  int split = 0;
+  for (const auto& runtime : dialect_names()) {
+    TargetFacts facts;
+    facts.runtime = runtime;
+    const auto applies = [&](const Step& s) { return step_applies(s, facts); };
+    for (const auto& sc : loaded.scenarios) {
+      const auto groups = independent_claims(sc, applies, [](const std::string&) { return true; });
+      const auto served = claims_served(sc, applies);
+      const auto uses = name_uses(sc, applies);
+      std::map<std::string, std::size_t> group_of;
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        for (const auto& c : groups[g]) BOOST_TEST(group_of.emplace(c, g).second, sc.file << ": " << c << " twice");
+      BOOST_TEST(group_of.size() == sc.claims.size(), sc.file << " on " << runtime);
+      std::map<std::string, std::size_t> name_group;
+      for (std::size_t i = 0; i < sc.steps.size(); ++i)
+        for (const auto& c : served[i]) {
+          for (const auto& c2 : served[i]) BOOST_TEST(group_of[c] == group_of[c2], sc.file << ": a step in two parts");
+          for (const auto* names : {&uses[i].reads, &uses[i].changes})
+            for (const auto& n : *names) {
+              if (n == "image:") continue;
+              const auto [it, fresh] = name_group.emplace(n, group_of[c]);
+              BOOST_TEST(it->second == group_of[c], sc.file << " on " << runtime << ": " << n << " in two parts");
+            }
+        }
+      split += groups.size() > 1;
+      if (sc.file.find("/volumes.xml") != std::string::npos)  // the tutorial's literal command stands apart
+        BOOST_TEST(groups.back() == std::vector<std::string>{"VOL-1/literal"}, boost::test_tools::per_element());
+    }
+  }
+  BOOST_TEST(split > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
