@@ -22,8 +22,10 @@
 #include "engine.hpp"
 #include "exit_codes.hpp"
 #include "fixture_image.hpp"
+#include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
+#include "path_check.hpp"
 #include "probe.hpp"
 #include "scenario_parts.hpp"
 #include "junit_writer.hpp"
@@ -56,19 +58,6 @@ std::string host_name() {
 }
 
 // A path that is not there is a usage error (64), not an invalid scenario (65).
-int check_paths(const std::vector<std::string>& paths, std::ostream& err) {
-  for (const auto& path : paths) {
-    boost::system::error_code ec;
-    if (boost::filesystem::exists(path, ec)) continue;
-    err << "harness: " << path << ": no such file or folder"
-        << (paths.size() == 1 && path == "scenarios" ? " (run the harness from its source folder, or name the scenario files)"
-                                                     : "")
-        << "\n";
-    return kBadUsage;
-  }
-  return kAllHeld;
-}
-
 // Loads the files and keeps the scenarios the tag and claim filters select.
 // Returns kAllHeld, or the exit code to stop with (the message is already printed).
 int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::ostream& err) {
@@ -86,8 +75,11 @@ int select_scenarios(const RunOptions& o, std::vector<Scenario>& selected, std::
     if (tagged && claimed) selected.push_back(std::move(sc));
   }
   if (selected.empty()) {
-    err << "harness: no scenario in " << o.paths.front() << (o.paths.size() > 1 ? " ..." : "") << " matches"
-        << (o.tag.empty() ? "" : " --tag " + o.tag) << (o.claims.empty() ? "" : " --claim '" + o.claims + "'") << "\n";
+    err << "harness: "
+        << tr("no scenario in {1} matches{2}",
+              {o.paths.front() + (o.paths.size() > 1 ? " ..." : ""),
+               (o.tag.empty() ? "" : " --tag " + o.tag) + (o.claims.empty() ? "" : " --claim '" + o.claims + "'")})
+        << "\n";
     return kBadUsage;
   }
   return kAllHeld;
@@ -128,7 +120,7 @@ std::vector<ScenarioResult> all_in_error(const std::vector<Scenario>& scenarios,
                             Seconds{0},
                             -1,
                             {},
-                            said_above ? "not checked: " + runtime + " could not be used (see above)" : "",
+                            said_above ? tr("not checked: {1} could not be used (see above)", {runtime}) : "",
                             ""});
     results.push_back(r);
   }
@@ -150,6 +142,13 @@ struct RunContext {
   const KnownFailures& known;  // applied to each result before it is reported
 };
 
+// "1 container(s), 2 volume(s), 0 network(s), 1 host folder(s)"
+std::string resource_counts(const Resources& r) {
+  return tr("{1} container(s), {2} volume(s), {3} network(s), {4} host folder(s)",
+            {std::to_string(r.containers.size()), std::to_string(r.volumes.size()), std::to_string(r.networks.size()),
+             std::to_string(r.host_dirs.size())});
+}
+
 // Says what leftovers of dead runs (a harness killed with SIGKILL, a power loss) were removed.
 void report_dead_runs(const std::string& runtime, const Resources& removed, std::ostream& err) {
   if (removed.empty()) return;
@@ -158,9 +157,7 @@ void report_dead_runs(const std::string& runtime, const Resources& removed, std:
     for (const auto& n : *names) runs.insert(run_id_of(boost::filesystem::path(n).filename().string()));
   std::string ids;
   for (const auto& id : runs) ids += (ids.empty() ? "" : ", ") + id;
-  err << "harness: removed what dead run(s) " << ids << " left on " << runtime << ": " << removed.containers.size()
-      << " container(s), " << removed.volumes.size() << " volume(s), " << removed.networks.size() << " network(s), "
-      << removed.host_dirs.size() << " host folder(s)\n";
+  err << "harness: " << tr("removed what dead run(s) {1} left on {2}: {3}", {ids, runtime, resource_counts(removed)}) << "\n";
 }
 
 // A target made ready for a run: its CLI found, its engine answering, the image there.
@@ -185,14 +182,15 @@ struct Reached {
 Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   const std::string exe = find_on_path(dialect.binary);
   if (exe.empty())
-    return {"", "", dialect.binary + " is not on PATH: install it (for " + dialect.name + " on Debian: see .ci/setup)"};
+    return {"", "", tr("{1} is not on PATH: install it (for {2} on Debian: see .ci/setup)", {dialect.binary, dialect.name})};
   const auto version = runner.run(Cli(dialect, exe).version(), "", std::chrono::seconds(30));
   if (!version.ok()) {
-    std::string said = version.timed_out ? "no answer in 30 s" : printable(version.err + version.spawn_error);
+    std::string said = version.timed_out ? tr("no answer in 30 s") : printable(version.err + version.spawn_error);
     while (!said.empty() && said.back() == '\n') said.pop_back();
     return {exe, "",
-            "cannot talk to the " + dialect.name + " engine through " + exe + ": " + said +
-                " (is the daemon running? for docker: start dockerd, check /var/run/docker.sock or DOCKER_HOST)"};
+            tr("cannot talk to the {1} engine through {2}: {3} (is the daemon running? for docker: start dockerd, check "
+               "/var/run/docker.sock or DOCKER_HOST)",
+               {dialect.name, exe, said})};
   }
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
@@ -234,7 +232,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
       });
     if (!ready.unusable.empty()) return ready;
     if (!eo.facts.cannot_start.empty()) {
-      ready.unusable = target.name() + " answers (" + eo.facts.endpoint + ") but " + eo.facts.cannot_start;
+      ready.unusable = tr("{1} answers ({2}) but {3}", {target.name(), eo.facts.endpoint, eo.facts.cannot_start});
       return ready;
     }
   }
@@ -333,14 +331,14 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
   std::mutex done_lock;
   parallel_for(work.size(), jobs, [&](std::size_t w) {
     const std::size_t i = work[w].scenario;
-    printer.started(scenarios[i].file + " on " + engine.options().target_name);
+    printer.started(tr("{1} on {2}", {scenarios[i].file, engine.options().target_name}));
     ScenarioResult result;
     try {
       // numbered across the run's targets: two targets on one engine never share a name
       result = engine.run(scenarios[i], static_cast<int>(first + i), work[w].filter, work[w].part);
     } catch (const std::exception& e) {  // never expected: the engine turns faults into results; the sweep still cleans up
-      result = all_in_error({scenarios[i]}, work[w].filter, engine.options().target_name,
-                            std::string("harness error: ") + e.what())[0];
+      result =
+          all_in_error({scenarios[i]}, work[w].filter, engine.options().target_name, tr("harness error: {1}", {e.what()}))[0];
     }
     {
       std::lock_guard<std::mutex> lock(done_lock);
@@ -399,7 +397,8 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   for (std::size_t t = 0; t < swept.size(); ++t) {
     report_dead_runs(targets[t].name(), swept[t].dead_runs, run.err);
     for (const auto* names : swept[t].dead_stuck.all_kinds())
-      for (const auto& n : *names) run.err << "harness: a dead run left " << printable(n) << " and it could not be removed\n";
+      for (const auto& n : *names)
+        run.err << "harness: " << tr("a dead run left {1} and it could not be removed", {printable(n)}) << "\n";
   }
   for (const auto& found : swept)
     for (const auto& [index, names] : found.by_scenario) {
@@ -417,6 +416,8 @@ namespace {
 
 // The targets of --runtime or --targets: kAllHeld, or the exit code (said on err).
 int targets_of(const RunOptions& o, std::vector<Target>& targets, std::ostream& err) {
+  if (!o.targets_file.empty())
+    if (const int code = check_paths({o.targets_file}, err)) return code;
   const ParsedTargets parsed = o.targets_file.empty() ? parse_targets(o.runtime) : load_targets_file(o.targets_file);
   if (!parsed.error.empty()) {
     err << (o.targets_file.empty() ? "harness: " : "") << parsed.error << "\n";
@@ -462,6 +463,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   if (const int code = targets_of(o, targets, err)) return code;
   LoadedKnownFailures known;
   if (!o.known_failures.empty()) {
+    if (const int code = check_paths({o.known_failures}, err)) return code;
     known = load_known_failures(o.known_failures);
     if (!known.error.empty()) {
       err << known.error << "\n";
@@ -481,7 +483,7 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
 
   if (o.dry_run) {
     run_all(targets, run);
-    out << "\n(a dry run: nothing was changed; the names and folders above are made anew by each run)\n";
+    out << "\n" << tr("(a dry run: nothing was changed; the names and folders above are made anew by each run)") << "\n";
     return kAllHeld;
   }
   const std::vector<ScenarioResult> results = run_all(targets, run);
@@ -492,7 +494,8 @@ int run_run(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std::
   write_junit(junit, results, info);
   if (const int code = write_reports({o.junit, o.matrix, o.html}, junit.str(), results, info, out, err)) return code;
   if (const int signo = interrupted()) {
-    err << "harness: interrupted by signal " << signo << ": the claims not checked are errors in the reports\n";
+    err << "harness: "
+        << tr("interrupted by signal {1}: the claims not checked are errors in the reports", {std::to_string(signo)}) << "\n";
     return 128 + signo;
   }
   return run_exit_code(results);
@@ -504,22 +507,21 @@ int run_clean(const RunOptions& o, ProcessRunner& runner, std::ostream& out, std
   for (const auto& name : split_commas(o.runtime)) {
     const Dialect* dialect = find_dialect(name);
     if (!dialect) {
-      err << "harness: unknown runtime '" << name << "'\n";
+      err << "harness: " << tr("unknown runtime '{1}'", {name}) << "\n";
       return kBadUsage;
     }
     const Reached reached = reach(*dialect, runner);
     if (!reached.why_not.empty()) {
-      out << name << ": not reachable, nothing to clean there (" << reached.why_not << ")\n";
+      out << tr("{1}: not reachable, nothing to clean there ({2})", {name, reached.why_not}) << "\n";
       continue;
     }
     Resources stuck;
     const Resources removed = clean_dead_runs(Cli(*dialect, reached.exe), runner, "", host_dirs_done ? "" : "/tmp", stuck);
     host_dirs_done = true;
-    out << name << ": removed " << removed.containers.size() << " container(s), " << removed.volumes.size() << " volume(s), "
-        << removed.networks.size() << " network(s), " << removed.host_dirs.size() << " host folder(s) of dead runs\n";
+    out << tr("{1}: removed {2} of dead runs", {name, resource_counts(removed)}) << "\n";
     for (const auto* names : stuck.all_kinds())
       for (const auto& n : *names) {
-        err << "harness: could not remove " << n << "\n";
+        err << "harness: " << tr("could not remove {1}", {n}) << "\n";
         code = kHarnessError;
       }
   }
@@ -533,9 +535,9 @@ int run_list(const RunOptions& o, std::ostream& out, std::ostream& err) {
   for (const auto& sc : scenarios) {
     out << sc.file << "  " << sc.id << "  [";
     for (std::size_t i = 0; i < sc.tags.size(); ++i) out << (i ? " " : "") << sc.tags[i];
-    out << "]  " << sc.title << "\n";
+    out << "]  " << in_language(sc.title, sc.title_fr) << "\n";
     for (const auto& c : sc.claims)
-      if (filter.matches(c.id)) out << "  " << c.id << "  " << c.text << "\n";
+      if (filter.matches(c.id)) out << "  " << c.id << "  " << in_language(c.text, c.fr) << "\n";
   }
   return kAllHeld;
 }
@@ -547,7 +549,8 @@ int run_validate(const RunOptions& o, std::ostream& out, std::ostream& err) {
   if (!loaded.errors.empty()) return kBadScenario;
   std::size_t claims = 0;
   for (const auto& sc : loaded.scenarios) claims += sc.claims.size();
-  out << loaded.scenarios.size() << " scenario file(s), " << claims << " claim(s): valid\n";
+  out << tr("{1} scenario file(s), {2} claim(s): valid", {std::to_string(loaded.scenarios.size()), std::to_string(claims)})
+      << "\n";
   return kAllHeld;
 }
 

@@ -4,6 +4,8 @@
 #include <tuple>
 #include <utility>
 
+#include "i18n.hpp"
+
 namespace harness {
 
 namespace {
@@ -22,13 +24,13 @@ std::tuple<std::string, long, std::string> id_key(const std::string& id) {
 
 const std::vector<ClaimTopic>& claim_topics() {
   static const std::vector<ClaimTopic> table = {
-      {"Ephemerality", {"EPH"}, "tutorial 001: «Exemple sans persistance»; tutorial 000: its opening paragraph"},
-      {"Volumes",
+      {N_("Ephemerality"), {"EPH"}, N_("tutorial 001: «Exemple sans persistance»; tutorial 000: its opening paragraph")},
+      {N_("Volumes"),
        {"VOL", "RO"},
-       "tutorial 001: «Exemple avec persistance»; tutorial 000: «3. Lancer l'Application Docker Compose»"},
-      {"Sharing", {"SHR"}, "tutorial 001: «Partage entre containers»; tutorial 000: «4. Persistance des Données»"},
-      {"Bind mounts", {"BND"}, "tutorial 001: «Montage d’un dossier hôte»"},
-      {"Compose", {"CMP"}, "tutorial 000: «Exemple : Ajouter un Volume à un Projet Docker Compose»"},
+       N_("tutorial 001: «Exemple avec persistance»; tutorial 000: «3. Lancer l'Application Docker Compose»")},
+      {N_("Sharing"), {"SHR"}, N_("tutorial 001: «Partage entre containers»; tutorial 000: «4. Persistance des Données»")},
+      {N_("Bind mounts"), {"BND"}, N_("tutorial 001: «Montage d’un dossier hôte»")},
+      {N_("Compose"), {"CMP"}, N_("tutorial 000: «Exemple : Ajouter un Volume à un Projet Docker Compose»")},
   };
   return table;
 }
@@ -49,8 +51,8 @@ std::size_t topic_of(const std::string& claim_id) { return place_of(claim_id).fi
 
 std::string topic_heading(std::size_t topic) {
   const auto& topics = claim_topics();
-  if (topic >= topics.size()) return "Other claims";
-  return topics[topic].name + " (" + topics[topic].sections + ")";
+  if (topic >= topics.size()) return tr("Other claims");
+  return tr(topics[topic].name.c_str()) + " (" + tr(topics[topic].sections.c_str()) + ")";
 }
 
 bool claim_before(const std::string& a, bool a_tutorial, const std::string& b, bool b_tutorial) {

@@ -3,6 +3,8 @@
 #include <utility>
 #include <vector>
 
+#include "i18n.hpp"
+
 namespace harness {
 
 namespace {
@@ -132,7 +134,7 @@ std::string volume_flag_error(const Mount& mount) {
   if (mount.flag != Mount::Flag::Volume) return "";
   for (const auto& [what, value] : {std::pair<std::string, std::string>{"target", mount.target}, {"path", mount.path}})
     if (value.find_first_of(":,") != std::string::npos)
-      return what + " '" + value + "' holds a ':' or ',', which --volume would read as more fields: use flag=\"mount\"";
+      return tr("{1} '{2}' holds a ':' or ',', which --volume would read as more fields: use flag=\"mount\"", {what, value});
   return "";
 }
 

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -14,8 +13,11 @@
 #include <sstream>
 
 #include "exit_codes.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
+#include "system_error_text.hpp"
 #include "transcript.hpp"
+#include "xml_reader.hpp"
 
 namespace harness {
 
@@ -47,7 +49,8 @@ std::string runtime_of(const pugi::xml_node& suite, const std::map<std::string, 
   const std::string name = suite.attribute("name").value();
   const auto dot = name.find('.');
   if (dot == std::string::npos || dot == 0)
-    throw BadReport{suite.offset_debug(), quoted_name(suite) + " names no runtime (no runtime property, no RUNTIME. prefix)"};
+    throw BadReport{suite.offset_debug(),
+                    tr("{1} names no runtime (no runtime property, no RUNTIME. prefix)", {quoted_name(suite)})};
   return name.substr(0, dot);
 }
 
@@ -56,7 +59,7 @@ double seconds_of(const pugi::xml_node& testcase) {
   char* end = nullptr;
   const double seconds = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0)
-    throw BadReport{testcase.offset_debug(), quoted_name(testcase) + " has time=\"" + text + "\", not a number of seconds"};
+    throw BadReport{testcase.offset_debug(), tr("{1} has time=\"{2}\", not a number of seconds", {quoted_name(testcase), text})};
   return seconds;
 }
 
@@ -65,7 +68,7 @@ CaseResult case_of(const pugi::xml_node& testcase, const std::string& runtime, c
   CaseResult c;
   c.runtime = runtime;
   c.id = name.substr(0, name.find(' '));
-  if (c.id.empty()) throw BadReport{testcase.offset_debug(), "<testcase> has no name"};
+  if (c.id.empty()) throw BadReport{testcase.offset_debug(), tr("<testcase> has no name")};
   // leftovers are reported per scenario file: one "cleanup" testcase per suite
   if (name == "cleanup") c.id = "cleanup:" + suite_name.substr(suite_name.find('.') + 1);
   c.seconds = seconds_of(testcase);
@@ -84,7 +87,7 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
   const pugi::xml_node root = doc.document_element();
   if (std::string(root.name()) != "testsuites")
     throw BadReport{root.offset_debug(),
-                    "not a JUnit file of this harness: the root element is <" + std::string(root.name()) + ">, not <testsuites>"};
+                    tr("not a JUnit file of this harness: the root element is <{1}>, not <testsuites>", {root.name()})};
   RunReport report;
   report.file = file;
   std::map<Key, std::ptrdiff_t> seen;  // where each was
@@ -100,14 +103,14 @@ RunReport report_of(const std::string& file, const std::string& text, const pugi
       CaseResult c = case_of(testcase, runtime, suite.attribute("name").value());
       const auto [first, added] = seen.emplace(Key{c.runtime, c.id}, testcase.offset_debug());
       if (!added)
-        throw BadReport{testcase.offset_debug(), c.id + " on " + runtime + " is reported twice (first at line " +
-                                                     std::to_string(line_at(text, first->second)) + ")"};
+        throw BadReport{testcase.offset_debug(), tr("{1} on {2} is reported twice (first at line {3})",
+                                                    {c.id, runtime, std::to_string(line_at(text, first->second))})};
       report.cases.push_back(std::move(c));
     }
   }
   // every run of the harness reports at least one scenario file on one runtime
   if (!root.child("testsuite"))
-    throw BadReport{root.offset_debug(), "not a JUnit file of this harness: <testsuites> holds no <testsuite>"};
+    throw BadReport{root.offset_debug(), tr("not a JUnit file of this harness: <testsuites> holds no <testsuite>")};
   return report;
 }
 
@@ -133,17 +136,17 @@ struct Label {
   const char* text;
 };
 constexpr Label kLabels[] = {
-    {Change::StartedFailing, "started failing"},
-    {Change::StartedPassing, "started passing"},
-    {Change::New, "new"},
-    {Change::Disappeared, "disappeared"},
-    {Change::Slower, "slower"},
-    {Change::Faster, "faster"},
+    {Change::StartedFailing, N_("started failing")},
+    {Change::StartedPassing, N_("started passing")},
+    {Change::New, N_("new")},
+    {Change::Disappeared, N_("disappeared")},
+    {Change::Slower, N_("slower")},
+    {Change::Faster, N_("faster")},
 };
 
 std::string label(Change change) {
   for (const auto& l : kLabels)
-    if (l.change == change) return l.text;
+    if (l.change == change) return tr(l.text);
   return "";
 }
 
@@ -156,7 +159,10 @@ std::string one_line(const std::string& untrusted) {
 }
 
 std::string status_name(Status status) {
-  return status == Status::Pass ? "pass" : status == Status::Fail ? "FAIL" : status == Status::Skipped ? "skipped" : "ERROR";
+  return status == Status::Pass      ? tr("pass")
+         : status == Status::Fail    ? tr("FAIL")
+         : status == Status::Skipped ? tr("skipped")
+                                     : tr("ERROR");
 }
 
 // "FAIL: expected ..., found ..." or "pass".
@@ -168,10 +174,10 @@ std::string seconds(double s) { return seconds3(Seconds(s)) + " s"; }
 
 std::string detail(const ChangeItem& item) {
   switch (item.change) {
-    case Change::StartedFailing: return "pass -> " + verdict(item.now);
-    case Change::StartedPassing: return status_name(item.before.status) + " -> pass";
+    case Change::StartedFailing: return tr("pass") + " -> " + verdict(item.now);
+    case Change::StartedPassing: return status_name(item.before.status) + " -> " + tr("pass");
     case Change::New: return verdict(item.now);
-    case Change::Disappeared: return "was " + status_name(item.before.status);
+    case Change::Disappeared: return tr("was {1}", {status_name(item.before.status)});
     case Change::Slower:
     case Change::Faster: return seconds(item.before.seconds) + " -> " + seconds(item.now.seconds);
   }
@@ -182,10 +188,9 @@ std::string detail(const ChangeItem& item) {
 std::string describe(const RunReport& report) {
   std::string text = one_line(report.file) + ":";
   for (const auto& r : report.runtimes)
-    text += " " + one_line(r.runtime) + " " + (r.version.empty() ? "(version unknown)" : one_line(r.version)) + ",";
-  if (!report.run_id.empty()) text += " run " + one_line(report.run_id) + ",";
-  const auto n = report.cases.size();
-  return text + " " + std::to_string(n) + (n == 1 ? " testcase" : " testcases");
+    text += " " + one_line(r.runtime) + " " + (r.version.empty() ? tr("(version unknown)") : one_line(r.version)) + ",";
+  if (!report.run_id.empty()) text += " " + tr("run {1}", {one_line(report.run_id)}) + ",";
+  return text + " " + trn("{1} testcase", "{1} testcases", static_cast<long>(report.cases.size()));
 }
 
 }  // namespace
@@ -194,7 +199,7 @@ ParsedReport parse_report(const std::string& file, const std::string& text) {
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer(text.data(), text.size());
   try {
-    if (!parsed) throw BadReport{parsed.offset, std::string("XML error: ") + parsed.description()};
+    if (!parsed) throw BadReport{parsed.offset, xml_error(parsed)};
     return {report_of(file, text, doc), ""};
   } catch (const BadReport& bad) {
     return {{}, file + ":" + std::to_string(line_at(text, bad.offset)) + ": " + one_line(bad.message)};
@@ -202,11 +207,12 @@ ParsedReport parse_report(const std::string& file, const std::string& text) {
 }
 
 ParsedReport read_report(const std::string& path) {
-  if (boost::filesystem::is_directory(path)) return {{}, path + ": cannot read the file: " + std::strerror(EISDIR)};
+  if (boost::filesystem::is_directory(path))
+    return {{}, path + ": " + tr("cannot read the file: {1}", {system_error_text(EISDIR)})};
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
-  if (!in || in.bad()) return {{}, path + ": cannot read the file: " + std::strerror(errno)};
+  if (!in || in.bad()) return {{}, path + ": " + tr("cannot read the file: {1}", {system_error_text(errno)})};
   return parse_report(path, text.str());
 }
 
@@ -241,7 +247,9 @@ int compare_exit_code(const Comparison& comparison) {
 }
 
 std::string format_comparison(const RunReport& before, const RunReport& now, const Comparison& comparison) {
-  std::string text = "old: " + describe(before) + "\nnew: " + describe(now) + "\n";
+  std::string text = tr("old: {1}", {describe(before)}) + "\n" + tr("new: {1}", {describe(now)}) + "\n";
+  std::size_t label_width = 17;  // as wide as the widest label, and two spaces
+  for (const auto& l : kLabels) label_width = std::max(label_width, display_width(tr(l.text)) + 2);
   std::size_t runtime_width = 0, id_width = 0;
   for (const auto& item : comparison.items) {
     const CaseResult& c = item.change == Change::Disappeared ? item.before : item.now;
@@ -250,17 +258,19 @@ std::string format_comparison(const RunReport& before, const RunReport& now, con
   }
   for (const auto& item : comparison.items) {
     const CaseResult& c = item.change == Change::Disappeared ? item.before : item.now;
-    text += padded(label(item.change), 17) + padded(one_line(c.runtime), runtime_width + 2) +
+    text += padded(label(item.change), label_width) + padded(one_line(c.runtime), runtime_width + 2) +
             padded(one_line(c.id), id_width + 2) + detail(item) + "\n";
   }
   std::string counts;
   for (const auto& l : kLabels) {
     const auto n = std::count_if(comparison.items.begin(), comparison.items.end(),
                                  [&](const ChangeItem& item) { return item.change == l.change; });
-    counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + l.text;
+    counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + tr(l.text);
   }
-  return text + "summary: " + counts + "; " + std::to_string(comparison.still_passing) + " still passing, " +
-         std::to_string(comparison.still_failing) + " still failing\n";
+  return text +
+         tr("summary: {1}; {2} still passing, {3} still failing",
+            {counts, std::to_string(comparison.still_passing), std::to_string(comparison.still_failing)}) +
+         "\n";
 }
 
 int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {

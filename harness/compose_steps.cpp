@@ -1,6 +1,7 @@
 #include "compose_steps.hpp"
 
 #include "fixture_image.hpp"
+#include "i18n.hpp"
 
 namespace harness {
 
@@ -31,7 +32,7 @@ void ComposeSteps::make_project(const Step& s, StepRecord& record) {
   project.named = s.named_volumes;
   project.networks = s.network_keys;
   names_.found_project(s.project, project);
-  record.summary = "make Compose project " + s.project + " from fixtures/compose/" + s.fixture + " = " + project.folder;
+  record.summary = tr("make Compose project {1} from fixtures/compose/{2}", {s.project, s.fixture}) + " = " + project.folder;
   record.outcome = Outcome::Done;
 }
 

@@ -1,5 +1,6 @@
 #include "compose_tool.hpp"
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -23,7 +24,7 @@ ComposeCommand ComposeLookup::get(CommandRecord& record) {
 std::string ComposeLookup::why_none() const {
   std::vector<std::string> tried;
   for (const auto& t : cli_.dialect().compose) tried.push_back(t.plugin ? cli_.dialect().binary + " compose" : t.binary);
-  return "no Compose tool for " + cli_.dialect().name + " (tried " + join(tried, ", ") + "): install one (see .ci/setup)";
+  return tr("no Compose tool for {1} (tried {2}): install one (see .ci/setup)", {cli_.dialect().name, join(tried, ", ")});
 }
 
 }  // namespace harness

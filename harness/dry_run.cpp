@@ -1,5 +1,7 @@
 #include "dry_run.hpp"
 
+#include "i18n.hpp"
+
 namespace harness {
 
 namespace {
@@ -21,11 +23,11 @@ ProcessResult DryRunRunner::run(const Argv& argv, const std::string& input, std:
   const bool inspect = argv.size() > 4 && (argv[1] == "volume" || argv[1] == "container") && argv[2] == "inspect";
   const std::string format = inspect ? argv[4] : "";
   if (format.find("Mountpoint") != std::string::npos)
-    r.out = "/(Mountpoint of " + argv.back() + ")\n";
+    r.out = "/(" + tr("Mountpoint of {1}", {argv.back()}) + ")\n";
   else if (format.find("UpperDir") != std::string::npos)
-    r.out = "/(writable layer of " + argv.back() + ")\n";
+    r.out = "/(" + tr("writable layer of {1}", {argv.back()}) + ")\n";
   else if (format.find(".Mounts") != std::string::npos)
-    r.out = "(the anonymous volume)\n";
+    r.out = tr("(the anonymous volume)") + "\n";
   return r;
 }
 

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "claim_flows.hpp"
+#include "i18n.hpp"
 #include "recovery.hpp"
 #include "scenario_run.hpp"
 #include "text.hpp"
@@ -80,7 +81,7 @@ Swept Engine::sweep() {
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
       swept.by_scenario[index].push_back(
-          name + (stuck ? " (could not be removed)" : " (its cleanup missed it; removed by the end-of-run sweep)"));
+          name + (stuck ? tr(" (could not be removed)") : tr(" (its cleanup missed it; removed by the end-of-run sweep)")));
     }
   return swept;
 }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "data_dir.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -20,15 +21,15 @@ std::string ensure_one(const Cli& cli, ProcessRunner& runner, const std::string&
   using namespace std::chrono_literals;
   if (runner.run(cli.image_exists({image}), "", 30s).ok()) return "";
   if (image != kFixtureImage && image != kFixtureVolumeImage)
-    return "image " + image + " is not there for " + cli.dialect().name +
-           ": pull or import it first, or leave --image out to use the fixture image";
+    return tr("image {1} is not there for {2}: pull or import it first, or leave --image out to use the fixture image",
+              {image, cli.dialect().name});
   const std::string recipe = fixtures_dir() + "/image/build-image.sh";
   Argv build{"bash", recipe, cli.executable(), image};
   if (image == kFixtureVolumeImage) build.push_back("volume");
   const auto built = runner.run(build, "", 120s);
   if (!built.ok())
-    return "building the fixture image with " + recipe + " failed (exit " + std::to_string(built.exit_code) +
-           "): " + printable(clip(built.err + built.spawn_error, 2000));
+    return tr("building the fixture image with {1} failed (exit {2}): {3}",
+              {recipe, std::to_string(built.exit_code), printable(clip(built.err + built.spawn_error, 2000))});
   return "";
 }
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "i18n.hpp"
 #include "junit_writer.hpp"
 #include "claim_topics.hpp"
 #include "matrix_writer.hpp"
@@ -89,17 +90,18 @@ pre.command { border-left: 3px solid #8c959f; }
 .stream .label { font-size: 12px; color: var(--muted); }
 dl.check { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0 12px; }
 dl.check dt { font-weight: 600; color: var(--muted); }
+blockquote { margin: 4px 0 8px; padding: 2px 12px; border-left: 3px solid #bbb; font-style: italic; }
 dl.check dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px;
               overflow-wrap: anywhere; }
 )";
 
-const char* verdict_word(Verdict v) {
-  return v == Verdict::Pass      ? "pass"
-         : v == Verdict::Fail    ? "FAIL"
-         : v == Verdict::Skipped ? "skipped"
-         : v == Verdict::Known   ? "known"
-         : v == Verdict::Fixed   ? "FIXED"
-                                 : "ERROR";
+std::string verdict_word(Verdict v) {
+  return v == Verdict::Pass      ? tr("pass")
+         : v == Verdict::Fail    ? tr("FAIL")
+         : v == Verdict::Skipped ? tr("skipped")
+         : v == Verdict::Known   ? tr("known")
+         : v == Verdict::Fixed   ? tr("FIXED")
+                                 : tr("ERROR");
 }
 const char* verdict_class(Verdict v) {
   return v == Verdict::Pass      ? "pass"
@@ -134,10 +136,6 @@ std::string badge(const std::string& text, int n, const char* colour) {
   return std::string("<span class=\"badge ") + (n ? colour : "zero") + "\">" + text + "</span>";
 }
 
-std::string counts_text(const Counts& n) {
-  return std::to_string(n.passed) + " passed, " + std::to_string(n.failed) + " failed, " + counted(n.errors, "error");
-}
-
 // The id of a claim's <details>: its place in the results, so never untrusted text.
 std::string anchor(std::size_t result_index, std::size_t claim_index) {
   return "claim-" + std::to_string(result_index + 1) + "-" + std::to_string(claim_index + 1);
@@ -149,23 +147,24 @@ std::string anchor(const std::vector<ScenarioResult>& results, const ClaimMatrix
 }
 
 void write_head(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  out << "<!DOCTYPE html>\n<html lang=\"" << language_code() << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>harness run " << h(o.run_id) << ": " << counts_text(count(results)) << "</title>\n"
+      << "<title>" << h(tr("harness run {1}: {2}", {o.run_id, counts_text(count(results))})) << "</title>\n"
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n<div class=\"page\">\n";
 }
 
 void write_header(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m, const RunInfo& o) {
   const Counts n = count(results);
-  out << "<h1>Claims by runtime</h1>\n<p class=\"totals\">" << badge(std::to_string(n.passed) + " passed", n.passed, "pass")
-      << " " << badge(std::to_string(n.failed) + " failed", n.failed, "fail") << " "
-      << badge(counted(n.errors, "error"), n.errors, "error") << "</p>\n";
+  out << "<h1>" << h(tr("Claims by runtime")) << "</h1>\n<p class=\"totals\">"
+      << badge(h(trn("{1} passed", "{1} passed", n.passed)), n.passed, "pass") << " "
+      << badge(h(trn("{1} failed", "{1} failed", n.failed)), n.failed, "fail") << " "
+      << badge(h(trn("{1} error", "{1} errors", n.errors)), n.errors, "error") << "</p>\n";
   out << "<table class=\"run\">\n"
-      << "<tr><th>Run</th><td class=\"mono\">" << h(o.run_id) << "</td></tr>\n"
-      << "<tr><th>Host</th><td>" << h(o.hostname) << "</td></tr>\n"
-      << "<tr><th>Time</th><td>" << h(o.timestamp) << "</td></tr>\n"
-      << "<tr><th>Image</th><td class=\"mono\">" << h(o.image) << "</td></tr>\n"
-      << "<tr><th>Runtimes</th><td>";
+      << "<tr><th>" << h(tr("Run")) << "</th><td class=\"mono\">" << h(o.run_id) << "</td></tr>\n"
+      << "<tr><th>" << h(tr("Host")) << "</th><td>" << h(o.hostname) << "</td></tr>\n"
+      << "<tr><th>" << h(tr("Time")) << "</th><td>" << h(o.timestamp) << "</td></tr>\n"
+      << "<tr><th>" << h(tr("Image")) << "</th><td class=\"mono\">" << h(o.image) << "</td></tr>\n"
+      << "<tr><th>" << h(tr("Runtimes")) << "</th><td>";
   for (std::size_t i = 0; i < m.runtimes.size(); ++i)
     out << (i ? ", " : "") << "<b>" << h(m.runtimes[i]) << "</b> " << h(m.version(m.runtimes[i]));
   out << "</td></tr>\n</table>\n";
@@ -173,14 +172,14 @@ void write_header(std::ostream& out, const std::vector<ScenarioResult>& results,
 
 void write_cell(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix::Cell* cell) {
   if (!cell) {
-    out << "<td class=\"none\" title=\"not run on this runtime\">—</td>";
+    out << "<td class=\"none\" title=\"" << h(tr("not run on this runtime")) << "\">—</td>";
     return;
   }
   const Verdict v = cell->claim->verdict;
   out << "<td class=\"verdict " << verdict_class(v) << "\"><a href=\"#" << anchor(results, *cell) << "\">" << verdict_word(v)
       << "</a>";
   if (!cell->notes.empty()) {
-    out << "<span class=\"differs\">, differs";
+    out << "<span class=\"differs\">, " << h(tr("differs"));
     for (int n : cell->notes) out << " <a href=\"#note-" << n << "\">[" << n << "]</a>";
     out << "</span>";
   }
@@ -188,10 +187,11 @@ void write_cell(std::ostream& out, const std::vector<ScenarioResult>& results, c
 }
 
 void write_matrix_table(std::ostream& out, const std::vector<ScenarioResult>& results, const ClaimMatrix& m) {
-  out << "<h2 id=\"matrix\">Matrix</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">Claim</th>";
+  out << "<h2 id=\"matrix\">" << h(tr("Matrix")) << "</h2>\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">"
+      << h(tr("Claim")) << "</th>";
   for (const auto& rt : m.runtimes)
     out << "<th scope=\"col\">" << h(rt) << "<br><span class=\"version\">" << h(m.version(rt)) << "</span></th>";
-  out << "<th scope=\"col\">Claim text</th></tr></thead>\n<tbody>\n";
+  out << "<th scope=\"col\">" << h(tr("Claim text")) << "</th></tr></thead>\n<tbody>\n";
   for (std::size_t row = 0; row < m.claims.size(); ++row) {
     const std::string& id = m.claims[row];
     if (m.starts_topic(row))
@@ -202,12 +202,15 @@ void write_matrix_table(std::ostream& out, const std::vector<ScenarioResult>& re
     out << "<td class=\"claim-text\">" << h(m.claim_text.at(id)) << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
-  out << "<p class=\"legend\"><b>pass</b>: every check held. <b>FAIL</b>: the runtime did otherwise. "
-         "<b>ERROR</b>: not checked (see below). <b>differs</b>: passed, with an expectation particular to this "
-         "runtime, declared by the scenario (an expected difference, not a failure). <b>—</b>: not run there. "
-         "A verdict links to its claim's steps below.</p>\n";
+  // the legend's own markup is in the message: a translator keeps the <b> around each word
+  out << "<p class=\"legend\">"
+      << tr("<b>pass</b>: every check held. <b>FAIL</b>: the runtime did otherwise. "
+            "<b>ERROR</b>: not checked (see below). <b>differs</b>: passed, with an expectation particular to this "
+            "runtime, declared by the scenario (an expected difference, not a failure). <b>—</b>: not run there. "
+            "A verdict links to its claim's steps below.")
+      << "</p>\n";
   if (m.notes.empty()) return;
-  out << "<h3>Expected differences</h3>\n<ol class=\"notes\">\n";
+  out << "<h3>" << h(tr("Expected differences")) << "</h3>\n<ol class=\"notes\">\n";
   for (std::size_t i = 0; i < m.notes.size(); ++i) out << "<li id=\"note-" << i + 1 << "\">" << h(m.notes[i]) << "</li>\n";
   out << "</ol>\n";
 }
@@ -220,11 +223,11 @@ void write_output(std::ostream& out, const char* label, const std::string& text)
 void write_command(std::ostream& out, const CommandRecord& c) {
   out << "<pre class=\"command\">$ " << h(shell_line(c)) << "</pre>\n<div class=\"status\">";
   if (!c.result.spawn_error.empty())
-    out << "could not start: " << h(c.result.spawn_error);
+    out << h(tr("could not start: {1}", {c.result.spawn_error}));
   else if (c.result.timed_out)
-    out << "timed out after " << seconds3(c.result.duration) << " s, killed";
+    out << h(tr("timed out after {1} s, killed", {seconds3(c.result.duration)}));
   else
-    out << "exit code " << c.result.exit_code << " in " << seconds3(c.result.duration) << " s";
+    out << h(tr("exit code {1} in {2} s", {std::to_string(c.result.exit_code), seconds3(c.result.duration)}));
   out << "</div>\n";
   write_output(out, "stdout", c.result.out);
   write_output(out, "stderr", c.result.err);
@@ -232,16 +235,17 @@ void write_command(std::ostream& out, const CommandRecord& c) {
 
 void write_step(std::ostream& out, const StepRecord& step, std::size_t index, const std::string& file) {
   out << "<li class=\"step" << (step.outcome == Outcome::NotRun ? " not-run" : "") << "\"><div class=\"step-head\">"
-      << "<span class=\"outcome " << outcome_class(step.outcome) << "\">" << outcome_name(step.outcome) << "</span>"
-      << "step " << index + 1 << ": " << h(step.summary) << " <span class=\"muted\">" << seconds3(step.duration) << " s · "
-      << h(file) << ":" << step.line << " &lt;" << h(step.element) << "&gt;</span></div>\n";
+      << "<span class=\"outcome " << outcome_class(step.outcome) << "\">" << h(tr(outcome_name(step.outcome))) << "</span>"
+      << h(tr("step {1}: {2}", {std::to_string(index + 1), step.summary})) << " <span class=\"muted\">" << seconds3(step.duration)
+      << " s · " << h(file) << ":" << step.line << " &lt;" << h(step.element) << "&gt;</span></div>\n";
   for (const auto& c : step.commands) write_command(out, c);
   const bool error = !step.message.empty() && step.message != step.actual;  // not said twice
   if (!step.expected.empty() || error) {
     out << "<dl class=\"check\">";
     if (!step.expected.empty())
-      out << "<dt>expected</dt><dd>" << h(step.expected) << "</dd><dt>found</dt><dd>" << h(step.actual) << "</dd>";
-    if (error) out << "<dt>error</dt><dd>" << h(step.message) << "</dd>";
+      out << "<dt>" << h(tr("expected")) << "</dt><dd>" << h(step.expected) << "</dd><dt>" << h(tr("found")) << "</dt><dd>"
+          << h(step.actual) << "</dd>";
+    if (error) out << "<dt>" << h(tr("error")) << "</dt><dd>" << h(step.message) << "</dd>";
     out << "</dl>\n";
   }
   out << "</li>\n";
@@ -258,24 +262,31 @@ void write_claim(std::ostream& out, const ScenarioResult& r, const ClaimResult& 
   const Verdict v = c.verdict;
   out << "<details class=\"claim " << verdict_class(v) << "\" id=\"" << id << "\"" << (v == Verdict::Pass ? "" : " open")
       << ">\n<summary><span class=\"badge " << verdict_class(v) << "\">" << verdict_word(v) << "</span>"
-      << "<span class=\"claim-id mono\">" << h(c.claim.id) << "</span> on " << h(r.runtime) << " — " << h(c.claim.text)
-      << " <span class=\"muted\">(" << seconds3(c.duration) << " s)</span></summary>\n<div class=\"claim-body\">\n";
-  out << "<p>Scenario <code>" << h(r.scenario.file) << "</code>: " << h(r.scenario.title);
+      << "<span class=\"claim-id mono\">" << h(c.claim.id) << "</span> " << h(tr("on {1}", {r.runtime})) << " — "
+      << h(in_language(c.claim.text, c.claim.fr)) << " <span class=\"muted\">(" << seconds3(c.duration)
+      << " s)</span></summary>\n<div class=\"claim-body\">\n";
+  out << "<p>" << h(tr("Scenario")) << " <code>" << h(r.scenario.file)
+      << "</code>: " << h(in_language(r.scenario.title, r.scenario.title_fr));
   if (!r.scenario.seed.empty())
-    out << " <span class=\"muted\">(tutorial " << h(r.scenario.seed) << ", " << h(r.scenario.section) << ")</span>";
+    out << " <span class=\"muted\">(" << h(tr("tutorial {1}, {2}", {r.scenario.seed, r.scenario.section})) << ")</span>";
   out << "</p>\n";
+  if (!c.claim.quote.empty())  // what the tutorial itself says, beside what was checked
+    out << "<blockquote lang=\"fr\">" << h(c.claim.quote)
+        << (c.claim.quote_from.empty() ? "" : " <span class=\"muted\">(" + h(c.claim.quote_from) + ")</span>")
+        << "</blockquote>\n";
   if (v == Verdict::Pass)
-    out << "<p><b>pass</b>: every check held.</p>\n";
+    out << "<p><b>" << h(tr("pass")) << "</b>: " << h(tr("every check held.")) << "</p>\n";
   else
-    out << "<p><b>" << verdict_word(v)
-        << "</b>: " << (v == Verdict::Fail ? "the runtime did otherwise." : "the claim could not be checked.") << "</p>\n"
+    out << "<p><b>" << h(verdict_word(v))
+        << "</b>: " << h(v == Verdict::Fail ? tr("the runtime did otherwise.") : tr("the claim could not be checked."))
+        << "</p>\n"
         << "<pre class=\"why " << verdict_class(v) << "\">" << h(why_not(r, c)) << "</pre>\n";
   if (v == Verdict::Pass)  // as in the matrix: a difference of a claim that held
-    for (const auto& d : c.differences) out << "<p>Expected difference on " << h(r.runtime) << ": " << h(d) << "</p>\n";
+    for (const auto& d : c.differences) out << "<p>" << h(tr("Expected difference on {1}: {2}", {r.runtime, d})) << "</p>\n";
 
   const auto [first, last] = claim_step_range(r, c.claim.id);
   if (first == last)
-    out << "<p class=\"muted\">No step ran.</p>\n";
+    out << "<p class=\"muted\">" << h(tr("No step ran.")) << "</p>\n";
   else
     out << "<ol class=\"steps\">\n";
   for (std::size_t i = first; i < last; ++i) write_step(out, r.steps[i], i, r.scenario.file);
@@ -292,7 +303,7 @@ void write_runtime(std::ostream& out, const std::vector<ScenarioResult>& results
     if (r.runtime != runtime) continue;
     for (std::size_t k = 0; k < r.claims.size(); ++k) write_claim(out, r, r.claims[k], anchor(i, k));
     for (const auto& l : r.leftovers)
-      out << "<p class=\"leftovers\"><b>ERROR</b>: left behind by <code>" << h(r.scenario.file) << "</code>: " << h(l)
+      out << "<p class=\"leftovers\"><b>" << h(tr("ERROR")) << "</b>: " << h(tr("left behind by {1}: {2}", {r.scenario.file, l}))
           << "</p>\n";
   }
 }
@@ -304,7 +315,7 @@ void write_html_report(std::ostream& out, const std::vector<ScenarioResult>& res
   write_head(out, results, o);
   write_header(out, results, m, o);
   write_matrix_table(out, results, m);
-  out << "<h2 id=\"claims\">Claims, step by step</h2>\n";
+  out << "<h2 id=\"claims\">" << h(tr("Claims, step by step")) << "</h2>\n";
   for (const auto& rt : m.runtimes) write_runtime(out, results, m, rt);
   out << "</div>\n</body>\n</html>\n";
 }

@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <string>
 #include <thread>
 
+#include "i18n.hpp"
 #include "process_runner.hpp"
 
 namespace harness {
@@ -20,19 +22,21 @@ void install_interrupt_handling() {
   ::sigaddset(&signals, SIGINT);
   ::sigaddset(&signals, SIGTERM);
   ::pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::thread([signals] {
+  const std::string quit =  // in the run's language, made before any signal comes
+      "\nharness: " +
+      tr("interrupted again: quitting now, without cleaning up: run `harness clean` to remove what this run made") + "\n";
+  const std::string message =
+      "\nharness: " + tr("interrupted: stopping the running steps, cleaning up, writing the reports (again to quit at once)") +
+      "\n";
+  std::thread([signals, quit, message] {
     for (;;) {
       int signo = 0;
       if (::sigwait(&signals, &signo) != 0) continue;
       if (caught.exchange(signo) != 0) {  // the second one: stop now, saying what to do about what is left
-        static const char quit[] =
-            "\nharness: interrupted again: quitting now, without cleaning up: run `harness clean` to remove what this run made\n";
-        (void)!::write(STDERR_FILENO, quit, sizeof quit - 1);
+        (void)!::write(STDERR_FILENO, quit.data(), quit.size());
         ::_exit(128 + signo);
       }
-      static const char message[] =
-          "\nharness: interrupted: stopping the running steps, cleaning up, writing the reports (again to quit at once)\n";
-      (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+      (void)!::write(STDERR_FILENO, message.data(), message.size());
       kill_running_processes();
     }
   }).detach();

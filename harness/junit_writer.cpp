@@ -4,6 +4,7 @@
 #include <boost/filesystem.hpp>
 #include <sstream>
 
+#include "i18n.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
 #include "transcript.hpp"
@@ -74,6 +75,8 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
   out << "    </properties>\n";
 
   for (const auto& claim : r.claims) {
+    // the name is the same in every language (the ID first, then the English text): CI servers
+    // and `compare` follow a test case by its name; what a person reads below is translated
     out << "    <testcase name=\"" << xml_escape(claim.claim.id + " " + first_sentence(claim.claim.text)) << "\" classname=\""
         << xml_escape(name) << "\" time=\"" << seconds3(claim.duration) << "\">\n";
     if (claim.verdict == Verdict::Skipped) {
@@ -88,10 +91,10 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
       std::string message = claim.message.empty() ? r.error : claim.message;
       if (claim.deciding_step >= 0) {
         const auto& step = r.steps[claim.deciding_step];
-        message = failed ? "expected " + step.expected + ", found " + step.actual
+        message = failed ? tr("expected {1}, found {2}", {step.expected, step.actual})
                   : step.outcome == Outcome::Fault
                       ? step.message
-                      : "not checked: step " + std::to_string(claim.deciding_step + 1) + " failed first";
+                      : tr("not checked: step {1} failed first", {std::to_string(claim.deciding_step + 1)});
       }
       out << "      <" << (failed ? "failure" : "error") << " type=\"" << (failed ? "claim-failed" : "harness-error")
           << "\" message=\"" << xml_escape(message) << "\">" << xml_escape(claim_explanation(r, claim)) << "</"
@@ -104,7 +107,7 @@ void suite(std::ostream& out, const ScenarioResult& r, const RunInfo& options) {
     out << "    </testcase>\n";
   }
   if (!r.leftovers.empty()) {
-    std::string message = "left behind:";
+    std::string message = tr("left behind:");
     for (const auto& l : r.leftovers) message += " " + l;
     out << "    <testcase name=\"cleanup\" classname=\"" << xml_escape(name) << "\" time=\"0.000\">\n"
         << "      <error type=\"harness-error\" message=\"" << xml_escape(message) << "\"/>\n"

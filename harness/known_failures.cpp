@@ -1,6 +1,7 @@
 #include "known_failures.hpp"
 
 #include "claim_filter.hpp"
+#include "i18n.hpp"
 #include "xml_file.hpp"
 
 namespace harness {
@@ -18,13 +19,14 @@ LoadedKnownFailures load_known_failures(const std::string& path) {
     for (const auto& node : root.children()) {
       if (node.type() != pugi::node_element) continue;
       if (std::string(node.name()) != "known")
-        in.fail(node, "unknown element <" + std::string(node.name()) + ">, expected <known>");
+        in.fail(node, tr("unknown element <{1}>, expected <known>", {std::string(node.name())}));
       in.check_attributes(node, {"target", "claim", "reason"}, {"link"});
       KnownFailure k{node.attribute("target").value(), node.attribute("claim").value(), node.attribute("reason").value(),
                      node.attribute("link").value(), in.line_of(node)};
       for (const auto* value : {&k.target, &k.claim, &k.reason})
-        if (value->find_first_not_of(" \t\n") == std::string::npos) in.fail(node, "<known> has an empty target, claim or reason");
-      if (node.first_child()) in.fail(node, "<known> takes no content, only attributes");
+        if (value->find_first_not_of(" \t\n") == std::string::npos)
+          in.fail(node, tr("<known> has an empty target, claim or reason"));
+      if (node.first_child()) in.fail(node, tr("<known> takes no content, only attributes"));
       loaded.list.entries.push_back(k);
     }
   });
@@ -39,10 +41,10 @@ void apply_known_failures(const KnownFailures& list, ScenarioResult& r) {
     const std::string why = known->reason + (known->link.empty() ? "" : " (" + known->link + ")");
     if (c.verdict == Verdict::Fail) {
       c.verdict = Verdict::Known;
-      c.known = "known failure (" + entry + "): " + why;
+      c.known = tr("known failure ({1}): {2}", {entry, why});
     } else {
       c.verdict = Verdict::Fixed;
-      c.known = "fixed: a known failure (" + entry + ": " + why + ") passes now; remove it from the list";
+      c.known = tr("fixed: a known failure ({1}: {2}) passes now; remove it from the list", {entry, why});
     }
   }
 }

@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "i18n.hpp"
 #include "claim_topics.hpp"
 #include "report_file.hpp"
 #include "text.hpp"
@@ -28,7 +29,7 @@ const ClaimMatrix::Cell* ClaimMatrix::cell(const std::string& claim, const std::
 
 std::string ClaimMatrix::version(const std::string& runtime) const {
   const auto it = versions.find(runtime);
-  return it == versions.end() ? "(not reached)" : it->second;
+  return it == versions.end() ? tr("(not reached)") : it->second;
 }
 
 bool ClaimMatrix::starts_topic(std::size_t i) const { return i == 0 || topic.at(claims[i]) != topic.at(claims[i - 1]); }
@@ -52,7 +53,7 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
       m.versions[r.runtime] = r.runtime_version;
     for (const auto& c : r.claims) {
       if (std::find(m.claims.begin(), m.claims.end(), c.claim.id) == m.claims.end()) m.claims.push_back(c.claim.id);
-      m.claim_text[c.claim.id] = c.claim.text;
+      m.claim_text[c.claim.id] = in_language(c.claim.text, c.claim.fr);
       m.topic[c.claim.id] = topic_of(c.claim.id);
       tutorial[c.claim.id] = from_tutorial(r.scenario);
       ClaimMatrix::Cell& cell = m.cells[{c.claim.id, r.runtime}];
@@ -60,7 +61,7 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
       cell.claim = &c;
       if (c.verdict != Verdict::Pass) continue;  // "differs" is an expected difference of a claim that held
       for (const auto& d : c.differences) {
-        m.notes.push_back(c.claim.id + " on " + r.runtime + ": " + d);
+        m.notes.push_back(tr("{1} on {2}: {3}", {c.claim.id, r.runtime, d}));
         cell.notes.push_back(static_cast<int>(m.notes.size()));
       }
     }
@@ -72,11 +73,11 @@ ClaimMatrix claim_matrix(const std::vector<ScenarioResult>& results) {
 
 void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results, const RunInfo& o) {
   const ClaimMatrix m = claim_matrix(results);
-  out << "# Claims by runtime\n\n";
-  out << "Run `" << o.run_id << "` on " << cell_text(o.hostname) << " at " << o.timestamp << ", image `" << o.image << "`.\n\n";
-  out << "| claim |";
+  out << "# " << tr("Claims by runtime") << "\n\n";
+  out << tr("Run `{1}` on {2} at {3}, image `{4}`.", {o.run_id, cell_text(o.hostname), o.timestamp, o.image}) << "\n\n";
+  out << "| " << tr("claim") << " |";
   for (const auto& rt : m.runtimes) out << " " << rt << " " << cell_text(m.version(rt)) << " |";
-  out << " claim text |\n|---|";
+  out << " " << tr("claim text") << " |\n|---|";
   for (std::size_t i = 0; i < m.runtimes.size(); ++i) out << "---|";
   out << "---|\n";
   for (std::size_t row = 0; row < m.claims.size(); ++row) {
@@ -94,32 +95,37 @@ void write_matrix(std::ostream& out, const std::vector<ScenarioResult>& results,
         continue;
       }
       const Verdict v = cell->claim->verdict;
-      std::string text = v == Verdict::Pass      ? "pass"
-                         : v == Verdict::Fail    ? "**FAIL**"
-                         : v == Verdict::Skipped ? "skipped"
-                         : v == Verdict::Known   ? "_known_"
-                         : v == Verdict::Fixed   ? "**FIXED**"
-                                                 : "**ERROR**";
+      std::string text = v == Verdict::Pass      ? tr("pass")
+                         : v == Verdict::Fail    ? "**" + tr("FAIL") + "**"
+                         : v == Verdict::Skipped ? tr("skipped")
+                         : v == Verdict::Known   ? "_" + tr("known") + "_"
+                         : v == Verdict::Fixed   ? "**" + tr("FIXED") + "**"
+                                                 : "**" + tr("ERROR") + "**";
       if (!cell->notes.empty()) {
-        text += ", differs";
+        text += ", " + tr("differs");
         for (int n : cell->notes) text += " [" + std::to_string(n) + "]";
       }
       out << " " << text << " |";
     }
     out << " " << cell_text(m.claim_text.at(id)) << " |\n";
   }
-  out << "\nClaims are grouped by topic, with the tutorials' sections they follow; in each, the tutorials' "
-         "claims (and their commands as written) come first.\n";
-  out << "\npass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
-         "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
-         "declared by the scenario (an expected difference, not a failure).\n";
+  out << "\n"
+      << tr("Claims are grouped by topic, with the tutorials' sections they follow; in each, the tutorials' "
+            "claims (and their commands as written) come first.")
+      << "\n";
+  out << "\n"
+      << tr("pass: every check held. **FAIL**: the runtime did otherwise. **ERROR**: not checked "
+            "(see the JUnit report). differs: passed, with an expectation particular to this runtime, "
+            "declared by the scenario (an expected difference, not a failure).")
+      << "\n";
   if (std::any_of(m.cells.begin(), m.cells.end(), [](const auto& cell) {
         return cell.second.claim->verdict == Verdict::Known || cell.second.claim->verdict == Verdict::Fixed;
       }))
-    out << "_known_: failed, as the known-failures list expects (not a failure of the run). **FIXED**: on that list, "
-           "but it passed: remove it from the list.\n";
+    out << tr("_known_: failed, as the known-failures list expects (not a failure of the run). **FIXED**: on that list, "
+              "but it passed: remove it from the list.")
+        << "\n";
   if (!m.notes.empty()) {
-    out << "\n## Expected differences\n\n";
+    out << "\n## " << tr("Expected differences") << "\n\n";
     for (std::size_t i = 0; i < m.notes.size(); ++i) out << (i + 1) << ". " << cell_text(m.notes[i]) << "\n";
   }
 }

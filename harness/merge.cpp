@@ -11,6 +11,8 @@
 #include "compare.hpp"
 #include "engine.hpp"
 #include "exit_codes.hpp"
+#include "i18n.hpp"
+#include "path_check.hpp"
 #include "reports.hpp"
 #include "text.hpp"
 #include "verdicts.hpp"
@@ -131,9 +133,10 @@ std::vector<ScenarioResult> results_of_junit(const std::string& text) {
 
 int run_merge(const MergeOptions& o, std::ostream& out, std::ostream& err) {
   if (o.files.empty()) {
-    err << "harness: merge needs the JUnit files to join\n";
+    err << "harness: " << tr("merge needs the JUnit files to join") << "\n";
     return kBadUsage;
   }
+  if (const int code = check_paths(o.files, err)) return code;
   std::vector<std::unique_ptr<Input>> inputs;
   std::map<std::pair<std::string, std::string>, std::string> owner;        // (target, claim) -> file
   std::map<std::string, std::pair<std::string, std::string>> scenario_of;  // scenario file -> (id, file)
@@ -149,8 +152,11 @@ int run_merge(const MergeOptions& o, std::ostream& out, std::ostream& err) {
     for (const auto& c : in.report.cases) {
       const auto [first, added] = owner.emplace(std::make_pair(c.runtime, c.id), path);
       if (!added) {
-        err << path << ": " << c.id << " on " << c.runtime << " is in " << first->second
-            << " too: merge takes each claim of each target from one file (two runs of the same target and shard?)\n";
+        err << path << ": "
+            << tr("{1} on {2} is in {3} too: merge takes each claim of each target from one file (two runs of the same "
+                  "target and shard?)",
+                  {c.id, c.runtime, first->second})
+            << "\n";
         return kBadJUnit;
       }
     }
@@ -159,8 +165,11 @@ int run_merge(const MergeOptions& o, std::ostream& out, std::ostream& err) {
       const std::string file = suite.attribute("file").value();
       const auto [seen, added] = scenario_of.emplace(file, std::make_pair(p["scenario.id"], path));
       if (!added && seen->second.first != p["scenario.id"]) {
-        err << path << ": " << file << " checks scenario '" << p["scenario.id"] << "' here and '" << seen->second.first << "' in "
-            << seen->second.second << ": these are runs of different suites (another checkout of the scenarios?)\n";
+        err << path << ": "
+            << tr("{1} checks scenario '{2}' here and '{3}' in {4}: these are runs of different suites (another checkout "
+                  "of the scenarios?)",
+                  {file, p["scenario.id"], seen->second.first, seen->second.second})
+            << "\n";
         return kBadJUnit;
       }
       if (std::find(targets.begin(), targets.end(), p["runtime"]) == targets.end()) targets.push_back(p["runtime"]);
@@ -200,7 +209,9 @@ int run_merge(const MergeOptions& o, std::ostream& out, std::ostream& err) {
   if (const int code = write_reports({o.junit, o.matrix, o.html}, junit.str(), results, info, out, err)) return code;
   Tally t;
   for (const auto& r : results) t += tally(r);
-  out << "merged " << o.files.size() << " file(s): " << targets.size() << " target(s), " << t.claims() << " claim(s)\n";
+  out << tr("merged {1} file(s): {2} target(s), {3} claim(s)",
+            {std::to_string(o.files.size()), std::to_string(targets.size()), std::to_string(t.claims())})
+      << "\n";
   return run_exit_code(results);
 }
 

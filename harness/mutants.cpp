@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cli_dialect.hpp"
+#include "i18n.hpp"
 
 namespace harness {
 
@@ -11,7 +12,8 @@ const std::vector<Mutant>& mutants() {
   using T = MutantTool;
   static const std::vector<Mutant> table = {
       {"copy-binds",
-       "bind mounts are copies: the host folder is copied in when the container starts, and back when a one-shot container exits",
+       N_("bind mounts are copies: the host folder is copied in when the container starts, and back when a one-shot container "
+          "exits"),
        T::Runtime,
        {"run"},
        {},
@@ -21,7 +23,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "BND-1, BND-2"},
       {"drop-readonly",
-       "a read-only mount (:ro, ro, readonly) is simply not made",
+       N_("a read-only mount (:ro, ro, readonly) is simply not made"),
        T::Runtime,
        {"run", "create"},
        {},
@@ -51,7 +53,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "VOL-16"},
       {"idle-stop",
-       "stop prints the container's name and exits 0 without stopping it",
+       N_("stop prints the container's name and exits 0 without stopping it"),
        T::Runtime,
        {"stop"},
        {},
@@ -61,7 +63,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "EPH-2"},
       {"drop-mounts",
-       "run and create drop every --mount and --volume",
+       N_("run and create drop every --mount and --volume"),
        T::Runtime,
        {"run", "create"},
        {},
@@ -71,7 +73,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "VOL-2, VOL-3, SHR-1, SHR-2, BND-1, BND-2"},
       {"ignore-rm",
-       "run ignores --rm for a container without mounts: it stays after it exits",
+       N_("run ignores --rm for a container without mounts: it stays after it exits"),
        T::Runtime,
        {"run", "container run"},  // the tutorial's own spelling too (EPH-1/literal)
        {},
@@ -81,7 +83,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "EPH-1, EPH-1/literal"},
       {"idle-rm",
-       "rm without --volumes prints the names and removes nothing",
+       N_("rm without --volumes prints the names and removes nothing"),
        T::Runtime,
        {"rm"},
        {},
@@ -91,7 +93,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "EPH-3"},
       {"volume-ls-empty",
-       "volume ls lists nothing (unless filtered)",
+       N_("volume ls lists nothing (unless filtered)"),
        T::Runtime,
        {"volume ls"},
        {},
@@ -101,7 +103,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "VOL-1"},
       {"volume-create-rejects-name",
-       "volume create refuses --name (unknown flag), as Podman 4.3 does",
+       N_("volume create refuses --name (unknown flag), as Podman 4.3 does"),
        T::Runtime,
        {"volume create"},
        {"--name"},
@@ -111,7 +113,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "VOL-1/literal"},
       {"no-autocreate",
-       "-v NAME:PATH fails when the volume NAME does not exist yet",
+       N_("-v NAME:PATH fails when the volume NAME does not exist yet"),
        T::Runtime,
        {"run", "create"},
        {},
@@ -121,7 +123,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "VOL-4"},
       {"private-volume-copies",
-       "a detached container gets its own copy of each named volume, taken when it starts: nothing is shared",
+       N_("a detached container gets its own copy of each named volume, taken when it starts: nothing is shared"),
        T::Runtime,
        {"run"},
        {},
@@ -131,7 +133,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "SHR-1"},
       {"compose-tmpfs-over-volume",
-       "compose up mounts a tmpfs over each service's named volume",
+       N_("compose up mounts a tmpfs over each service's named volume"),
        T::Compose,
        {"up"},
        {},
@@ -141,7 +143,7 @@ const std::vector<Mutant>& mutants() {
        MountMatch::Any,
        "CMP-1, CMP-2"},
       {"compose-down-removes-volumes",
-       "compose down removes the named volumes too, as down -v does",
+       N_("compose down removes the named volumes too, as down -v does"),
        T::Compose,
        {"down"},
        {},
@@ -163,7 +165,7 @@ const std::vector<Mutant>& mutants() {
        // podman-compose 1.0.3 has no rm, and its down leaves the network already
        {"docker-compose", "docker"}},
       {"compose-down-v-keeps-volumes",
-       "compose down -v keeps the named volumes, as down does",
+       N_("compose down -v keeps the named volumes, as down does"),
        T::Compose,
        {"down"},
        {"-v"},

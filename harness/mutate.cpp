@@ -13,6 +13,7 @@
 
 #include "exit_codes.hpp"
 #include "host_files.hpp"
+#include "i18n.hpp"
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "mutant_plan.hpp"
@@ -131,7 +132,7 @@ std::string format_mutation(const std::map<std::string, Status>& baseline, const
   std::vector<std::string> not_held;
   for (const auto& key : claim_order)
     if (baseline.at(key) != Status::Pass) not_held.push_back(key);
-  if (!not_held.empty()) text += "baseline: " + join(not_held, ", ") + " did not pass on the real runtime: not counted\n";
+  if (!not_held.empty()) text += tr("baseline: {1} did not pass on the real runtime: not counted", {join(not_held, ", ")}) + "\n";
   std::size_t width = 8;
   for (const auto& r : runs) width = std::max(width, r.name.size() + 2);
   int caught = 0, missed = 0, not_applying = 0;
@@ -141,7 +142,7 @@ std::string format_mutation(const std::map<std::string, Status>& baseline, const
       text += "fault   " + padded(r.name, width) + r.fault + "\n";
     } else if (!r.applies) {
       ++not_applying;
-      text += "n/a     " + padded(r.name, width) + "(changes no call of the selected scenarios)\n";
+      text += "n/a     " + padded(r.name, width) + tr("(changes no call of the selected scenarios)") + "\n";
     } else if (claims.empty()) {
       ++missed;
       text += "missed  " + r.name + "\n";
@@ -163,11 +164,11 @@ std::string format_mutation(const std::map<std::string, Status>& baseline, const
     for (const auto& key : claim_order) row += padded(std::string(key.size() / 2, ' ') + cell(baseline, r, key), key.size() + 2);
     text += trimmed(row);
   }
-  text +=
-      "X the claim failed under the mutant (caught), . it held, E an error, s skipped, - not run (the mutant changes no "
-      "call of its scenario file), ~ it did not pass in the baseline\n";
+  text += tr("X the claim failed under the mutant (caught), . it held, E an error, s skipped, - not run (the mutant changes no "
+             "call of its scenario file), ~ it did not pass in the baseline") +
+          "\n";
   for (const auto& r : runs)
-    if (!r.swept.empty()) text += r.name + " leaked what the end-of-run sweep removed: " + r.swept + "\n";
+    if (!r.swept.empty()) text += tr("{1} leaked what the end-of-run sweep removed: {2}", {r.name, r.swept}) + "\n";
   text += "mutants: " + std::to_string(caught) + " caught, " + std::to_string(missed) + " missed, " +
           std::to_string(not_applying) + " n/a\n";
   return text;
@@ -189,21 +190,22 @@ std::string format_mutant_list() {
     width = std::max(width, m.name.size() + 2);
     calls_width = std::max(calls_width, calls(m).size() + 2);
   }
-  std::string text = padded("mutant", width) + padded("calls", calls_width) + "what it does wrong (the claims it aims at)\n";
+  std::string text =
+      padded("mutant", width) + padded("calls", calls_width) + tr("what it does wrong (the claims it aims at)") + "\n";
   for (const auto& m : mutants())
-    text += padded(m.name, width) + padded(calls(m), calls_width) + m.description + " (" + m.aims_at + ")\n";
+    text += padded(m.name, width) + padded(calls(m), calls_width) + tr(m.description.c_str()) + " (" + m.aims_at + ")\n";
   return text;
 }
 
 int print_wrapper(const std::string& name, const std::string& dir, std::ostream& out, std::ostream& err) {
   const Mutant* mutant = find_mutant(name);
   if (!mutant) {
-    err << "harness: no mutant '" << name << "' (harness mutate --list)\n";
+    err << "harness: " << tr("no mutant '{1}' (harness mutate --list)", {name}) << "\n";
     return kBadUsage;
   }
   const fs::path folder = fs::absolute(dir);
   const auto made = write_wrapper_folder(folder.string());
-  out << "# " << mutant->name << ": " << mutant->description << " (wraps " << join(made, ", ") << ")\n"
+  out << "# " << mutant->name << ": " << tr(mutant->description.c_str()) << " (" << tr("wraps {1}", {join(made, ", ")}) << ")\n"
       << "export " << kMutantVariable << "=" << mutant->name << " PATH=" << shell_quote(folder.string()) << ":\"$PATH\"\n";
   return kAllHeld;
 }
@@ -213,7 +215,7 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   const auto names = split_commas(o.mutants);
   for (const auto& name : names) {
     if (!find_mutant(name)) {
-      err << "harness: no mutant '" << name << "' (harness mutate --list)\n";
+      err << "harness: " << tr("no mutant '{1}' (harness mutate --list)", {name}) << "\n";
       return kBadUsage;
     }
   }
@@ -256,8 +258,8 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
     Argv argv = {self, "run"};
     argv.insert(argv.end(), job.files.begin(), job.files.end());
     if (!o.run.claims.empty()) argv.insert(argv.end(), {"--claim", o.run.claims});
-    argv.insert(argv.end(), {"--runtime", o.run.runtime, "--jobs", std::to_string(o.run.jobs), "--quiet", "--junit",
-                             report + ".xml", "--matrix", report + ".md", "--html", report + ".html"});
+    argv.insert(argv.end(), {"--lang", "en", "--runtime", o.run.runtime, "--jobs", std::to_string(o.run.jobs), "--quiet",
+                             "--junit", report + ".xml", "--matrix", report + ".md", "--html", report + ".html"});
     if (!o.run.image.empty()) argv.insert(argv.end(), {"--image", o.run.image});
     std::vector<std::pair<std::string, std::string>> settings;
     if (job.mutant) settings = {{kMutantVariable, job.mutant->name}, {"PATH", wrappers + ":" + (path ? path : "")}};
@@ -272,16 +274,17 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
     std::ofstream(report + ".txt") << r.out << r.err;
     const ParsedReport parsed = read_report(report + ".xml");
     if (!r.ran() || !parsed.error.empty()) {
-      faults[i] = "its run did not finish (exit code " + std::to_string(r.exit_code) + "): see " + report + ".txt";
+      faults[i] = tr("its run did not finish (exit code {1}): see {2}", {std::to_string(r.exit_code), report + ".txt"});
       return;
     }
     read_run(parsed.report, several, claims[i], orders[i], swept[i], faults[i]);
-    if (!faults[i].empty()) faults[i] = "its run left something behind: " + faults[i] + " (see " + report + ".txt)";
+    if (!faults[i].empty()) faults[i] = tr("its run left something behind: {1} (see {2})", {faults[i], report + ".txt"});
   });
 
   if (terminal) err << "\r\033[K" << std::flush;
   if (const int signo = interrupted()) {  // the runs were killed with their process groups (kill_running_processes)
-    err << "harness: interrupted: the runs were stopped without cleaning up: `harness clean` removes what they made\n";
+    err << "harness: " << tr("interrupted: the runs were stopped without cleaning up: `harness clean` removes what they made")
+        << "\n";
     return 128 + signo;
   }
   std::map<std::string, Status> baseline;
@@ -297,15 +300,16 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
       continue;
     }
     if (!faults[i].empty()) {
-      err << "harness: the baseline run on the real runtime: " << faults[i] << "\n";
+      err << "harness: " << tr("the baseline run on the real runtime: {1}", {faults[i]}) << "\n";
       return kHarnessError;
     }
     baseline = claims[i];
     order = orders[i];
   }
   out << format_mutation(baseline, order, runs);
-  out << "in " << seconds3(std::chrono::steady_clock::now() - start) << " s; each run's reports: " << o.reports
-      << "/NAME.{txt,xml,md,html}\n";
+  out << tr("in {1} s; each run's reports: {2}",
+            {seconds3(std::chrono::steady_clock::now() - start), o.reports + "/NAME.{txt,xml,md,html}"})
+      << "\n";
   return mutation_exit_code(baseline, runs);
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli_dialect.hpp"
+#include "i18n.hpp"
 
 namespace harness {
 
@@ -28,21 +29,23 @@ class StepNames {
   [[noreturn]] void fail(const std::string& message) const { throw LoadError{s_.line, message + on_}; }
 
   void need(const std::set<std::string>& known, const std::string& name, const char* what, const char* how) const {
-    if (!name.empty() && !known.count(name)) fail("unknown " + std::string(what) + " '" + name + "': no earlier step " + how);
+    if (!name.empty() && !known.count(name)) fail(tr("unknown {1} '{2}': no earlier step {3}", {tr(what), name, tr(how)}));
   }
-  void need_container(const std::set<std::string>& known) const { need(known, s_.container, "container", "starts it (<run>)"); }
+  void need_container(const std::set<std::string>& known) const {
+    need(known, s_.container, N_("container"), N_("starts it (<run>)"));
+  }
   void need_made_project() const {
     if (!s_.project.empty() && !n_.projects.count(s_.project))
-      fail("unknown project '" + s_.project + "': no earlier step makes it (<compose-project>)");
+      fail(tr("unknown project '{1}': no earlier step makes it (<compose-project>)", {s_.project}));
   }
   void need_project_up() const {
     if (!s_.project.empty() && !n_.brought_up.count(s_.project))
-      fail("unknown project '" + s_.project + "': no earlier step brings it up (<compose-up>)");
+      fail(tr("unknown project '{1}': no earlier step brings it up (<compose-up>)", {s_.project}));
   }
 
   // docker-compose up -d brings up a project made earlier, down needs one brought up.
   void compose_line() {
-    if (s_.args.size() < 2 || s_.args[0] != "docker-compose") fail("project= goes with a docker-compose line");
+    if (s_.args.size() < 2 || s_.args[0] != "docker-compose") fail(tr("project= goes with a docker-compose line"));
     if (s_.args[1] != "up") return need_project_up();
     need_made_project();
     bring_up(s_.project, s_.project);
@@ -62,21 +65,21 @@ class StepNames {
   void step() {
     for (const auto& m : s_.mounts) {
       if (m.type == Mount::Type::Volume && !m.anonymous()) n_.volumes.insert(m.source);
-      if (m.type == Mount::Type::Bind) need(n_.hosts, m.source, "host folder", "makes it (<host-dir>)");
-      if (m.type == Mount::Type::VolumesFrom) need(n_.containers, m.source, "container", "creates it (<run>, <create>)");
+      if (m.type == Mount::Type::Bind) need(n_.hosts, m.source, N_("host folder"), N_("makes it (<host-dir>)"));
+      if (m.type == Mount::Type::VolumesFrom) need(n_.containers, m.source, N_("container"), N_("creates it (<run>, <create>)"));
     }
     switch (s_.kind) {
       case StepKind::HostDir:
-        if (!n_.hosts.insert(s_.host).second) fail("host folder '" + s_.host + "' is made twice");
+        if (!n_.hosts.insert(s_.host).second) fail(tr("host folder '{1}' is made twice", {s_.host}));
         break;
       case StepKind::VolumeCreate: n_.volumes.insert(s_.volume); break;
       case StepKind::Run:
-        if (n_.containers.count(s_.container)) fail("container '" + s_.container + "' is already started; remove it first");
+        if (n_.containers.count(s_.container)) fail(tr("container '{1}' is already started; remove it first", {s_.container}));
         if (s_.detach || !s_.rm) n_.containers.insert(s_.container);
         n_.ever_started.insert(s_.container);
         break;
       case StepKind::Create:
-        if (n_.containers.count(s_.container)) fail("container '" + s_.container + "' is already created; remove it first");
+        if (n_.containers.count(s_.container)) fail(tr("container '{1}' is already created; remove it first", {s_.container}));
         n_.containers.insert(s_.container);
         n_.ever_started.insert(s_.container);
         break;
@@ -99,7 +102,7 @@ class StepNames {
         need_project_up();
         break;
       case StepKind::ComposeProject:
-        if (n_.projects.count(s_.project)) fail("project '" + s_.project + "' is made twice");
+        if (n_.projects.count(s_.project)) fail(tr("project '{1}' is made twice", {s_.project}));
         n_.projects[s_.project] = s_.volume_keys;
         n_.named[s_.project] = s_.named_volumes;
         n_.nets[s_.project] = s_.network_keys;
@@ -119,7 +122,7 @@ class StepNames {
         n_.containers.erase(s_.container);
         break;
       case StepKind::HostWrite:
-      case StepKind::HostDelete: need(n_.hosts, s_.host, "host folder", "makes it (<host-dir>)"); break;
+      case StepKind::HostDelete: need(n_.hosts, s_.host, N_("host folder"), N_("makes it (<host-dir>)")); break;
       case StepKind::VolumeRemove:
       case StepKind::Write:
       case StepKind::Exec:
@@ -131,8 +134,8 @@ class StepNames {
       case StepKind::ExpectVolume:
         need_project_up();
         if (s_.place != Place::Fresh || s_.kind != StepKind::ExpectFile) need_container(n_.containers);
-        need(n_.volumes, s_.volume, "volume", "creates or mounts it");
-        if (!n_.layers.count(s_.host)) need(n_.hosts, s_.host, "host folder", "makes it (<host-dir>)");
+        need(n_.volumes, s_.volume, N_("volume"), N_("creates or mounts it"));
+        if (!n_.layers.count(s_.host)) need(n_.hosts, s_.host, N_("host folder"), N_("makes it (<host-dir>)"));
         break;
     }
   }
@@ -153,16 +156,16 @@ void check_names(const Scenario& sc, int steps_line) {
   const bool per_runtime = std::any_of(sc.steps.begin(), sc.steps.end(), [](const Step& s) { return !s.runtimes.empty(); });
   for (const auto& s : sc.steps) {
     for (auto& [runtime, names] : on_runtime)
-      if (s.applies_to(runtime)) StepNames(s, names, per_runtime ? " (on " + runtime + ")" : "").step();
+      if (s.applies_to(runtime)) StepNames(s, names, per_runtime ? tr(" (on {1})", {runtime}) : "").step();
     if (s.is_check()) {
       const bool declared = std::any_of(sc.claims.begin(), sc.claims.end(), [&](const Claim& c) { return c.id == s.claim; });
       if (!declared)
-        throw LoadError{s.line, "claim " + s.claim + " is not declared in this scenario (add <claim id=\"" + s.claim + "\">)"};
+        throw LoadError{s.line, tr("claim {1} is not declared in this scenario (add <claim id=\"{1}\">)", {s.claim})};
       checked.insert(s.claim);
     }
   }
   for (const auto& c : sc.claims)
-    if (!checked.count(c.id)) throw LoadError{steps_line, "claim " + c.id + " has no check (a step with claim=\"" + c.id + "\")"};
+    if (!checked.count(c.id)) throw LoadError{steps_line, tr("claim {1} has no check (a step with claim=\"{1}\")", {c.id})};
 }
 
 }  // namespace harness

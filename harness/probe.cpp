@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <future>
 
+#include "i18n.hpp"
 #include "runtime_calls.hpp"
 #include "text.hpp"
 
@@ -45,7 +46,7 @@ std::string endpoint(const Dialect& dialect, const std::vector<std::pair<std::st
     const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
     if (value && *value) return variable + "=" + value;
   }
-  return "the local engine";
+  return tr("the local engine");
 }
 
 }  // namespace
@@ -60,7 +61,7 @@ TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string&
   if (info.ok())
     read_info(info.out, facts);
   else  // facts unknown: no when= condition may be guessed, so nothing is checked
-    facts.cannot_start = "its facts could not be read: " + describe_failure(info, o.timeout);
+    facts.cannot_start = tr("its facts could not be read: {1}", {describe_failure(info, o.timeout)});
   return facts;
 }
 
@@ -83,8 +84,10 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
     look.sees_host_dirs =
         run.out.find("(no marker)") == std::string::npos && run.out.find("(unreadable marker)") == std::string::npos;
     if (run.out.find("(unreadable marker)") != std::string::npos)
-      look.host_dirs_why = "the engine's containers cannot read the harness's host folders in " + o.host_tmp +
-                           " (a user namespace remapping or SELinux labels)";
+      look.host_dirs_why =
+          tr("the engine's containers cannot read the harness's host folders in {1} (a user namespace "
+             "remapping or SELinux labels)",
+             {o.host_tmp});
   } else {  // without the bind mount: an engine that does not see the folder refuses it
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
     spec.mounts.pop_back();
@@ -92,7 +95,7 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
     if (run.ok())
       look.sees_host_dirs = false;
     else
-      look.cannot_start = "cannot start a container here: " + describe_failure(run, o.timeout);
+      look.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
     runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
   if (look.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {

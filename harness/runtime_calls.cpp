@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "interrupt.hpp"
 #include "step_errors.hpp"
 #include "text.hpp"
@@ -11,10 +12,10 @@ namespace harness {
 std::string describe_failure(const ProcessResult& r, std::chrono::milliseconds timeout) {
   if (!r.spawn_error.empty()) return r.spawn_error;
   if (!r.note.empty()) return r.note;
-  if (r.timed_out) return "timed out after " + seconds_text(timeout, 2) + " s and was killed";
-  std::string what = "exit code " + std::to_string(r.exit_code);
+  if (r.timed_out) return tr("timed out after {1} s and was killed", {seconds_text(timeout, 2)});
+  const std::string code = std::to_string(r.exit_code);
   const std::string said = first_line(r.err).empty() ? first_line(r.out) : first_line(r.err);
-  return said.empty() ? what : what + ": " + printable(clip(said, 300));
+  return said.empty() ? tr("exit code {1}", {code}) : tr("exit code {1}: {2}", {code, printable(clip(said, 300))});
 }
 
 void RuntimeCalls::answer_next(const Argv& argv, const std::string& input, CommandRecord shared) {
@@ -51,12 +52,13 @@ const ProcessResult& RuntimeCalls::explain(StepRecord& record, std::chrono::mill
   auto& r = record.commands.back().result;
   const std::string why = r.note.empty() ? "" : " (" + r.note + ")";  // a terminal session's: the prompt it waited for
   if (r.timed_out && timeout < step_timeout_)
-    r.note = "the scenario ran out of time and the command was killed after " + seconds_text(r.duration, 1) + " s" + why;
+    r.note = tr("the scenario ran out of time and the command was killed after {1} s", {seconds_text(r.duration, 1)}) + why;
   else if (r.timed_out)
-    r.note = "timed out after " + seconds_text(r.duration, 1) + " s (the step may take " + seconds_text(step_timeout_, 1) +
-             " s) and was killed with its children" + why;
+    r.note = tr("timed out after {1} s (the step may take {2} s) and was killed with its children",
+                {seconds_text(r.duration, 1), seconds_text(step_timeout_, 1)}) +
+             why;
   else if (interrupted() && !r.ok()) {
-    r.note = "killed: the run was interrupted";
+    r.note = tr("killed: the run was interrupted");
     r.timed_out = true;  // not the runtime's answer: a fault, never a claim's failure
   }
   return r;
@@ -65,7 +67,7 @@ const ProcessResult& RuntimeCalls::explain(StepRecord& record, std::chrono::mill
 const ProcessResult& RuntimeCalls::must(StepRecord& record, const Argv& argv, const std::string& input) {
   const auto& r = call(record, argv, input);
   if (r.ok()) return r;
-  const std::string message = "<" + record.element + "> failed: " + failure(r);
+  const std::string message = tr("<{1}> failed: {2}", {record.element, failure(r)});
   if (is_fault(r)) throw StepFault{message};
   throw StepRefused{message};
 }
@@ -74,7 +76,7 @@ const ProcessResult& RuntimeCalls::inspect(StepRecord& record, const Argv& argv,
                                            const std::string& what) {
   const auto& r = call(record, argv);
   if (is_fault(r) || (r.exit_code != 0 && lower(r.err).find(missing) == std::string::npos))
-    throw StepFault{what + " inspect failed: " + failure(r)};
+    throw StepFault{tr("{1} inspect failed: {2}", {what, failure(r)})};
   return r;
 }
 

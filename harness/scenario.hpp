@@ -9,9 +9,12 @@
 namespace harness {
 
 struct Claim {
-  std::string id;    // "EPH-1", an ID from the claims catalogue; "VOL-1/literal" for a
-                     // tutorial's literal command beside the claim
-  std::string text;  // the claim in one or two sentences, for people reading the results
+  std::string id;          // "EPH-1", an ID from the claims catalogue; "VOL-1/literal" for a
+                           // tutorial's literal command beside the claim
+  std::string text;        // the claim in one or two sentences, for people reading the results
+  std::string fr;          // the same in French (fr=), shown in a French run
+  std::string quote;       // the tutorial's own sentence it comes from, in its words (quote=)
+  std::string quote_from;  // where that sentence is, when not the scenario's <source> (quote-from=)
 };
 
 struct Mount {
@@ -71,6 +74,7 @@ struct Step {
   std::vector<std::string> runtimes;  // only on these runtimes (empty: on all)
   std::vector<std::string> when;      // only where the probe found these facts (target_facts.hpp)
   std::string note;                   // why this runtime differs (with `runtimes` or `when`)
+  std::string note_fr;                // the same in French (note-fr=), for a French run
 
   // what the step acts on (logical names); a Compose service's container is named by
   // its project and service instead of `container`
@@ -143,8 +147,9 @@ struct Scenario {
   std::string file;  // as given on the command line
   std::string id;
   std::string title;
-  std::string seed;     // the tutorial file it follows
-  std::string section;  // and the section in it
+  std::string title_fr;  // title-fr=, shown in a French run
+  std::string seed;      // the tutorial file it follows
+  std::string section;   // and the section in it
   std::vector<std::string> tags;
   std::optional<double> timeout;  // seconds the whole scenario may take
   std::vector<Claim> claims;

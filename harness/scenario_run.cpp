@@ -9,6 +9,7 @@
 #include "checks.hpp"
 #include "claim_flows.hpp"
 #include "cleanup.hpp"
+#include "i18n.hpp"
 #include "interrupt.hpp"
 #include "shared_exec.hpp"
 #include "step_kinds.hpp"
@@ -43,7 +44,7 @@ std::string with_names(std::string w, const Placeholders& names) {
   return w;
 }
 
-std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : "a signal"; }
+std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : tr("a signal"); }
 
 }  // namespace
 
@@ -98,10 +99,10 @@ ScenarioResult ScenarioRun::run() {
     const auto step_start = std::chrono::steady_clock::now();
     calls_.begin_step(step.timeout ? from_seconds(*step.timeout) : options_.step_timeout, deadline);
     try {
-      if (const int signo = interrupted()) throw StepFault{"interrupted by " + signal_name(signo) + " before this step"};
+      if (const int signo = interrupted()) throw StepFault{tr("interrupted by {1} before this step", {signal_name(signo)})};
       if (step_start >= deadline)
-        throw StepFault{"the scenario ran out of time: it may take " + seconds_text(limit, 1) +
-                        " s (timeout=, --scenario-timeout)"};
+        throw StepFault{
+            tr("the scenario ran out of time: it may take {1} s (timeout=, --scenario-timeout)", {seconds_text(limit, 1)})};
       if (!is_check_only(step)) {  // an action may remove or re-create a volume: nothing of it is remembered or held
         host_observer_.forget();
         runtime_observer_.forget();
@@ -115,7 +116,7 @@ ScenarioResult ScenarioRun::run() {
       record.outcome = Outcome::Broken;
       record.mismatch = Mismatch::Refused;
       record.message = refused.message;
-      record.expected = "the command succeeds";
+      record.expected = tr("the command succeeds");
       record.actual = refused.message;
     } catch (const StepFault& fault) {
       record.outcome = Outcome::Fault;
@@ -145,12 +146,12 @@ std::string ScenarioRun::cannot_check_here() const {
   for (const auto& s : scenario_.steps)
     for (const auto& m : s.mounts)
       if (applies(s) && m.type == Mount::Type::Bind)
-        return "skipped: " +
-               (options_.facts.host_dirs_why.empty()
-                    ? "the engine does not see the harness's host folders in " + options_.host_tmp +
-                          " (it runs on another machine, in a VM or in a DinD service)"
-                    : options_.facts.host_dirs_why) +
-               "; give --host-dir-root PATH, a folder both see and can read";
+        return tr("skipped: {1}; give --host-dir-root PATH, a folder both see and can read",
+                  {options_.facts.host_dirs_why.empty()
+                       ? tr("the engine does not see the harness's host folders in {1} (it runs on another machine, in a VM "
+                            "or in a DinD service)",
+                            {options_.host_tmp})
+                       : options_.facts.host_dirs_why});
   return "";
 }
 
@@ -282,7 +283,7 @@ RunSpec ScenarioRun::run_spec(const Step& s, const std::string& name) {
     } else if (m.type == Mount::Type::Bind) {
       const std::string& folder = names_.folder(m.source);
       r.source = m.path.empty() ? folder : engine_.host_files().inside(folder, m.path);
-      if (r.source.empty()) throw StepFault{quote(m.path) + " leads outside " + folder + " (through a symlink): not used"};
+      if (r.source.empty()) throw StepFault{tr("{1} leads outside {2} (through a symlink): not used", {quote(m.path), folder})};
     }
     spec.mounts.push_back(r);
   }
@@ -322,7 +323,7 @@ void ScenarioRun::action(const Step& s, StepRecord& record, const Argv& argv, co
 
 // A check's command, done: its answer held against what the claim says it must do.
 void ScenarioRun::judge(const Step& s, StepRecord& record, const ProcessResult& r) {
-  if (calls_.is_fault(r)) throw StepFault{"<" + record.element + "> failed: " + calls_.failure(r)};
+  if (calls_.is_fault(r)) throw StepFault{tr("<{1}> failed: {2}", {record.element, calls_.failure(r)})};
   const auto& refusals = calls_.cli().dialect().cli_errors;
   const bool cli_refused = std::find(refusals.begin(), refusals.end(), r.exit_code) != refusals.end();
   apply(decide_action(s, r, calls_.failure(r), cli_refused), record);
@@ -367,7 +368,7 @@ void ScenarioRun::find_volume(const Step& s, StepRecord& record) {
   const std::string format = "{{range .Mounts}}{{if eq .Destination \"" + s.target + "\"}}{{.Name}}{{end}}{{end}}";
   const auto& r = calls_.must(record, calls_.cli().container_inspect(container_of(s), format));
   const std::string name = first_line(r.out);
-  if (name.empty()) throw StepRefused{container_of(s) + " mounts no volume at " + s.target};
+  if (name.empty()) throw StepRefused{tr("container {1} mounts no volume at {2}", {container_of(s), s.target})};
   names_.found_volume(s.volume, name);
   names_.ledger().add_volume(name);
   record.summary += " = " + name;
@@ -382,7 +383,7 @@ void ScenarioRun::find_layer(const Step& s, StepRecord& record) {
     dir = observer_.layer_of(record, container_of(s));
   } catch (const StepRefused&) {  // no upper dir on the host (vfs, a containerd store): look through the runtime
     dir = runtime_observer_.layer_of(record, container_of(s));
-    record.summary = summary(s) + " (the storage driver shows none on the host: read through the runtime)";
+    record.summary = summary(s) + tr(" (the storage driver shows none on the host: read through the runtime)");
   }
   names_.found_folder(s.host, dir);
   record.summary += " = " + dir;
@@ -519,7 +520,7 @@ void ScenarioRun::expect_volume(const Step& s, StepRecord& record) {
       CommandRecord root;
       const std::string base = engine_.volume_root(root);
       if (!root.argv.empty()) record.commands.push_back(root);
-      if (base.empty()) throw StepFault{"the runtime did not say where it keeps volumes: " + calls_.failure(root.result)};
+      if (base.empty()) throw StepFault{tr("the runtime did not say where it keeps volumes: {1}", {calls_.failure(root.result)})};
       const std::string sub = cli.dialect().volume_root_suffix;
       facts.default_mountpoint = base + (sub.empty() ? "" : "/" + sub) + "/" + name + "/" + cli.dialect().volume_data;
     }

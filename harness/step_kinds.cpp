@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "i18n.hpp"
+
 namespace harness {
 
 namespace {
@@ -18,21 +20,20 @@ int ms(const Step&) {
 int file_check_cost(const Step& s) { return s.place == Place::Fresh ? 500 : s.place == Place::Container ? 130 : 0; }
 
 std::string container(const Step& s) {
-  return s.service.empty() ? "container " + s.container : "service " + s.service + " of " + s.project;
+  return s.service.empty() ? tr("container {1}", {s.container}) : tr("service {1} of {2}", {s.service, s.project});
 }
 
 std::string file_check(const Step& s) {
-  const std::string where = s.place == Place::Container ? "in " + container(s)
-                            : s.place == Place::Fresh   ? "in a new container"
-                            : s.place == Place::Volume  ? "on the host, in volume " + s.volume
-                                                        : "on the host, in folder " + s.host;
-  return "check " + s.path + " " + where;
+  return s.place == Place::Container ? tr("check {1} in {2}", {s.path, container(s)})
+         : s.place == Place::Fresh   ? tr("check {1} in a new container", {s.path})
+         : s.place == Place::Volume  ? tr("check {1} on the host, in volume {2}", {s.path, s.volume})
+                                     : tr("check {1} on the host, in folder {2}", {s.path, s.host});
 }
 
 std::string tutorial_line(const Step& s) {
   std::string line;
   for (const auto& w : s.args) line += " " + w;
-  return "the tutorial's command:" + line;
+  return tr("the tutorial's command:") + line;
 }
 
 using Role = StepRole;
@@ -50,7 +51,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {"file"},
        ms<0>,
-       [](const Step& s) { return "make host folder " + s.host + " (stands in for $HOME)"; }},
+       [](const Step& s) { return tr("make host folder {1} (stands in for $HOME)", {s.host}); }},
       {StepKind::VolumeCreate,
        "volume-create",
        Role::Action,
@@ -59,7 +60,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<50>,
-       [](const Step& s) { return "create volume " + s.volume; }},
+       [](const Step& s) { return tr("create volume {1}", {s.volume}); }},
       {StepKind::VolumeRemove,
        "volume-remove",
        Role::Action,
@@ -68,7 +69,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<50>,
-       [](const Step& s) { return std::string("remove volume ") + s.volume + (s.force ? " (--force)" : ""); }},
+       [](const Step& s) {
+         return s.force ? tr("remove volume {1} (--force)", {s.volume}) : tr("remove volume {1}", {s.volume});
+       }},
       {StepKind::Run,
        "run",
        Role::Action,
@@ -77,7 +80,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {"mount", "arg"},
        ms<500>,
-       [](const Step& s) { return std::string(s.detach ? "start " : "run one-shot ") + container(s) + (s.rm ? " (--rm)" : ""); }},
+       [](const Step& s) {
+         return (s.detach ? tr("start {1}", {container(s)}) : tr("run one-shot {1}", {container(s)})) + (s.rm ? " (--rm)" : "");
+       }},
       {StepKind::Create,
        "create",
        Role::Action,
@@ -86,7 +91,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {"mount", "arg"},
        ms<50>,
-       [](const Step& s) { return "create " + container(s) + (s.rm ? " (--rm)" : "") + ", not started"; }},
+       [](const Step& s) {
+         return tr("create {1}{2}, not started", {container(s), s.rm ? " (--rm)" : ""});
+       }},
       {StepKind::Write,
        "write",
        Role::Action,
@@ -95,7 +102,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<130>,
-       [](const Step& s) { return "write " + s.path + " in " + container(s); }},
+       [](const Step& s) {
+         return tr("write {1} in {2}", {s.path, container(s)});
+       }},
       {StepKind::Exec,
        "exec",
        Role::Action,
@@ -104,8 +113,16 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {"arg"},
        ms<130>,
-       [](const Step& s) { return "run a command in " + container(s); }},
-      {StepKind::Stop, "stop", Role::Action, {}, {}, true, {}, ms<150>, [](const Step& s) { return "stop " + container(s); }},
+       [](const Step& s) { return tr("run a command in {1}", {container(s)}); }},
+      {StepKind::Stop,
+       "stop",
+       Role::Action,
+       {},
+       {},
+       true,
+       {},
+       ms<150>,
+       [](const Step& s) { return tr("stop {1}", {container(s)}); }},
       {StepKind::Start,
        "start",
        Role::Action,
@@ -114,7 +131,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<450>,
-       [](const Step& s) { return "start " + container(s); }},
+       [](const Step& s) { return tr("start {1}", {container(s)}); }},
       {StepKind::Restart,
        "restart",
        Role::Action,
@@ -123,7 +140,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<600>,
-       [](const Step& s) { return "restart " + container(s); }},
+       [](const Step& s) { return tr("restart {1}", {container(s)}); }},
       {StepKind::Remove,
        "remove",
        Role::Action,
@@ -132,7 +149,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<150>,
-       [](const Step& s) { return "remove " + container(s); }},
+       [](const Step& s) { return tr("remove {1}", {container(s)}); }},
       {StepKind::Wait,
        "wait",
        Role::Action,
@@ -141,7 +158,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<150>,
-       [](const Step& s) { return "wait for " + container(s) + " to exit"; }},
+       [](const Step& s) { return tr("wait for {1} to exit", {container(s)}); }},
       {StepKind::ComposeProject,
        "compose-project",
        Role::Setup,
@@ -150,7 +167,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<0>,
-       [](const Step& s) { return "make Compose project " + s.project; }},
+       [](const Step& s) { return tr("make Compose project {1}", {s.project}); }},
       {StepKind::ComposeUp,
        "compose-up",
        Role::Action,
@@ -159,7 +176,10 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<1000>,
-       [](const Step& s) { return "compose up -d project " + s.project + (s.alias.empty() ? "" : " as " + s.alias); }},
+       [](const Step& s) {
+         return s.alias.empty() ? tr("compose up -d project {1}", {s.project})
+                                : tr("compose up -d project {1} as {2}", {s.project, s.alias});
+       }},
       {StepKind::ComposeDown,
        "compose-down",
        Role::Action,
@@ -168,7 +188,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<700>,
-       [](const Step& s) { return std::string("compose down") + (s.remove_volumes ? " -v" : "") + " project " + s.project; }},
+       [](const Step& s) {
+         return tr("compose down{1} project {2}", {s.remove_volumes ? " -v" : "", s.project});
+       }},
       {StepKind::FindVolume,
        "find-volume",
        Role::Setup,
@@ -177,7 +199,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<50>,
-       [](const Step& s) { return "find the volume " + container(s) + " mounts at " + s.target + ", call it " + s.volume; }},
+       [](const Step& s) {
+         return tr("find the volume {1} mounts at {2}, call it {3}", {container(s), s.target, s.volume});
+       }},
       {StepKind::FindLayer,
        "find-layer",
        Role::Setup,
@@ -186,7 +210,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<50>,
-       [](const Step& s) { return "find the writable layer of " + container(s) + " on the host, call it " + s.host; }},
+       [](const Step& s) {
+         return tr("find the writable layer of {1} on the host, call it {2}", {container(s), s.host});
+       }},
       {StepKind::Tutorial,
        "tutorial",
        Role::Action,
@@ -213,7 +239,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<50>,
-       [](const Step& s) { return "check volume " + s.volume; }},
+       [](const Step& s) { return tr("check volume {1}", {s.volume}); }},
       {StepKind::ExpectContainer,
        "expect-container",
        Role::Check,
@@ -222,7 +248,10 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<50>,
-       [](const Step& s) { return "check " + container(s) + (s.running ? *s.running ? " is running" : " is stopped" : ""); }},
+       [](const Step& s) {
+         return s.running ? *s.running ? tr("check {1} is running", {container(s)}) : tr("check {1} is stopped", {container(s)})
+                          : tr("check {1}", {container(s)});
+       }},
       {StepKind::ExpectNetwork,
        "expect-network",
        Role::Check,
@@ -231,7 +260,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<50>,
-       [](const Step& s) { return "check network " + s.network + (*s.exists ? " exists" : " is gone"); }},
+       [](const Step& s) {
+         return *s.exists ? tr("check network {1} exists", {s.network}) : tr("check network {1} is gone", {s.network});
+       }},
       {StepKind::HostWrite,
        "host-write",
        Role::Setup,
@@ -240,7 +271,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<0>,
-       [](const Step& s) { return "write " + s.path + " on the host, in folder " + s.host; }},
+       [](const Step& s) {
+         return tr("write {1} on the host, in folder {2}", {s.path, s.host});
+       }},
       {StepKind::HostDelete,
        "host-delete",
        Role::Setup,
@@ -249,7 +282,9 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {},
        ms<0>,
-       [](const Step& s) { return "delete " + s.path + " on the host, in folder " + s.host; }},
+       [](const Step& s) {
+         return tr("delete {1} on the host, in folder {2}", {s.path, s.host});
+       }},
   };
   return table;
 }
@@ -275,7 +310,7 @@ std::vector<std::string> attributes_of(const StepKindInfo& kind) {
   add(kind.required);
   if (kind.names_container) add({"container", "project", "service"});
   add(kind.optional);
-  add({"runtime", "note", "timeout", "when"});
+  add({"runtime", "note", "note-fr", "timeout", "when"});
   if (kind.role == StepRole::Action) add({"claim", "expect", "exit-code", "stdout-text", "stdout-contains", "stderr-contains"});
   return all;
 }

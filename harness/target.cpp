@@ -1,5 +1,6 @@
 #include "target.hpp"
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -23,11 +24,11 @@ ParsedTarget parse_target(const std::string& spec) {
   const auto at = spec.find('@');
   const std::string name = spec.substr(0, at);
   const Dialect* dialect = find_dialect(name);
-  if (!dialect) return {{}, "unknown runtime '" + name + "' (known: " + join(dialect_names(), ", ") + ")"};
+  if (!dialect) return {{}, tr("unknown runtime '{1}' (known: {2})", {name, join(dialect_names(), ", ")})};
   if (at == std::string::npos) return {{dialect, "", "", {}, 0}, ""};
   const std::string endpoint = spec.substr(at + 1);
   if (endpoint.empty() || endpoint.find_first_of(" \t\n=") != std::string::npos)
-    return {{}, "'" + spec + "' names no engine after the @ (an URL like unix:///run/x.sock, or a context name)"};
+    return {{}, tr("'{1}' names no engine after the @ (an URL like unix:///run/x.sock, or a context name)", {spec})};
   return {{dialect, endpoint, "", {}, 0}, ""};
 }
 
@@ -38,7 +39,7 @@ ParsedTargets parse_targets(const std::string& specs) {
     if (!one.error.empty()) return {{}, one.error};
     parsed.targets.push_back(one.target);
   }
-  if (parsed.targets.empty()) parsed.error = "--runtime names no runtime";
+  if (parsed.targets.empty()) parsed.error = tr("--runtime names no runtime");
   return parsed;
 }
 

@@ -1,14 +1,15 @@
 #include "target_facts.hpp"
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
 
 std::string TargetFacts::header() const {
-  std::vector<std::string> parts = {runtime + " " + version, rootless ? "rootless" : "rootful"};
+  std::vector<std::string> parts = {runtime + " " + version, rootless ? tr("rootless") : tr("rootful")};
   if (!storage.empty()) parts.push_back(storage);
   if (!oci_runtime.empty()) parts.push_back(oci_runtime);
-  if (!sees_volumes) parts.push_back("files seen through the runtime");
+  if (!sees_volumes) parts.push_back(tr("files seen through the runtime"));
   return join(parts, " \u00b7 ");
 }
 
@@ -57,7 +58,7 @@ std::string check_condition(const std::string& condition) {
   if ((condition.rfind("storage=", 0) == 0 && condition.size() > 8) ||
       (condition.rfind("storage!=", 0) == 0 && condition.size() > 9))
     return "";
-  return "unknown condition '" + condition + "' (known: " + join(condition_names(), ", ") + ")";
+  return tr("unknown condition '{1}' (known: {2})", {condition, join(condition_names(), ", ")});
 }
 
 bool conditions_hold(const std::vector<std::string>& when, const TargetFacts& facts) {

@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -88,6 +89,30 @@ std::string printable(const std::string& bytes) {
 
 std::string counted(long n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
+std::size_t display_width(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) >> 6) != 0x2;  // continuation bytes do not count
+  return n;
+}
+
+std::string first_chars(const std::string& text, std::size_t n) {
+  std::size_t chars = 0, i = 0;
+  for (; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) >> 6) != 0x2 && chars++ == n) break;  // the start of character n + 1
+  return text.substr(0, i);
+}
+
+std::size_t label_width(const std::vector<std::string>& labels) {
+  std::size_t width = 0;
+  for (const auto& l : labels) width = std::max(width, display_width(l));
+  return width + 1;
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+  const std::size_t w = display_width(text);
+  return text + std::string(width > w ? width - w : 0, ' ');
+}
+
 std::string clip(const std::string& text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
   std::size_t cut = max_bytes;
@@ -132,10 +157,6 @@ std::string seconds_text(std::chrono::duration<double> s, int decimals) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, s.count());
   return buf;
-}
-
-std::string padded(const std::string& text, std::size_t width) {
-  return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
 }
 
 }  // namespace harness

@@ -20,6 +20,14 @@ std::string printable(const std::string& bytes);
 // "1 error", "0 errors", "2 errors": a count and its noun, plural with an s unless it is 1.
 std::string counted(long n, const std::string& noun);
 
+// The text and spaces up to `width` characters (UTF-8 characters, not bytes: "é" is one).
+std::string padded(const std::string& text, std::size_t width);
+std::size_t display_width(const std::string& text);
+// The first n characters of text (UTF-8 characters, never cut in the middle of one).
+std::string first_chars(const std::string& text, std::size_t n);
+// The width of a column of labels ("expected:", "found:"): the widest and a space.
+std::size_t label_width(const std::vector<std::string>& labels);
+
 // Cuts long output, saying how much was cut.
 std::string clip(const std::string& text, std::size_t max_bytes);
 
@@ -33,9 +41,6 @@ std::vector<std::string> split_commas(const std::string& text);
 std::string first_line(const std::string& text);
 
 std::string lower(std::string text);
-
-// `text` and spaces up to `width` characters: a column of a table.
-std::string padded(const std::string& text, std::size_t width);
 
 // Seconds with this many decimals: "1.234" (3), "2.0" (1).
 std::string seconds_text(std::chrono::duration<double> s, int decimals);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -17,11 +18,11 @@ std::string shell_quote(const std::string& arg) {
 
 const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::Done: return "done";
-    case Outcome::Held: return "held";
-    case Outcome::Broken: return "FAILED";
-    case Outcome::Fault: return "ERROR";
-    case Outcome::NotRun: return "not run";
+    case Outcome::Done: return N_("done");
+    case Outcome::Held: return N_("held");
+    case Outcome::Broken: return N_("FAILED");
+    case Outcome::Fault: return N_("ERROR");
+    case Outcome::NotRun: return N_("not run");
   }
   return "?";
 }
@@ -46,28 +47,32 @@ std::string shell_line(const CommandRecord& command) {
     const std::string word = i == 0 && !command.on_host ? arg.substr(arg.rfind('/') + 1) : arg;
     line += (line.empty() ? "" : " ") + shell_quote(word);
   }
-  if (command.on_host) line = "(on the host) " + line;
+  if (command.on_host) line = tr("(on the host)") + " " + line;
   if (!command.input.empty()) line += " <<< " + quote(clip(command.input, 200));
   return line;
 }
 
 std::string step_transcript(const StepRecord& step, std::size_t index) {
-  std::string out = "step " + std::to_string(index + 1) + " (line " + std::to_string(step.line) + ", <" + step.element +
-                    ">): " + step.summary + ": " + outcome_name(step.outcome) + " [" + seconds3(step.duration) + " s]\n";
+  std::string out = tr("step {1} (line {2}, <{3}>): {4}: {5} [{6} s]",
+                       {std::to_string(index + 1), std::to_string(step.line), step.element, step.summary,
+                        tr(outcome_name(step.outcome)), seconds3(step.duration)}) +
+                    "\n";
   for (const auto& c : step.commands) {
     out += "  $ " + shell_line(c) + "\n";
     if (!c.result.spawn_error.empty())
-      out += "    could not start: " + printable(c.result.spawn_error) + "\n";
+      out += "    " + tr("could not start: {1}", {printable(c.result.spawn_error)}) + "\n";
     else if (c.result.timed_out)
-      out += "    " + (c.result.note.empty() ? "timed out after " + seconds3(c.result.duration) + " s, killed" : c.result.note) +
-             "\n";
+      out += "    " +
+             (c.result.note.empty() ? tr("timed out after {1} s, killed", {seconds3(c.result.duration)}) : c.result.note) + "\n";
     else
-      out += "    exit " + std::to_string(c.result.exit_code) + " in " + seconds3(c.result.duration) + " s\n";
+      out += "    " + tr("exit {1} in {2} s", {std::to_string(c.result.exit_code), seconds3(c.result.duration)}) + "\n";
     if (!c.result.out.empty()) out += "    stdout:\n" + indent(printable(clip(c.result.out, 4000)), "      ");
     if (!c.result.err.empty()) out += "    stderr:\n" + indent(printable(clip(c.result.err, 4000)), "      ");
   }
-  if (!step.expected.empty()) out += "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
-  if (!step.message.empty()) out += "  error: " + printable(step.message) + "\n";
+  const std::size_t width = label_width({tr("expected:"), tr("found:")});
+  if (!step.expected.empty())
+    out += "  " + padded(tr("expected:"), width) + step.expected + "\n  " + padded(tr("found:"), width) + step.actual + "\n";
+  if (!step.message.empty()) out += "  " + tr("error:") + " " + printable(step.message) + "\n";
   return out;
 }
 
@@ -90,41 +95,49 @@ std::string what_it_means(const StepRecord& s) {
     case Mismatch::None: return "";
     case Mismatch::Missing:
       return s.kind == StepKind::ExpectFile
-                 ? "The file the claim says is there is missing: the data was lost or never reached this place."
-             : s.kind == StepKind::ExpectVolume    ? "The volume the claim says is there is missing."
-             : s.kind == StepKind::ExpectContainer ? "The container the claim says is there is missing."
-             : s.kind == StepKind::ExpectNetwork   ? "The network the claim says is there is missing."
-                                                   : "What the claim says is there is missing.";
+                 ? tr("The file the claim says is there is missing: the data was lost or never reached this place.")
+             : s.kind == StepKind::ExpectVolume    ? tr("The volume the claim says is there is missing.")
+             : s.kind == StepKind::ExpectContainer ? tr("The container the claim says is there is missing.")
+             : s.kind == StepKind::ExpectNetwork   ? tr("The network the claim says is there is missing.")
+                                                   : tr("What the claim says is there is missing.");
     case Mismatch::StillThere:
-      return s.kind == StepKind::ExpectFile        ? "The file is still there, although the claim says it is gone by now."
-             : s.kind == StepKind::ExpectVolume    ? "The volume is still there, although the claim says it is removed."
-             : s.kind == StepKind::ExpectContainer ? "The container is still there, although the claim says it is gone."
-             : s.kind == StepKind::ExpectNetwork   ? "The network is still there, although the claim says it is removed."
-                                                   : "It is still there, although the claim says it is gone.";
-    case Mismatch::Content: return "The file is there, but its content is not what was written.";
-    case Mismatch::Owner: return "The file belongs to another user on the host than the claim says.";
-    case Mismatch::Described: return "The runtime does not describe the volume as the claim says.";
+      return s.kind == StepKind::ExpectFile        ? tr("The file is still there, although the claim says it is gone by now.")
+             : s.kind == StepKind::ExpectVolume    ? tr("The volume is still there, although the claim says it is removed.")
+             : s.kind == StepKind::ExpectContainer ? tr("The container is still there, although the claim says it is gone.")
+             : s.kind == StepKind::ExpectNetwork   ? tr("The network is still there, although the claim says it is removed.")
+                                                   : tr("It is still there, although the claim says it is gone.");
+    case Mismatch::Content: return tr("The file is there, but its content is not what was written.");
+    case Mismatch::Owner: return tr("The file belongs to another user on the host than the claim says.");
+    case Mismatch::Described: return tr("The runtime does not describe the volume as the claim says.");
     case Mismatch::Refused:
-      return "The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.";
-    case Mismatch::Allowed: return "The runtime allowed what the claim says it refuses.";
-    case Mismatch::State: return "The container is not in the state the claim says (running or stopped) at this point.";
-    case Mismatch::ExitCode: return "The command ended with another exit code than the claim says.";
-    case Mismatch::Output: return "The command printed or said something else than the claim says.";
+      return tr("The runtime refused a step of this claim's flow, so the claim does not hold as the tutorial describes it.");
+    case Mismatch::Allowed: return tr("The runtime allowed what the claim says it refuses.");
+    case Mismatch::State: return tr("The container is not in the state the claim says (running or stopped) at this point.");
+    case Mismatch::ExitCode: return tr("The command ended with another exit code than the claim says.");
+    case Mismatch::Output: return tr("The command printed or said something else than the claim says.");
   }
   return "";
+}
+
+std::string counts_text(const Tally& t) {
+  return join({trn("{1} passed", "{1} passed", t.passed), trn("{1} failed", "{1} failed", t.failed),
+               trn("{1} error", "{1} errors", t.errors)},
+              ", ");
 }
 
 std::string claim_explanation(const ScenarioResult& result, const ClaimResult& claim) {
   if (claim.deciding_step < 0) return "";
   const auto& step = result.steps[claim.deciding_step];
-  std::string out = result.scenario.file + ":" + std::to_string(step.line) + ": step " + std::to_string(claim.deciding_step + 1) +
-                    ", " + step.summary + "\n";
-  if (!step.commands.empty()) out += "  command:  " + shell_line(step.commands.back()) + "\n";
-  if (step.outcome == Outcome::Fault) return out + "  error:    " + printable(step.message) + "\n";
-  if (claim.verdict == Verdict::Error) return out + "  not checked: this step failed first (" + step.actual + ")\n";
-  out += "  expected: " + step.expected + "\n  found:    " + step.actual + "\n";
+  std::string out = result.scenario.file + ":" + std::to_string(step.line) + ": " +
+                    tr("step {1}, {2}", {std::to_string(claim.deciding_step + 1), step.summary}) + "\n";
+  const std::size_t width = label_width({tr("command:"), tr("error:"), tr("expected:"), tr("found:"), tr("meaning:")});
+  const auto line = [&](const char* label, const std::string& text) { return "  " + padded(tr(label), width) + text + "\n"; };
+  if (!step.commands.empty()) out += line(N_("command:"), shell_line(step.commands.back()));
+  if (step.outcome == Outcome::Fault) return out + line(N_("error:"), printable(step.message));
+  if (claim.verdict == Verdict::Error) return out + "  " + tr("not checked: this step failed first ({1})", {step.actual}) + "\n";
+  out += line(N_("expected:"), step.expected) + line(N_("found:"), step.actual);
   const std::string meaning = what_it_means(step);
-  return meaning.empty() ? out : out + "  meaning:  " + meaning + "\n";
+  return meaning.empty() ? out : out + line(N_("meaning:"), meaning);
 }
 
 }  // namespace harness

@@ -28,6 +28,9 @@ std::pair<std::size_t, std::size_t> claim_step_range(const ScenarioResult& resul
 // Every line of text with prefix in front of it.
 std::string indent(const std::string& text, const std::string& prefix);
 
+// "3 passed, 1 failed, 0 errors", in the run's language.
+std::string counts_text(const Tally& tally);
+
 // One sentence, for a person new to containers, on what a failed check means.
 std::string what_it_means(const StepRecord& step);
 

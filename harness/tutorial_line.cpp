@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "command_values.hpp"
+#include "i18n.hpp"
 
 namespace harness {
 
@@ -53,7 +54,8 @@ struct Refused {
 [[noreturn]] void refuse(const std::string& message) { throw Refused{message}; }
 
 [[noreturn]] void mount_only_own_volume(const std::string& value) {
-  refuse("a tutorial line may mount only its own volume ({volume}), not '" + value + "': write the step with <run> and <mount>");
+  refuse(
+      tr("a tutorial line may mount only its own volume ({volume}), not '{1}': write the step with <run> and <mount>", {value}));
 }
 
 // Where the volume goes in the container: an absolute path of plain characters, so that
@@ -64,7 +66,8 @@ std::string target(const std::string& path) {
     plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
                       c == '-' || c == '/');
   if (!plain)
-    refuse("a tutorial line mounts its volume at an absolute path of letters, digits, '.', '_', '-' and '/', not '" + path + "'");
+    refuse(
+        tr("a tutorial line mounts its volume at an absolute path of letters, digits, '.', '_', '-' and '/', not '{1}'", {path}));
   return path;
 }
 
@@ -72,11 +75,11 @@ std::string target(const std::string& path) {
 TutorialMount volume_flag(const std::string& spelled, const std::string& value) {
   const auto parts = fields(value, ':');
   if (parts[0] != kVolume) mount_only_own_volume(value);
-  if (parts.size() < 2) refuse(spelled + " " + value + " needs the path in the container: {volume}:/path");
+  if (parts.size() < 2) refuse(tr("{1} {2} needs the path in the container: {volume}:/path", {spelled, value}));
   TutorialMount m{target(parts[1]), false};
   if (parts.size() > 2) {
     const std::string mode = value.substr(parts[0].size() + parts[1].size() + 2);
-    if (mode != "ro") refuse("a tutorial line mounts its volume read-write or with :ro, not with :" + mode);
+    if (mode != "ro") refuse(tr("a tutorial line mounts its volume read-write or with :ro, not with :{1}", {mode}));
     m.read_only = true;
   }
   return m;
@@ -97,12 +100,13 @@ TutorialMount mount_flag(const std::string& value) {
                                                                             : key;
     const bool keyed = canonical == "type" || canonical == "src" || canonical == "dst";
     if (!keyed && canonical != "readonly" && canonical != "volume-nocopy")  // both take less than the default
-      refuse("a tutorial line may not use " + (key.empty() ? std::string("an empty field") : "'" + key + "'") + " in --mount");
+      refuse(key.empty() ? tr("a tutorial line may not use an empty field in --mount")
+                         : tr("a tutorial line may not use '{1}' in --mount", {key}));
     if (keyed != (eq != std::string::npos))
-      refuse("a tutorial line may not use '" + field +
-             "' in --mount: " + (keyed ? "write " + key + "=..." : key + " takes no value"));
+      refuse(keyed ? tr("a tutorial line may not use '{1}' in --mount: write {2}=...", {field, key})
+                   : tr("a tutorial line may not use '{1}' in --mount: {2} takes no value", {field, key}));
     for (const auto& s : seen)
-      if (s == canonical) refuse("a tutorial line gives '" + key + "' twice in --mount");
+      if (s == canonical) refuse(tr("a tutorial line gives '{1}' twice in --mount", {key}));
     seen.push_back(canonical);
     const std::string v = keyed ? field.substr(eq + 1) : "";
     if (canonical == "type") type = v;
@@ -111,7 +115,7 @@ TutorialMount mount_flag(const std::string& value) {
     if (canonical == "readonly") read_only = true;
   }
   if (type != "volume" || source != kVolume) mount_only_own_volume(value);
-  if (!has_destination) refuse("--mount " + value + " needs dst=, the path in the container");
+  if (!has_destination) refuse(tr("--mount {1} needs dst=, the path in the container", {value}));
   return {target(destination), read_only};
 }
 
@@ -146,15 +150,15 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
       const Option* option = nullptr;
       for (const auto& o : options)
         if (name == o.name) option = &o;
-      if (!option || name.empty()) refuse("a tutorial line may not use " + option_name(w));
+      if (!option || name.empty()) refuse(tr("a tutorial line may not use {1}", {option_name(w)}));
       const std::string spelled = "--" + name;
       if (!option->takes_value) {
-        if (eq != std::string::npos) refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
+        if (eq != std::string::npos) refuse(tr("a tutorial line may not use {1}: {2} takes no value", {w, spelled}));
         on(*option, spelled, "");
       } else if (eq != std::string::npos) {
         on(*option, spelled, w.substr(eq + 1));
       } else {
-        if (i == words.size()) refuse(spelled + " needs a value");
+        if (i == words.size()) refuse(tr("{1} needs a value", {spelled}));
         on(*option, spelled, words[i++]);
       }
       continue;
@@ -165,10 +169,12 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
       for (const auto& o : options)
         if (o.shorthand != 0 && o.shorthand == w[j]) option = &o;
       const std::string spelled = std::string("-") + w[j];
-      if (!option) refuse("a tutorial line may not use " + spelled + (w.size() > 2 ? " (in " + w + ")" : ""));
+      if (!option)
+        refuse(w.size() > 2 ? tr("a tutorial line may not use {1} (in {2})", {spelled, w})
+                            : tr("a tutorial line may not use {1}", {spelled}));
       const bool equals = j + 2 < w.size() && w[j + 1] == '=';  // -v=X (not copied: a cluster may be long)
       if (!option->takes_value) {
-        if (equals) refuse("a tutorial line may not use " + w + ": " + spelled + " takes no value");
+        if (equals) refuse(tr("a tutorial line may not use {1}: {2} takes no value", {w, spelled}));
         on(*option, spelled, "");
         continue;
       }
@@ -179,7 +185,7 @@ std::vector<std::string> read_options(const std::vector<std::string>& words, std
       else if (i < words.size())
         on(*option, spelled, words[i++]);
       else
-        refuse(spelled + " needs a value");
+        refuse(tr("{1} needs a value", {spelled}));
       break;
     }
   }
@@ -198,15 +204,15 @@ void run(TutorialLine& line, const std::vector<std::string>& words, const Option
                                           if (name == "mount") line.mounts.push_back(mount_flag(value));
                                           if (name == "name") {
                                             if (value != kContainer)
-                                              refuse("a tutorial line names its container {container}, not '" + value + "'");
+                                              refuse(tr("a tutorial line names its container {container}, not '{1}'", {value}));
                                             line.name = value;
                                           }
                                         });
-  if (positionals.empty()) refuse("a tutorial run needs an image: {image} (the run's image) or a name like alpine");
+  if (positionals.empty()) refuse(tr("a tutorial run needs an image: {image} (the run's image) or a name like alpine"));
   line.image = positionals[0];
-  if (line.image != kImage && !is_image_reference(line.image)) refuse("'" + line.image + "' is not an image name");
+  if (line.image != kImage && !is_image_reference(line.image)) refuse(tr("'{1}' is not an image name", {line.image}));
   line.command.assign(positionals.begin() + 1, positionals.end());
-  if (line.name.empty()) refuse("a tutorial run needs --name {container}: the harness removes the containers it names");
+  if (line.name.empty()) refuse(tr("a tutorial run needs --name {container}: the harness removes the containers it names"));
 }
 
 void volume_verb(TutorialLine& line, const std::vector<std::string>& words, const Options& options) {
@@ -217,12 +223,12 @@ void volume_verb(TutorialLine& line, const std::vector<std::string>& words, cons
                    [&](const Option&, const std::string&, const std::string& value) { names.push_back(value); });
   names.insert(names.end(), positionals.begin(), positionals.end());
   if (line.verb == TutorialLine::Verb::VolumeList) {
-    if (!names.empty()) refuse(verb + " in a tutorial line takes no argument, not '" + names[0] + "'");
+    if (!names.empty()) refuse(tr("{1} in a tutorial line takes no argument, not '{2}'", {verb, names[0]}));
     return;
   }
   for (const auto& name : names)
-    if (name != kVolume) refuse("a tutorial line names its volume {volume}, not '" + name + "'");
-  if (names.size() != 1) refuse(verb + " in a tutorial line acts on one volume, {volume}");
+    if (name != kVolume) refuse(tr("a tutorial line names its volume {volume}, not '{1}'", {name}));
+  if (names.size() != 1) refuse(tr("{1} in a tutorial line acts on one volume, {volume}", {verb}));
   line.name = kVolume;
 }
 
@@ -232,8 +238,8 @@ std::optional<TutorialLine> host_line(const std::vector<std::string>& words) {
   const std::size_t at = !words.empty() && words[0] == "sudo" ? 1 : 0;
   if (words.size() <= at || (words[at] != "ls" && words[at] != "cat")) return std::nullopt;
   const std::string folder = kTutorialVolumeFolder;
-  const std::string usage = "a tutorial's look from the host is [sudo] ls " + folder + " or [sudo] cat " + folder +
-                            "/FILE (a plain file name), as written";
+  const std::string usage =
+      tr("a tutorial's look from the host is [sudo] ls {1} or [sudo] cat {1}/FILE (a plain file name), as written", {folder});
   if (words.size() != at + 2) refuse(usage);
   TutorialLine line;
   line.verb_words = words.size();
@@ -267,7 +273,7 @@ std::optional<TutorialLine> compose_line(const std::vector<std::string>& words) 
     line.verb = TutorialLine::Verb::ComposeDown;
     line.remove_volumes = words.size() == 3;
   } else {
-    refuse("a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written");
+    refuse(tr("a tutorial's Compose line is docker-compose up -d, docker-compose down or docker-compose down -v, as written"));
   }
   return line;
 }
@@ -285,8 +291,8 @@ TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
       result.line = std::move(host);
       return result;
     }
-    if (words.empty()) refuse("a tutorial line needs a command");
-    if (words[0].size() > 1 && words[0][0] == '-') refuse("a tutorial line may not use " + option_name(words[0]));
+    if (words.empty()) refuse(tr("a tutorial line needs a command"));
+    if (words[0].size() > 1 && words[0][0] == '-') refuse(tr("a tutorial line may not use {1}", {option_name(words[0])}));
     const Verb* verb = nullptr;
     for (const auto& v : verbs())
       if (words.size() >= v.words.size() && std::equal(v.words.begin(), v.words.end(), words.begin())) verb = &v;
@@ -294,9 +300,8 @@ TutorialParse parse_tutorial_line(const std::vector<std::string>& words) {
       const std::string said =
           words[0] == "container" || words[0] == "volume" ? words[0] + (words.size() > 1 ? " " + words[1] : "") : words[0];
       refuse(
-          "a tutorial line may run only run, container run, volume create, volume ls, volume inspect or "
-          "volume rm, not '" +
-          said + "'");
+          tr("a tutorial line may run only run, container run, volume create, volume ls, volume inspect or volume rm, not '{1}'",
+             {said}));
     }
     TutorialLine line;
     line.verb = verb->verb;

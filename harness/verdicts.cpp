@@ -4,6 +4,7 @@
 #include <map>
 
 #include "exit_codes.hpp"
+#include "i18n.hpp"
 
 namespace harness {
 
@@ -23,7 +24,8 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     if (!filter.matches(claim.id)) continue;
     ClaimResult c{claim, Verdict::Pass, time[claim.id], -1, {}, "", ""};
     for (const auto& step : scenario.steps)
-      if (step.claim == claim.id && !step.note.empty() && step_applies(step, target)) c.differences.push_back(step.note);
+      if (step.claim == claim.id && !step.note.empty() && step_applies(step, target))
+        c.differences.push_back(in_language(step.note, step.note_fr));
     int checks = 0;
     for (int i = 0; i < static_cast<int>(steps.size()); ++i) {
       const auto& r = steps[i];
@@ -46,7 +48,7 @@ std::vector<ClaimResult> decide_claims(const Scenario& scenario, const std::vect
     }
     if (checks == 0) {
       c.verdict = Verdict::Error;
-      c.message = "no check of " + claim.id + " applies to " + target.runtime;
+      c.message = tr("no check of {1} applies to {2}", {claim.id, target.runtime});
     }
     claims.push_back(c);
   }

@@ -15,6 +15,9 @@ struct LoadError {
   std::string message;
 };
 
+// "XML error: ..." for a parse that failed, in the user's language (pugixml's words translated).
+std::string xml_error(const pugi::xml_parse_result& parsed);
+
 // Decimal digits that fit an unsigned (a uid), or nothing; never throws, unlike std::stoul.
 std::optional<unsigned> parse_uid(const std::string& text);
 
@@ -40,7 +43,8 @@ class XmlReader {
   bool boolean(const pugi::xml_node& node, const char* name, bool fallback = false) const;
   // A positive number of seconds (timeout="30", "0.5"), or nothing when absent.
   std::optional<double> seconds(const pugi::xml_node& node, const char* name) const;
-  std::string logical_name(const pugi::xml_node& node, const char* name, const char* what = nullptr) const;
+  // what: the word for the name in messages, an N_() literal ("host folder").
+  std::string logical_name(const pugi::xml_node& node, const char* name, const char* what) const;
   // text="..." is written like `echo` writes it (with a newline); content="..." exactly.
   std::optional<std::string> content(const pugi::xml_node& node) const;
   std::string relative_path(const pugi::xml_node& node, const std::string& path) const;

@@ -144,7 +144,7 @@ BOOST_AUTO_TEST_CASE(unknown_attribute_is_reported_on_the_element_line) {
   BOOST_TEST(error_of(R"(<scenario id="s" title="t"
           name="x">
 </scenario>
-)") == "t.xml:1: unknown attribute 'name' on <scenario> (known: id, title, tags, timeout)");
+)") == "t.xml:1: unknown attribute 'name' on <scenario> (known: id, title, title-fr, tags, timeout)");
 }
 
 BOOST_AUTO_TEST_CASE(scenario_id_is_a_logical_name) {
@@ -266,13 +266,15 @@ BOOST_AUTO_TEST_CASE(step_needs_its_attributes) {
 }
 
 BOOST_AUTO_TEST_CASE(step_with_an_unknown_attribute) {
-  BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
+  BOOST_TEST(
+      step_error(R"(<run container="c" detach="true"/>
 <exec container="c" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, user, runtime, note, timeout, "
-       "when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
+)") ==
+      "t.xml:5: unknown attribute 'detach' on <exec> (known: container, project, service, user, runtime, note, note-fr, timeout, "
+      "when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<expect-file claim="A-1" fresh="true" path="/f" mode="0644"/>
 )") == "t.xml:4: unknown attribute 'mode' on <expect-file> (known: claim, path, container, project, service, "
-       "volume, host, fresh, text, content, absent, owner-uid, runtime, note, timeout, when)");
+       "volume, host, fresh, text, content, absent, owner-uid, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(the_checks_that_can_fail_as_root) {
@@ -427,9 +429,9 @@ BOOST_AUTO_TEST_CASE(stdout_text_and_stdout_contains_not_both) {
 BOOST_AUTO_TEST_CASE(checks_of_an_action_are_not_on_expect_steps) {
   BOOST_TEST(step_error(R"(<expect-volume claim="A-1" volume="v" exists="true" exit-code="0"/>
 )") == "t.xml:4: unknown attribute 'exit-code' on <expect-volume> (known: claim, volume, exists, listed, driver, "
-       "mountpoint, runtime, note, timeout, when)");
+       "mountpoint, runtime, note, note-fr, timeout, when)");
   BOOST_TEST(step_error(R"(<host-dir name="h" claim="A-1"/>
-)") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note, timeout, when)");
+)") == "t.xml:4: unknown attribute 'claim' on <host-dir> (known: name, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(write_needs_an_absolute_path_and_one_content) {
@@ -511,7 +513,8 @@ BOOST_AUTO_TEST_CASE(remove_volumes_is_a_boolean_on_remove_only) {
 )") == "t.xml:5: attribute 'volumes' must be true or false, not 'yes'");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <stop container="c" volumes="true"/>
-)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, timeout, when, claim, "
+)") == "t.xml:5: unknown attribute 'volumes' on <stop> (known: container, project, service, runtime, note, note-fr, timeout, "
+       "when, claim, "
        "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   const Scenario sc = loaded(with_steps(R"(<run container="c" detach="true"/>
 <remove container="c" volumes="true"/>
@@ -541,6 +544,7 @@ BOOST_AUTO_TEST_CASE(find_volume_attributes) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="/anon" volume="anon" claim="A-1"/>
 )") == "t.xml:5: unknown attribute 'claim' on <find-volume> (known: target, volume, container, project, service, runtime, note, "
+       "note-fr, "
        "timeout, when)");
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <find-volume container="c" target="anon" volume="anon"/>
@@ -577,7 +581,7 @@ BOOST_AUTO_TEST_CASE(tutorial_attributes) {
   BOOST_TEST(step_error(R"(<tutorial line="volume ls"/>
 )") == "t.xml:4: <tutorial> needs the attribute 'claim'");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="volume ls" host="h"/>
-)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, project, runtime, note, "
+)") == "t.xml:4: unknown attribute 'host' on <tutorial> (known: claim, line, volume, container, project, runtime, note, note-fr, "
        "timeout, when, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<tutorial claim="A-1" line="run alpine">
   <arg>ls</arg>
@@ -637,7 +641,7 @@ BOOST_AUTO_TEST_CASE(expect_container_attributes) {
   BOOST_TEST(step_error(R"(<run container="c" detach="true"/>
 <expect-container claim="A-1" container="c" exists="true" expect="success"/>
 )") == "t.xml:5: unknown attribute 'expect' on <expect-container> (known: claim, container, project, service, "
-       "exists, state, runtime, note, timeout, when)");
+       "exists, state, runtime, note, note-fr, timeout, when)");
 }
 
 BOOST_AUTO_TEST_CASE(expect_container_takes_any_container_ever_started) {
@@ -954,20 +958,22 @@ BOOST_AUTO_TEST_CASE(compose_steps_need_their_attributes) {
 BOOST_AUTO_TEST_CASE(compose_steps_with_an_unknown_attribute) {
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo" claim="A-1"/>
 )") == "t.xml:4: unknown attribute 'claim' on <compose-project> (known: name, fixture, folder, volumes, named, networks, "
-       "runtime, note, timeout, when)");
+       "runtime, note, note-fr, timeout, when)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p" detach="true"/>
-)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, timeout, when, "
+)") == "t.xml:5: unknown attribute 'detach' on <compose-up> (known: project, as, default-name, runtime, note, note-fr, timeout, "
+       "when, "
        "claim, "
        "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo"/>
 <compose-up project="p"/>
 <compose-down project="p" service="web"/>
-)") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, timeout, when, claim, "
+)") == "t.xml:6: unknown attribute 'service' on <compose-down> (known: project, volumes, runtime, note, note-fr, timeout, when, "
+       "claim, "
        "expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<run container="c" project="p" detach="true"/>
 )") == "t.xml:4: unknown attribute 'project' on <run> (known: container, image, detach, rm, read-only, user, userns, runtime, "
-       "note, timeout, when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
+       "note, note-fr, timeout, when, claim, expect, exit-code, stdout-text, stdout-contains, stderr-contains)");
   BOOST_TEST(step_error(R"(<compose-project name="p" fixture="todo">
   <arg>x</arg>
 </compose-project>

@@ -161,3 +161,14 @@ BOOST_AUTO_TEST_CASE(clipped_then_printable_is_valid_text) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --- display_width, padded, first_chars: characters, not bytes ----------------------
+
+BOOST_AUTO_TEST_CASE(widths_and_cuts_count_characters_not_bytes) {
+  BOOST_TEST(harness::display_width("\u00c9CHEC") == 5u);
+  BOOST_TEST(harness::padded("\u00c9CHEC", 6) == "\u00c9CHEC ");
+  BOOST_TEST(harness::padded("ERREUR", 3) == "ERREUR");
+  BOOST_TEST(harness::first_chars("\u00e9t\u00e9 chaud", 3) == "\u00e9t\u00e9");
+  BOOST_TEST(harness::first_chars("abc", 10) == "abc");
+  BOOST_TEST(harness::label_width({"claim:", "source:"}) == 8u);
+}

@@ -31,7 +31,7 @@ setup() {
 }
 logged() { grep -qxF -- "$1" "$WORK/log" || fail "not asked: $1"; }
 installs() { grep '^apt-get install' "$WORK/log" | tr ' ' '\n' | grep -v '^-\|^apt-get$\|^install$' || true; }
-run_packages="cmake g++ make libboost1.81-dev libboost-test1.81-dev libboost-filesystem1.81-dev libpugixml-dev libcli11-dev busybox-static docker.io podman docker-compose podman-compose"
+run_packages="cmake g++ make libboost1.81-dev libboost-test1.81-dev libboost-filesystem1.81-dev libboost-locale1.81-dev gettext libpugixml-dev libcli11-dev busybox-static docker.io podman docker-compose podman-compose"
 test_packages="clang libclang-rt-14-dev libxml2-utils python3-junitparser python3-yaml chromium procps dpkg-dev file"
 
 echo "== .ci/setup on a machine with nothing: the run's packages, nothing of the tests'"

@@ -1,6 +1,7 @@
 # Installable on a runner (issue 13): `cmake --install` under any prefix, and the Debian
-# package CPack makes, give a program that finds its scenarios, schemas and fixtures
-# relative to itself and runs the seed suite from an empty folder. The package declares
+# package CPack makes, give a program that finds its scenarios, schemas, fixtures and
+# French messages (share/locale, issue 15) relative to itself and runs the seed suite from
+# an empty folder, in English and in French. The package declares
 # its dependencies. Installs into throwaway folders only (dpkg-deb -x), never into the
 # system: `apt-get install ./harness_*.deb` on a Debian 12 machine is the README's.
 source "$(dirname "$0")/lib.bash" "$@"
@@ -19,7 +20,8 @@ done
 dpkg-deb -c "$deb" | awk '{print $6}' >"$WORK/files"
 for f in ./usr/bin/harness ./usr/share/harness/scenarios/volumes.xml ./usr/share/harness/scenarios/scenario.xsd \
   ./usr/share/harness/scenarios/targets.xsd ./usr/share/harness/scenarios/known-failures.xsd \
-  ./usr/share/harness/fixtures/image/build-image.sh ./usr/share/doc/harness/ci/gitlab-ci.yml; do
+  ./usr/share/harness/fixtures/image/build-image.sh ./usr/share/doc/harness/ci/gitlab-ci.yml \
+  ./usr/share/locale/fr/LC_MESSAGES/harness.mo; do
   grep -qx "$f" "$WORK/files" || fail "the package lacks $f"
 done
 
@@ -35,6 +37,12 @@ check_installed() {  # ROOT [SELECTION...]: where bin/harness is; the claims to 
   no_leftovers docker
   run_harness list
   expect_out "^$root/share/harness/scenarios/volumes.xml "
+  # French from the installed catalogue (the program never reads the build folder's)
+  run_harness run --lang fr --claim EPH-1 --junit "$WORK/i.xml" --matrix "$WORK/i.md" --html "$WORK/i.html"
+  expect_rc 0
+  expect_out "^RÉUSSI EPH-1  docker  "
+  expect_out "^affirmations : 1 réussie, 0 en échec, 0 erreur en "
+  no_leftovers docker
   cd "$HERE"
 }
 dpkg-deb -x "$deb" "$WORK/root"
