@@ -22,7 +22,7 @@ finished=0
 cleanup() {   # the runtime calls only when the flow did not get to its end
   if [ $finished = 0 ]; then
     "$rt" rm -f "${p}_s" "${p}_a1" "${p}_a2" >/dev/null 2>&1
-    [ -f "$proj/compose.yaml" ] && docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/no-network.yaml" down -v -t 0 >/dev/null 2>&1
+    [ -f "$proj/compose.yaml" ] && docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/internal-network.yaml" down -v -t 0 >/dev/null 2>&1
     "$rt" volume rm -f "$p" "${p}_auto" "${p}_lit" >/dev/null 2>&1
   fi
   echo "runtime calls: $(grep -c '' "$proj/calls")" >&2
@@ -95,16 +95,19 @@ fi
 # Tutorial 000: Compose
 here=$(cd "$(dirname "$0")/.." && pwd)
 cp "$here"/fixtures/compose/todo/*.yaml "$proj/"; echo "HARNESS_IMAGE=$img" > "$proj/.env"
-dc() { echo >> "$proj/calls"; docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/no-network.yaml" "$@" >/dev/null 2>&1; }
+# the project keeps its default network (internal), as the harness's compose.xml does: CMP-3 checks it goes with down
+dc() { echo >> "$proj/calls"; docker-compose -p "$p" -f "$proj/compose.yaml" -f "$proj/internal-network.yaml" "$@" >/dev/null 2>&1; }
 dbvol=$root/${p}_database/_data
 dc up -d
+c network inspect "${p}_default" >/dev/null 2>&1; net_up=$?
 echo '[{"title":"learn volumes"}]' | c exec -i "${p}_todo-database_1" sh -c 'cat > /data/db/todos.json'
 [ -s "$dbvol/todos.json" ]; cmp1=$?; ok CMP-1 $cmp1
 dc down
+c network inspect "${p}_default" >/dev/null 2>&1; net_left=$?
 # one listing for what must be gone: the project's container (CMP-3), the --rm session (EPH-1), the removed one (EPH-3)
 gone=$(c ps -a --format '{{.Names}}' --filter name="${p}_todo-database_1" --filter name="${p}_s" --filter name="${p}_a1")
 [ $session = 0 ] && [ $fresh = 0 ] && ! grep -qx "${p}_s" <<< "$gone"; ok EPH-1 $?
-[ -s "$dbvol/todos.json" ] && ! grep -qx "${p}_todo-database_1" <<< "$gone"; ok CMP-3 $?
+[ -s "$dbvol/todos.json" ] && ! grep -qx "${p}_todo-database_1" <<< "$gone" && [ $net_up = 0 ] && [ $net_left != 0 ]; ok CMP-3 $?
 out=$(run -v "${p}_database:/x" "$img" sh -c 'cat /x/todos.json; test ! -e /home/test.txt && echo clean')
 [ "$out" = '[{"title":"learn volumes"}]'$'\n'clean ]; ok SHR-2 $?
 [ $removed = 0 ] && ! grep -qx "${p}_a1" <<< "$gone" && [ "${out##*$'\n'}" = clean ]; ok EPH-3 $?

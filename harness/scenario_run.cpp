@@ -258,7 +258,8 @@ void ScenarioRun::share_exec_from(int i) {
   const ProcessResult whole = calls_.call(scratch, argv, input);
   const auto split = split_answer(whole, parts.size(), marker);
   for (std::size_t n = 0; n < steps.size(); ++n) {
-    answers[n].shared = {argv, input, false, split[n]};
+    if (n >= split.answered && whole.ok()) break;  // the output was lost: these steps make their own exec
+    answers[n].shared = {argv, input, false, split.parts[n]};
     shared_[steps[n]] = std::move(answers[n]);
   }
 }

@@ -24,8 +24,9 @@ Argv shared_command(const std::vector<ExecPart>& parts, const std::string& marke
   return argv;
 }
 
-std::vector<ProcessResult> split_answer(const ProcessResult& whole, std::size_t parts, const std::string& marker) {
-  std::vector<ProcessResult> answers(parts, whole);
+SplitAnswer split_answer(const ProcessResult& whole, std::size_t parts, const std::string& marker) {
+  SplitAnswer split{std::vector<ProcessResult>(parts, whole), 0};
+  auto& answers = split.parts;
   const std::string head = "\n" + marker + " ", tail = "\n" + marker + "\n";
   std::size_t from = 0;
   for (std::size_t k = 0; k < parts; ++k) {
@@ -42,8 +43,9 @@ std::vector<ProcessResult> split_answer(const ProcessResult& whole, std::size_t 
     a.spawn_error.clear();
     a.note.clear();
     from = err_end + tail.size();
+    split.answered = k + 1;
   }
-  return answers;
+  return split;
 }
 
 }  // namespace harness

@@ -22,8 +22,15 @@ struct ExecPart {
 // step's output (the run id and a count make it so).
 Argv shared_command(const std::vector<ExecPart>& parts, const std::string& marker);
 
-// Each part's answer. A part the output does not reach (the exec failed, timed out, or the
-// container went away) gets the whole exec's answer, as its own exec would have.
-std::vector<ProcessResult> split_answer(const ProcessResult& whole, std::size_t parts, const std::string& marker);
+// Each part's answer, and how many parts the output reached (they come first). A part it
+// does not reach gets the whole exec's answer: when the exec failed, timed out or the
+// container went away, that is what its own exec would have answered. When the exec ran to
+// its end (exit 0) and the output still stops early, the output was lost on its way (seen
+// with podman-remote): the caller runs those parts alone instead.
+struct SplitAnswer {
+  std::vector<ProcessResult> parts;
+  std::size_t answered = 0;
+};
+SplitAnswer split_answer(const ProcessResult& whole, std::size_t parts, const std::string& marker);
 
 }  // namespace harness

@@ -494,6 +494,26 @@ BOOST_AUTO_TEST_CASE(neighbouring_container_steps_share_one_exec) {
   }
 }
 
+// An exec that ran to its end but whose output stopped early (podman-remote can lose an
+// exec's last output): the steps it did not answer make their own exec, never a verdict
+// taken from the whole exec's exit code.
+BOOST_AUTO_TEST_CASE(a_lost_output_sends_the_unanswered_steps_to_their_own_exec) {
+  Fixture f([&](const Argv& argv, const std::string&) {
+    const bool shared = std::find(argv.begin(), argv.end(), "shared") != argv.end();
+    if (argv[1] == "exec" && shared) return exited(0, "\nharness-r1-0-shared-exec-1 3\n\nharness-r1-0-shared-exec-1\n");
+    if (argv[1] == "exec") return exited(1, "", "sh: can't create /b: Read-only file system\n");
+    return exited(0);
+  });
+  const auto r = f.run(parse(R"(
+    <run container="c" detach="true" rm="true"/>
+    <expect-file claim="EPH-1" container="c" path="/a" absent="true"/>
+    <write claim="EPH-1" container="c" path="/b" text="hi" expect="failure"/>)"));
+  const auto lines = f.runner.lines();
+  BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("docker exec", 0) == 0; }) == 2);
+  BOOST_TEST(has(lines[2], "sh -c cat > \"$1\" write /b"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Pass);
+}
+
 // Another user, another container or a second write ends the sharing.
 BOOST_AUTO_TEST_CASE(sharing_stops_at_another_user_container_or_write) {
   Fixture f;

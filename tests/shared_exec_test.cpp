@@ -19,7 +19,9 @@ std::vector<ProcessResult> run_shared(const std::string& shell, const std::vecto
   Argv argv = shared_command(parts, "M-1");
   if (shell == "busybox") argv.insert(argv.begin(), "busybox");
   RealProcessRunner runner;
-  return split_answer(runner.run(argv, input, std::chrono::seconds(10)), parts.size(), "M-1");
+  const auto split = split_answer(runner.run(argv, input, std::chrono::seconds(10)), parts.size(), "M-1");
+  BOOST_TEST(split.answered == parts.size());
+  return split.parts;
 }
 
 }  // namespace
@@ -60,15 +62,17 @@ BOOST_AUTO_TEST_CASE(parts_the_output_does_not_reach_get_the_whole_answer) {
   ProcessResult whole;
   whole.exit_code = 125;
   whole.err = "Error: no container with name or ID \"c\" found\n";
-  auto a = split_answer(whole, 2, "M-1");
-  BOOST_TEST(a[0].exit_code == 125);
-  BOOST_TEST(a[1].err == whole.err);
+  auto split = split_answer(whole, 2, "M-1");
+  BOOST_TEST(split.answered == 0u);
+  BOOST_TEST(split.parts[0].exit_code == 125);
+  BOOST_TEST(split.parts[1].err == whole.err);
   whole.exit_code = 137;  // killed after the first part answered
   whole.out = "first\nM-1 0\n\nM-1\n";
-  a = split_answer(whole, 2, "M-1");
-  BOOST_TEST(a[0].exit_code == 0);
-  BOOST_TEST(a[0].out == "first");
-  BOOST_TEST(a[1].exit_code == 137);
+  split = split_answer(whole, 2, "M-1");
+  BOOST_TEST(split.answered == 1u);
+  BOOST_TEST(split.parts[0].exit_code == 0);
+  BOOST_TEST(split.parts[0].out == "first");
+  BOOST_TEST(split.parts[1].exit_code == 137);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

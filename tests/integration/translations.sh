@@ -58,11 +58,12 @@ PY
 # sources (a tutorial's sentence, its section, the section of claims.md) are left out first:
 # they are never translated (the tutorials' French says "container" too); so are file names
 # (from-host.txt) and absolute paths, a tutorial line's placeholders ({container}), the names of attributes
-# (container=), options (--read-only) and lists of known names ("(connus : ...)"): the
-# scenario's and the command line's own words.
+# (container=), options (--read-only), a tutorial line after "la commande du tutoriel :"
+# and lists of known names ("(connus : ...)"): the scenario's and the command line's own words.
 english_left() {
   sed -E \
     -e '/^ *\$ /d' -e '/^ *commande : /d' -e '/^ *(source|tutoriel) : /d' -e 's/\(tutoriel [^)]*\)//' \
+    -e 's/(la commande du tutoriel : ).*/\1/' \
     -e 's/"([^"\\]|\\.)*"//g' \
     -e 's/<[a-z-]+[^>]*>//g' -e 's/\b[a-z-]+=//g' -e 's/(^|[ (])--?[a-z][a-z-]*//g' -e 's/\(connu(e?)s : [^)]*\)//g' \
     -e 's/\{[a-z]+\}//g' -e 's/[A-Za-z0-9_-]+\.(txt|xml|md|html|yml)//g' \
