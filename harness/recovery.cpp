@@ -1,5 +1,8 @@
 #include "recovery.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/file.h>
@@ -108,6 +111,19 @@ Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::stri
   Resources removed{filtered(all.containers, dead), filtered(all.volumes, dead), filtered(all.networks, dead), {}};
   if (!removed.empty()) {
     stuck = remove_resources(cli, runner, removed, "harness-");
+    // A run killed mid-command may have left a request in flight in the engine (a Compose
+    // `up` still making its container, which then holds a volume): look again, a few times.
+    for (int round = 0; round < 3 && !stuck.empty(); ++round) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      const Resources again = list_named(cli, runner, "harness-");
+      const Resources left{filtered(again.containers, dead), filtered(again.volumes, dead), filtered(again.networks, dead), {}};
+      for (const auto& [from, to] :
+           {std::make_pair(&left.containers, &removed.containers), std::make_pair(&left.volumes, &removed.volumes),
+            std::make_pair(&left.networks, &removed.networks)})
+        for (const auto& n : *from)
+          if (std::find(to->begin(), to->end(), n) == to->end()) to->push_back(n);
+      stuck = left.empty() ? Resources{} : remove_resources(cli, runner, left, "harness-");
+    }
     const auto not_stuck = [&](const std::vector<std::string>& list) {
       return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) == list.end(); };
     };
