@@ -67,13 +67,7 @@ Swept Engine::sweep() {
   const Resources all = list_named(cli_, runner_, "harness-");  // this run's names and dead runs': one listing
   Swept swept;
   swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
-  const auto mine = [&](const std::vector<std::string>& names) {
-    std::vector<std::string> out;
-    for (const auto& n : names)
-      if (n.rfind(prefix, 0) == 0) out.push_back(n);
-    return out;
-  };
-  const Resources found{mine(all.containers), mine(all.volumes), mine(all.networks), {}};
+  const Resources found = all.only([&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0; });
   if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
   for (const auto* names : found.runtime_kinds())
