@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "recovery.hpp"
 #include "scenario_run.hpp"
+#include "step_kinds.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -60,6 +61,13 @@ std::vector<ClaimFilter> Engine::parts_of(const Scenario& scenario, const ClaimF
     parts.emplace_back(list);
   }
   return parts;
+}
+
+int Engine::cost_of(const Scenario& scenario, const ClaimFilter& filter) const {
+  const auto served = claims_served(scenario, [this](const Step& s) { return step_applies(s, options_.facts); });
+  return estimated_cost(scenario, [&](std::size_t i) {
+    return std::any_of(served[i].begin(), served[i].end(), [&filter](const std::string& id) { return filter.matches(id); });
+  });
 }
 
 Swept Engine::sweep() {
