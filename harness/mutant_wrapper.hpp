@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "mutant_plan.hpp"
+#include "process_runner.hpp"
+
 namespace harness {
 
 constexpr const char* kMutantVariable = "HARNESS_MUTANT";
@@ -19,6 +22,10 @@ bool called_as_wrapper(const char* argv0);
 // Carries out the mutant's plan for this call; returns the exit code (or does not return
 // at all: a call the mutant leaves alone is exec'ed as it is).
 int run_as_wrapper(int argc, char** argv);
+
+// Asks the CLI it is given (`image inspect`) for an image's VOLUMEs, each image once; the
+// runner must outlive it.
+ImageVolumeLookup image_volume_lookup(ProcessRunner& runner);
 
 // Makes `dir` (if needed) with a symlink to this program for each CLI on PATH that a mutant
 // can wrap; returns their names, or throws std::runtime_error.

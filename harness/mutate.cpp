@@ -85,8 +85,9 @@ std::string this_program() {
 // The jobs: the baseline on every file, each selected mutant on the files where it changes
 // a call (none: it does not apply), longest first.
 std::vector<Job> plan_jobs(const std::vector<const Mutant*>& selected, const std::vector<ScenarioResult>& planned,
-                           std::vector<MutantRun>& runs) {
+                           ProcessRunner& runner, std::vector<MutantRun>& runs) {
   RealHostFiles files;
+  const ImageVolumeLookup image_volumes = image_volume_lookup(runner);  // asked only by the rows that need it
   std::vector<Job> jobs(1);
   jobs[0].name = kBaseline;
   for (const auto& r : planned)
@@ -98,8 +99,9 @@ std::vector<Job> plan_jobs(const std::vector<const Mutant*>& selected, const std
     Job job{m->name, m, {}, 0};
     for (const auto& r : planned) {
       const bool applies = std::any_of(r.steps.begin(), r.steps.end(), [&](const StepRecord& step) {
-        return std::any_of(step.commands.begin(), step.commands.end(),
-                           [&](const CommandRecord& c) { return !c.on_host && mutant_applies(*m, c.argv, files); });
+        return std::any_of(step.commands.begin(), step.commands.end(), [&](const CommandRecord& c) {
+          return !c.on_host && mutant_applies(*m, c.argv, files, image_volumes);
+        });
       });
       if (applies && std::find(job.files.begin(), job.files.end(), r.scenario.file) == job.files.end()) {
         job.files.push_back(r.scenario.file);
@@ -226,7 +228,7 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   std::vector<ScenarioResult> planned;
   if (const int code = plan_run(o.run, runner, planned, err)) return code;
   std::vector<MutantRun> runs;
-  std::vector<Job> jobs = plan_jobs(selected, planned, runs);
+  std::vector<Job> jobs = plan_jobs(selected, planned, runner, runs);
 
   RealHostFiles files;
   const std::string wrappers = files.make_folder("/tmp", "harness-mutate-");
