@@ -553,6 +553,10 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
   return {};
 }
 
+bool MutantPlan::changes(const Argv& args) const {
+  return applies && !(actions.size() == 1 && actions[0].kind == MutantAction::Kind::Main && actions[0].args == args);
+}
+
 bool mutant_applies(const Mutant& mutant, const Argv& argv, HostFiles& files, const ImageVolumeLookup& image_volumes) {
   if (argv.empty()) return false;
   const std::string cli = argv[0].substr(argv[0].rfind('/') + 1);

@@ -37,6 +37,9 @@ struct MutantPlan {
   std::string print;       // with no Main: printed on stdout, then the wrapper exits with exit_code
   std::string error;       // ... and this on stderr
   int exit_code = 0;
+  // Whether it does anything but the call `args` as it is (a row that cannot tell, or finds
+  // nothing to change, applies with the call unchanged).
+  bool changes(const Argv& args) const;
 };
 
 // What a plan may ask the runtime: the container paths the image declares as VOLUME, as

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -110,6 +111,8 @@ int run_as_wrapper(int argc, char** argv) {
   const ImageVolumeLookup lookup = image_volume_lookup(runner);
   const MutantPlan plan =
       plan_call(*mutant, cli, args, files, [&](const std::string&, const std::string& image) { return lookup(exe, image); });
+  if (const char* calls = std::getenv(kMutantCallsVariable); calls && *calls && plan.changes(args))
+    std::ofstream(calls, std::ios::app) << cli + " " + join(args, " ") + "\n";
   if (!plan.applies) {
     ::execv(exe.c_str(), argv);
     std::cerr << exe << ": " << std::strerror(errno) << "\n";

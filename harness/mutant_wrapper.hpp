@@ -15,6 +15,9 @@
 namespace harness {
 
 constexpr const char* kMutantVariable = "HARNESS_MUTANT";
+// A file the wrapper appends each call it changed to (one line: the CLI and its arguments),
+// when set: what `harness mutate` reads to tell a mutant that changed no call when it ran.
+constexpr const char* kMutantCallsVariable = "HARNESS_MUTANT_CALLS";
 
 // Whether this program was called as a wrapper: by one of the CLIs' names, HARNESS_MUTANT set.
 bool called_as_wrapper(const char* argv0);

@@ -251,7 +251,8 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   std::vector<std::string> faults(jobs.size());
   std::vector<std::vector<std::string>> orders(jobs.size());
   std::vector<std::string> swept(jobs.size());
-  std::mutex progress;  // on a terminal: how many runs are done
+  std::vector<char> changed(jobs.size(), true);  // whether the mutant changed a call when it ran
+  std::mutex progress;                           // on a terminal: how many runs are done
   std::size_t done = 0;
   const bool terminal = ::isatty(STDERR_FILENO);
   parallel_for(jobs.size(), o.side_by_side, [&](std::size_t i) {
@@ -264,10 +265,14 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
                              "--junit", report + ".xml", "--matrix", report + ".md", "--html", report + ".html"});
     if (!o.run.image.empty()) argv.insert(argv.end(), {"--image", o.run.image});
     std::vector<std::pair<std::string, std::string>> settings;
-    if (job.mutant) settings = {{kMutantVariable, job.mutant->name}, {"PATH", wrappers + ":" + (path ? path : "")}};
+    if (job.mutant)
+      settings = {{kMutantVariable, job.mutant->name},
+                  {"PATH", wrappers + ":" + (path ? path : "")},
+                  {kMutantCallsVariable, fs::absolute(report + ".calls").string()}};
     EnvironmentRunner with(runner, settings);
     boost::system::error_code gone;
     fs::remove(report + ".xml", gone);  // a report of an earlier mutation is never read as this one's
+    fs::remove(report + ".calls", gone);
     const ProcessResult r = with.run(argv, "", std::chrono::hours(2));
     {
       std::lock_guard<std::mutex> lock(progress);
@@ -280,6 +285,8 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
       return;
     }
     read_run(parsed.report, several, claims[i], orders[i], swept[i], faults[i]);
+    // a row that could not tell in the dry run (a file the run writes, an image it builds) may change none
+    changed[i] = !job.mutant || (fs::exists(report + ".calls", gone) && !fs::is_empty(report + ".calls", gone));
     if (!faults[i].empty()) faults[i] = tr("its run left something behind: {1} (see {2})", {faults[i], report + ".txt"});
   });
 
@@ -298,6 +305,7 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
           run.claims = claims[i];
           run.fault = faults[i];
           run.swept = swept[i];
+          run.applies = changed[i] || !run.fault.empty();
         }
       continue;
     }

@@ -180,6 +180,20 @@ BOOST_AUTO_TEST_CASE(image_volumes_empty_mounts_an_empty_volume_on_each_path_not
              "(unchanged)");  // Podman has no volume-nocopy
 }
 
+// What the wrapper tells `harness mutate` it changed: not a call it could only pass on as it is
+BOOST_AUTO_TEST_CASE(a_plan_changes_the_call_unless_it_makes_it_as_it_is) {
+  const Argv create = {"create", "--name", "n", "img"};
+  const Mutant& empty = *find_mutant("image-volumes-empty");
+  BOOST_TEST(!plan_call(empty, "docker", create, no_files).changes(create));  // it cannot tell
+  BOOST_TEST(plan_call(empty, "docker", create, no_files, [](const std::string&, const std::string&) {
+               return std::optional<std::vector<std::string>>(std::vector<std::string>{"/p"});
+             }).changes(create));
+  const Argv stop = {"stop", "x"};
+  BOOST_TEST(plan_call(*find_mutant("idle-stop"), "docker", stop, no_files).changes(stop));  // no call at all
+  const Argv up = {"-f", "/tmp/p/compose.yaml", "up", "-d"};
+  BOOST_TEST(!plan_call(*find_mutant("compose-creates-external"), "docker-compose", up, no_files).changes(up));
+}
+
 BOOST_AUTO_TEST_CASE(image_volumes_ignored_adds_its_option_once) {
   BOOST_TEST(plan_with_image("image-volumes-ignored", "run -d --name n img", "podman", std::vector<std::string>{"/a", "/b"}) ==
              "podman img\nmain run -d --name n --image-volume ignore img\n");
