@@ -315,6 +315,7 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
     std::size_t scenario;
     int part;
     ClaimFilter filter;
+    int cost;  // what this part makes here, not the whole file: longest first
   };
   std::vector<Work> work;
   std::vector<std::vector<ScenarioResult>> parts(scenarios.size());
@@ -323,11 +324,10 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
     const auto filters = engine.parts_of(scenarios[i], run.filter);
     parts[i].resize(filters.size());
     left[i] = filters.size();
-    for (std::size_t k = 0; k < filters.size(); ++k) work.push_back({i, static_cast<int>(k), filters[k]});
+    for (std::size_t k = 0; k < filters.size(); ++k)
+      work.push_back({i, static_cast<int>(k), filters[k], engine.cost_of(scenarios[i], filters[k])});
   }
-  std::stable_sort(work.begin(), work.end(), [&](const Work& a, const Work& b) {
-    return estimated_cost(scenarios[a.scenario]) > estimated_cost(scenarios[b.scenario]);
-  });
+  std::stable_sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.cost > b.cost; });
   std::mutex done_lock;
   parallel_for(work.size(), jobs, [&](std::size_t w) {
     const std::size_t i = work[w].scenario;

@@ -68,9 +68,11 @@ class UseWalk {
         const std::string c = container_key(s);
         u.reads.insert(c);
         u.changes.insert(c);
-        for (const auto& m : mounted_[c]) u.reads.insert(m);  // what happens in it depends on them
+        for (const auto& m : mounted_[c]) {  // what happens in it depends on them, and changes them
+          u.reads.insert(m);
+          u.changes.insert(m);
+        }
         if (s.kind == StepKind::Write || s.kind == StepKind::Exec) u.changes.insert(kImage);
-        for (const auto& m : mounted_[c]) u.changes.insert(m);  // through its mounts
         break;
       }
       case StepKind::FindVolume:

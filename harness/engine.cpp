@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "recovery.hpp"
 #include "scenario_run.hpp"
+#include "step_kinds.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -62,18 +63,19 @@ std::vector<ClaimFilter> Engine::parts_of(const Scenario& scenario, const ClaimF
   return parts;
 }
 
+int Engine::cost_of(const Scenario& scenario, const ClaimFilter& filter) const {
+  const auto served = claims_served(scenario, [this](const Step& s) { return step_applies(s, options_.facts); });
+  return estimated_cost(scenario, [&](std::size_t i) {
+    return std::any_of(served[i].begin(), served[i].end(), [&filter](const std::string& id) { return filter.matches(id); });
+  });
+}
+
 Swept Engine::sweep() {
   const std::string prefix = "harness-" + options_.run_id + "-";
   const Resources all = list_named(cli_, runner_, "harness-");  // this run's names and dead runs': one listing
   Swept swept;
   swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
-  const auto mine = [&](const std::vector<std::string>& names) {
-    std::vector<std::string> out;
-    for (const auto& n : names)
-      if (n.rfind(prefix, 0) == 0) out.push_back(n);
-    return out;
-  };
-  const Resources found{mine(all.containers), mine(all.volumes), mine(all.networks), {}};
+  const Resources found = all.only([&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0; });
   if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
   for (const auto* names : found.runtime_kinds())

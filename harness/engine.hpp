@@ -57,6 +57,9 @@ class Engine {
   // whose flows share no step and no name on this target (claim_flows.hpp), to run side by
   // side and join (scenario_parts.hpp). One part when nothing splits.
   std::vector<ClaimFilter> parts_of(const Scenario& scenario, const ClaimFilter& filter) const;
+  // The estimated cost (step_kinds.hpp) of what run() makes for these claims on this target:
+  // the steps that apply here and serve one of them. Longest first, part by part.
+  int cost_of(const Scenario& scenario, const ClaimFilter& filter) const;
 
   const Cli& cli() const { return cli_; }
   const EngineOptions& options() const { return options_; }

@@ -33,13 +33,6 @@ std::vector<std::string> names_in(const ProcessResult& r, const std::string& pre
   return names;
 }
 
-template <typename Keep>
-std::vector<std::string> filtered(const std::vector<std::string>& names, Keep keep) {
-  std::vector<std::string> out;
-  std::copy_if(names.begin(), names.end(), std::back_inserter(out), keep);
-  return out;
-}
-
 }  // namespace
 
 std::string runs_dir() {
@@ -87,14 +80,7 @@ Resources remove_resources(const Cli& cli, ProcessRunner& runner, const Resource
   if (!what.containers.empty()) runner.run(cli.remove_containers(what.containers, true), "", kListTimeout);
   if (!what.volumes.empty()) runner.run(cli.volume_remove(what.volumes), "", kListTimeout);
   if (!what.networks.empty()) runner.run(cli.network_remove(what.networks), "", kListTimeout);
-  Resources still = list_named(cli, runner, prefix);
-  const auto was = [](const std::vector<std::string>& list) {
-    return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) != list.end(); };
-  };
-  return {filtered(still.containers, was(what.containers)),
-          filtered(still.volumes, was(what.volumes)),
-          filtered(still.networks, was(what.networks)),
-          {}};
+  return list_named(cli, runner, prefix).common(what);
 }
 
 Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::string& except, const std::string& host_tmp,
@@ -108,29 +94,18 @@ Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::stri
     const std::string id = run_id_of(name);
     return !id.empty() && id != except && !run_is_alive(id);
   };
-  Resources removed{filtered(all.containers, dead), filtered(all.volumes, dead), filtered(all.networks, dead), {}};
+  Resources removed = all.only(dead);
   if (!removed.empty()) {
     stuck = remove_resources(cli, runner, removed, "harness-");
     // A run killed mid-command may have left a request in flight in the engine (a Compose
     // `up` still making its container, which then holds a volume): look again, a few times.
     for (int round = 0; round < 3 && !stuck.empty(); ++round) {
       std::this_thread::sleep_for(std::chrono::seconds(1));
-      const Resources again = list_named(cli, runner, "harness-");
-      const Resources left{filtered(again.containers, dead), filtered(again.volumes, dead), filtered(again.networks, dead), {}};
-      for (const auto& [from, to] :
-           {std::make_pair(&left.containers, &removed.containers), std::make_pair(&left.volumes, &removed.volumes),
-            std::make_pair(&left.networks, &removed.networks)})
-        for (const auto& n : *from)
-          if (std::find(to->begin(), to->end(), n) == to->end()) to->push_back(n);
+      const Resources left = list_named(cli, runner, "harness-").only(dead);
+      removed.add(left);
       stuck = left.empty() ? Resources{} : remove_resources(cli, runner, left, "harness-");
     }
-    const auto not_stuck = [&](const std::vector<std::string>& list) {
-      return [&list](const std::string& n) { return std::find(list.begin(), list.end(), n) == list.end(); };
-    };
-    removed = {filtered(removed.containers, not_stuck(stuck.containers)),
-               filtered(removed.volumes, not_stuck(stuck.volumes)),
-               filtered(removed.networks, not_stuck(stuck.networks)),
-               {}};
+    removed = removed.without(stuck);
   }
   boost::system::error_code ec;
   if (!host_tmp.empty() && fs::is_directory(host_tmp, ec)) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,38 @@ struct Resources {
     for (const auto* names : all_kinds())
       if (std::find(names->begin(), names->end(), name) != names->end()) return true;
     return false;
+  }
+  // The runtime's names for which keep(name) holds (host folders are left out).
+  template <typename Keep>
+  Resources only(Keep keep) const {
+    const auto kept = [&](const std::vector<std::string>& names) {
+      std::vector<std::string> out;
+      std::copy_if(names.begin(), names.end(), std::back_inserter(out), keep);
+      return out;
+    };
+    return {kept(containers), kept(volumes), kept(networks), {}};
+  }
+  // Kind by kind: the names `other` holds too, and those it does not.
+  Resources common(const Resources& other) const { return pick(other, true); }
+  Resources without(const Resources& other) const { return pick(other, false); }
+  // Adds the names of `other` this does not hold yet.
+  void add(const Resources& other) {
+    for (auto [to, from] : {std::pair{&containers, &other.containers}, std::pair{&volumes, &other.volumes},
+                            std::pair{&networks, &other.networks}, std::pair{&host_dirs, &other.host_dirs}})
+      for (const auto& n : *from)
+        if (std::find(to->begin(), to->end(), n) == to->end()) to->push_back(n);
+  }
+
+ private:
+  Resources pick(const Resources& other, bool in_other) const {
+    const auto kept = [in_other](const std::vector<std::string>& names, const std::vector<std::string>& theirs) {
+      std::vector<std::string> out;
+      for (const auto& n : names)
+        if ((std::find(theirs.begin(), theirs.end(), n) != theirs.end()) == in_other) out.push_back(n);
+      return out;
+    };
+    return {kept(containers, other.containers), kept(volumes, other.volumes), kept(networks, other.networks),
+            kept(host_dirs, other.host_dirs)};
   }
 };
 

@@ -315,9 +315,10 @@ std::vector<std::string> attributes_of(const StepKindInfo& kind) {
   return all;
 }
 
-int estimated_cost(const Scenario& scenario) {
+int estimated_cost(const Scenario& scenario, const std::function<bool(std::size_t)>& counted) {
   int cost = 0;
-  for (const auto& s : scenario.steps) cost += step_kind(s.kind).cost_ms(s);
+  for (std::size_t i = 0; i < scenario.steps.size(); ++i)
+    if (!counted || counted(i)) cost += step_kind(scenario.steps[i].kind).cost_ms(scenario.steps[i]);
   return cost;
 }
 

@@ -4,6 +4,7 @@
 // all read these rows (in the manner of ccache's compopt.cpp).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,9 @@ const StepKindInfo* find_step_kind(const std::string& element);
 // check attributes (claim, expect, ...).
 std::vector<std::string> attributes_of(const StepKindInfo& kind);
 
-// A rough cost of a scenario, in milliseconds of runtime calls: longest first.
-int estimated_cost(const Scenario& scenario);
+// A rough cost of a scenario, in milliseconds of runtime calls: longest first. With
+// `counted`, only the steps it keeps (by index): those a run of some claims makes.
+int estimated_cost(const Scenario& scenario, const std::function<bool(std::size_t)>& counted = nullptr);
 
 inline std::string summary(const Step& step) { return step_kind(step.kind).summary(step); }
 inline bool is_check_only(const Step& step) { return step_kind(step.kind).role == StepRole::Check; }

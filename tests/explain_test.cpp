@@ -129,6 +129,30 @@ BOOST_AUTO_TEST_CASE(independent_parts_take_every_claim_once_and_share_no_name) 
   BOOST_TEST(split > 0);
 }
 
+// Parts are scheduled longest first by what each makes on the target: a part's cost counts
+// its own steps that apply there, not the whole file (volumes.xml's literal part is one
+// command, not the volume flow), and the parts' costs add up to the file's selected steps.
+BOOST_AUTO_TEST_CASE(a_parts_cost_is_what_the_part_makes_on_the_target) {
+  const LoadResult loaded = load_scenarios({SOURCE_DIR "/scenarios/volumes.xml"});
+  BOOST_REQUIRE(loaded.errors.size() == 0u);
+  BOOST_REQUIRE(loaded.scenarios.size() == 1u);
+  const Scenario& sc = loaded.scenarios[0];
+  for (const auto& runtime : dialect_names()) {
+    FakeProcessRunner runner([](const Argv&, const std::string&) { return exited(0); });
+    EngineOptions options;
+    options.facts.runtime = runtime;
+    const Engine engine(Cli(*find_dialect(runtime), runtime), runner, options);
+    const auto parts = engine.parts_of(sc, ClaimFilter());
+    BOOST_REQUIRE(parts.size() == 2u);
+    const int whole = engine.cost_of(sc, ClaimFilter());
+    const int main_part = engine.cost_of(sc, parts[0]), literal = engine.cost_of(sc, parts[1]);
+    BOOST_TEST(main_part + literal == whole, runtime);
+    BOOST_TEST(literal > 0, runtime);
+    BOOST_TEST(literal * 5 < main_part, runtime << ": the literal part costs " << literal << " of " << whole);
+    BOOST_TEST(whole < estimated_cost(sc), runtime << ": the other runtime's steps counted");
+  }
+}
+
 // A network check's flow: the project made, brought up and down; not a volume of another claim.
 BOOST_AUTO_TEST_CASE(a_network_check_is_served_by_the_projects_up_and_down) {
   const auto loaded = load_scenario_text("t.xml", R"(<scenario id="t" title="T">

@@ -28,7 +28,9 @@ const std::regex kRunWord(
     "(:ro)?|"
     "(--mount=)?" +
     kField + "(," + kField + ")*");
-const std::regex kImage("\\{image\\}|[a-z0-9][A-Za-z0-9._/:@+-]*");
+// An image word never starts like an option or a path; a registry host may have capitals
+// (Docker's reference grammar: domain components are [a-zA-Z0-9-]), the rest is the parser's.
+const std::regex kImage("\\{image\\}|[A-Za-z0-9][A-Za-z0-9._/:@+-]*");
 // Every word of a volume line after its verb.
 const std::regex kVolumeWord("--|--name|--name=\\{volume\\}|\\{volume\\}");
 
