@@ -364,7 +364,11 @@ MutantPlan snapshot_volumes(const Call& c) {
   return plan;
 }
 
-MutantPlan tmpfs_over_volumes(const Call& c, HostFiles& files) {
+// A Compose call with one more -f: the file `name` beside the first -f file, its text made by
+// `make` from that file's ("" when there is nothing to override, or in a dry run, where the
+// file is not written: the call as it is). With no -f it does not apply.
+MutantPlan with_override(const Call& c, HostFiles& files, const std::string& name,
+                         const std::function<std::string(const std::string&)>& make) {
   MutantPlan plan;
   const std::string file = value_of(c.before_options, "-f");
   if (file.empty()) return plan;
@@ -374,23 +378,96 @@ MutantPlan tmpfs_over_volumes(const Call& c, HostFiles& files) {
     compose = files.read(file);
   } catch (const std::exception&) {
   }
-  const auto targets = compose_named_volume_targets(compose.content);
-  if (targets.empty()) {  // nothing to cover (or a dry run, where the file is not written)
+  const std::string text = make(compose.content);
+  if (text.empty()) {
     plan.actions.push_back(main_call(assemble(c, c.options)));
     return plan;
   }
-  std::string text = "# harness mutant compose-tmpfs-over-volume: a tmpfs over each named volume\nversion: \"3.7\"\nservices:\n";
-  std::string service;
-  for (const auto& [s, target] : targets) {
-    if (s != service) text += "  " + s + ":\n    volumes:\n";
-    service = s;
-    text += "      - type: tmpfs\n        target: " + quote(target) + "\n";
-  }
-  const std::string override_file = file.substr(0, file.rfind('/') + 1) + "harness-mutant-tmpfs.yaml";
+  const std::string override_file = file.substr(0, file.rfind('/') + 1) + name;
   plan.actions.push_back({MutantAction::Kind::WriteFile, {}, override_file, text});
   Call with = c;
   with.before.insert(with.before.end(), {"-f", override_file});
   plan.actions.push_back(main_call(assemble(with, c.options)));
+  return plan;
+}
+
+MutantPlan tmpfs_over_volumes(const Call& c, HostFiles& files) {
+  return with_override(c, files, "harness-mutant-tmpfs.yaml", [](const std::string& compose) {
+    const auto targets = compose_named_volume_targets(compose);
+    if (targets.empty()) return std::string();
+    std::string text =
+        "# harness mutant compose-tmpfs-over-volume: a tmpfs over each named volume\nversion: \"3.7\"\nservices:\n";
+    std::string service;
+    for (const auto& [s, target] : targets) {
+      if (s != service) text += "  " + s + ":\n    volumes:\n";
+      service = s;
+      text += "      - type: tmpfs\n        target: " + quote(target) + "\n";
+    }
+    return text;
+  });
+}
+
+// Each external volume declared again without `external`, under the name it has: the
+// project's own, which up makes when it is missing (the later file's entry replaces the key's).
+MutantPlan own_external(const Call& c, HostFiles& files) {
+  return with_override(c, files, "harness-mutant-external.yaml", [](const std::string& compose) {
+    const auto volumes = compose_external_volumes(compose);
+    if (volumes.empty()) return std::string();
+    std::string text = "# harness mutant: each external volume is the project's own\nversion: \"3.7\"\nvolumes:\n";
+    for (const auto& [key, name] : volumes) text += "  " + key + ":\n    name: " + (name.empty() ? key : name) + "\n";
+    return text;
+  });
+}
+
+// docker-compose before 1.21 (docker/compose#4002, #5901): the folder's name lowercased,
+// every character outside [a-z0-9] dropped. The folder is --project-directory's, else the
+// first -f file's; a call with -p, or whose folder it cannot tell, is left alone.
+MutantPlan strip_project_name(const Call& c) {
+  if (has_flag(c.before_options, {"-p", "--project-name"})) return {};
+  std::string folder = value_of(c.before_options, "--project-directory");
+  if (folder.empty()) {
+    const std::string file = value_of(c.before_options, "-f");
+    if (file.find('/') == std::string::npos) return {};
+    folder = file.substr(0, file.rfind('/'));
+  }
+  while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+  std::string name;
+  for (const char ch : lower(folder.substr(folder.rfind('/') + 1)))
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) name += ch;
+  if (name.empty()) return {};
+  MutantPlan plan;
+  plan.applies = true;
+  Call with = c;
+  with.before.insert(with.before.end(), {"-p", name});
+  plan.actions.push_back(main_call(assemble(with, c.options)));
+  return plan;
+}
+
+// `args` added for the VOLUMEs of the call's image: for each path the call does not mount
+// already when they hold "{path}", else once.
+MutantPlan image_volumes(const Mutant& m, const Call& c, const std::string& cli, const ImageVolumeLookup& lookup) {
+  if (c.operands.empty()) return {};
+  const auto paths = lookup ? lookup(cli, c.operands[0]) : std::nullopt;
+  MutantPlan plan;
+  plan.applies = true;
+  std::vector<Option> options = c.options;
+  if (paths) {  // else it cannot tell: the call as it is
+    const bool each =
+        std::any_of(m.args.begin(), m.args.end(), [](const std::string& a) { return a.find("{path}") != std::string::npos; });
+    std::set<std::string> mounted;
+    for (const auto& o : c.options)
+      if (const MountOption mount = read_mount(o); mount.is_mount) mounted.insert(mount.target);
+    for (const auto& path : *paths) {
+      if (each && mounted.count(path)) continue;
+      for (std::string a : m.args) {
+        for (auto at = a.find("{path}"); at != std::string::npos; at = a.find("{path}", at + path.size())) a.replace(at, 6, path);
+        options.push_back({{a}, a, ""});
+      }
+      if (!each) break;
+    }
+    if (options.size() == c.options.size()) return {};
+  }
+  plan.actions.push_back(main_call(assemble(c, options)));
   return plan;
 }
 
@@ -425,7 +502,8 @@ bool selected(const Mutant& m, const Call& c) {
 
 }  // namespace
 
-MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, HostFiles& files) {
+MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, HostFiles& files,
+                     const ImageVolumeLookup& image_volumes_of) {
   const Call c = split_call(cli, args);
   if (!m.clis.empty() && std::find(m.clis.begin(), m.clis.end(), cli) == m.clis.end()) return {};
   if (!selected(m, c) || probe_call(args)) return {};
@@ -457,8 +535,7 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
       return plan;
     case Rewrite::Pretend:
       plan.applies = true;
-      if (m.args == Argv{"operands"})
-        for (const auto& operand : c.operands) plan.print += operand + "\n";
+      for (const auto& line : m.args == Argv{"operands"} ? c.operands : m.args) plan.print += line + "\n";
       return plan;
     case Rewrite::Refuse:
       plan.applies = true;
@@ -469,14 +546,35 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
     case Rewrite::CopyBinds: return copy_binds(c);
     case Rewrite::SnapshotVolumes: return snapshot_volumes(c);
     case Rewrite::TmpfsOverVolumes: return tmpfs_over_volumes(c, files);
+    case Rewrite::ImageVolumes: return image_volumes(m, c, cli, image_volumes_of);
+    case Rewrite::OwnExternal: return own_external(c, files);
+    case Rewrite::StripProjectName: return strip_project_name(c);
   }
   return {};
 }
 
-bool mutant_applies(const Mutant& mutant, const Argv& argv, HostFiles& files) {
+bool MutantPlan::changes(const Argv& args) const {
+  return applies && !(actions.size() == 1 && actions[0].kind == MutantAction::Kind::Main && actions[0].args == args);
+}
+
+bool mutant_applies(const Mutant& mutant, const Argv& argv, HostFiles& files, const ImageVolumeLookup& image_volumes) {
   if (argv.empty()) return false;
   const std::string cli = argv[0].substr(argv[0].rfind('/') + 1);
-  return plan_call(mutant, cli, Argv(argv.begin() + 1, argv.end()), files).applies;
+  ImageVolumeLookup at_path;
+  if (image_volumes) at_path = [&](const std::string&, const std::string& image) { return image_volumes(argv[0], image); };
+  return plan_call(mutant, cli, Argv(argv.begin() + 1, argv.end()), files, at_path).applies;
+}
+
+const char* const kImageVolumesFormat = "{{range $path, $value := .Config.Volumes}}{{println $path}}{{end}}";
+
+std::vector<std::string> image_volume_paths(const std::string& answer) {
+  std::vector<std::string> paths;
+  std::istringstream in(answer);
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] == '/') paths.push_back(line);
+  }
+  return paths;
 }
 
 std::vector<std::pair<std::string, std::string>> compose_named_volume_targets(const std::string& yaml) {
@@ -519,6 +617,48 @@ std::vector<std::pair<std::string, std::string>> compose_named_volume_targets(co
     in_volumes = text == "volumes:";
     volumes_indent = at;
   }
+  return found;
+}
+
+std::vector<std::pair<std::string, std::string>> compose_external_volumes(const std::string& yaml) {
+  std::vector<std::pair<std::string, std::string>> found;
+  std::istringstream in(yaml);
+  bool in_volumes = false, external = false;
+  std::size_t key_indent = std::string::npos;
+  std::string key, name;
+  const auto done = [&] {
+    if (!key.empty() && external) found.emplace_back(key, name);
+    key.clear();
+    name.clear();
+    external = false;
+  };
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    const std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string::npos || line[at] == '#') continue;
+    const std::string text = line.substr(at);
+    const auto colon = text.find(':');
+    const std::string field = text.substr(0, colon);
+    std::string value = colon == std::string::npos ? "" : text.substr(colon + 1);
+    value.erase(0, value.find_first_not_of(' '));
+    if (at == 0) {
+      done();
+      in_volumes = text == "volumes:";
+      key_indent = std::string::npos;
+      continue;
+    }
+    if (!in_volumes) continue;
+    if (key_indent == std::string::npos) key_indent = at;
+    if (at <= key_indent) {
+      done();
+      if (colon != std::string::npos) key = field;
+    } else if (field == "external") {
+      external = value.empty() || value == "true";  // the old form: external: with name: under it
+    } else if (field == "name") {
+      name = value;
+    }
+  }
+  done();
   return found;
 }
 

@@ -9,7 +9,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -104,13 +107,17 @@ int run_as_wrapper(int argc, char** argv) {
   }
   const Argv args(argv + 1, argv + argc);
   RealHostFiles files;
-  const MutantPlan plan = plan_call(*mutant, cli, args, files);
+  RealProcessRunner runner;
+  const ImageVolumeLookup lookup = image_volume_lookup(runner);
+  const MutantPlan plan =
+      plan_call(*mutant, cli, args, files, [&](const std::string&, const std::string& image) { return lookup(exe, image); });
+  if (const char* calls = std::getenv(kMutantCallsVariable); calls && *calls && plan.changes(args))
+    std::ofstream(calls, std::ios::app) << cli + " " + join(args, " ") + "\n";
   if (!plan.applies) {
     ::execv(exe.c_str(), argv);
     std::cerr << exe << ": " << std::strerror(errno) << "\n";
     return 127;
   }
-  RealProcessRunner runner;
   bool main_done = false;
   int code = plan.exit_code;
   for (const auto& action : plan.actions) {
@@ -151,6 +158,17 @@ int run_as_wrapper(int argc, char** argv) {
   std::cout << plan.print << std::flush;
   std::cerr << plan.error << std::flush;
   return code;
+}
+
+ImageVolumeLookup image_volume_lookup(ProcessRunner& runner) {
+  auto known = std::make_shared<std::map<std::pair<std::string, std::string>, std::optional<std::vector<std::string>>>>();
+  return [&runner, known](const std::string& cli, const std::string& image) {
+    const auto key = std::make_pair(cli, image);
+    if (const auto it = known->find(key); it != known->end()) return it->second;
+    const ProcessResult r =
+        runner.run({cli, "image", "inspect", "--format", kImageVolumesFormat, image}, "", std::chrono::minutes(1));
+    return (*known)[key] = r.ok() ? std::optional<std::vector<std::string>>(image_volume_paths(r.out)) : std::nullopt;
+  };
 }
 
 std::vector<std::string> write_wrapper_folder(const std::string& dir) {

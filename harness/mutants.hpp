@@ -21,12 +21,15 @@ enum class Rewrite {
   DropArgs,          // drops the arguments equal to one of `args`
   AddArgs,           // adds `args` after the verb
   ReplaceVerb,       // runs `args` (a verb and its options) in place of the verb and its options; operands kept
-  Pretend,           // makes no call: prints the call's operands (`args` {"operands"}) or nothing; exit 0
+  Pretend,           // makes no call: prints the call's operands (`args` {"operands"}), else `args` one a line; exit 0
   Refuse,            // makes no call: prints args[0] on stderr, exits 125 (the CLI refusing the command)
   RequireVolumes,    // a --volume NAME:PATH whose volume is missing fails (no creation on first use)
   CopyBinds,         // create, copy each writable bind's host folder in, start; a one-shot run copies it back
   SnapshotVolumes,   // a detached container gets its own copy of each named volume, taken when it starts
   TmpfsOverVolumes,  // compose: an override file mounts a tmpfs over each service's named volume
+  ImageVolumes,      // when the image declares VOLUMEs: adds `args` after the verb, once per path ("{path}" in them) or once
+  OwnExternal,       // compose: an override file declares each external volume the project's own, same name (up makes it)
+  StripProjectName,  // compose without -p: -p the project folder's name lowercased, all but [a-z0-9] dropped
 };
 
 // Which mounts DropMounts drops.

@@ -85,8 +85,9 @@ std::string this_program() {
 // The jobs: the baseline on every file, each selected mutant on the files where it changes
 // a call (none: it does not apply), longest first.
 std::vector<Job> plan_jobs(const std::vector<const Mutant*>& selected, const std::vector<ScenarioResult>& planned,
-                           std::vector<MutantRun>& runs) {
+                           ProcessRunner& runner, std::vector<MutantRun>& runs) {
   RealHostFiles files;
+  const ImageVolumeLookup image_volumes = image_volume_lookup(runner);  // asked only by the rows that need it
   std::vector<Job> jobs(1);
   jobs[0].name = kBaseline;
   for (const auto& r : planned)
@@ -98,8 +99,9 @@ std::vector<Job> plan_jobs(const std::vector<const Mutant*>& selected, const std
     Job job{m->name, m, {}, 0};
     for (const auto& r : planned) {
       const bool applies = std::any_of(r.steps.begin(), r.steps.end(), [&](const StepRecord& step) {
-        return std::any_of(step.commands.begin(), step.commands.end(),
-                           [&](const CommandRecord& c) { return !c.on_host && mutant_applies(*m, c.argv, files); });
+        return std::any_of(step.commands.begin(), step.commands.end(), [&](const CommandRecord& c) {
+          return !c.on_host && mutant_applies(*m, c.argv, files, image_volumes);
+        });
       });
       if (applies && std::find(job.files.begin(), job.files.end(), r.scenario.file) == job.files.end()) {
         job.files.push_back(r.scenario.file);
@@ -126,6 +128,23 @@ std::vector<std::string> caught_claims(const std::map<std::string, Status>& base
   return caught;
 }
 
+namespace {
+
+// A mutant that caught nothing and aims (its row's aims_at) at none of the run's claims
+// says nothing about the selected scenarios' strength: it is not a miss. Its aims, or "".
+std::string aims_elsewhere(const std::map<std::string, Status>& baseline, const MutantRun& run) {
+  const Mutant* m = find_mutant(run.name);
+  if (!m || !run.applies || !caught_claims(baseline, run).empty()) return "";
+  for (const auto& aim : split_commas(m->aims_at)) {  // "VOL-11, VOL-9"
+    const std::string id = aim.substr(std::min(aim.find_first_not_of(' '), aim.size()));
+    for (const auto& [key, status] : baseline)
+      if (key.substr(0, key.find('@')) == id) return "";
+  }
+  return m->aims_at;
+}
+
+}  // namespace
+
 std::string format_mutation(const std::map<std::string, Status>& baseline, const std::vector<std::string>& claim_order,
                             const std::vector<MutantRun>& runs) {
   std::string text;
@@ -143,6 +162,10 @@ std::string format_mutation(const std::map<std::string, Status>& baseline, const
     } else if (!r.applies) {
       ++not_applying;
       text += "n/a     " + padded(r.name, width) + tr("(changes no call of the selected scenarios)") + "\n";
+    } else if (const std::string aims = aims_elsewhere(baseline, r); !aims.empty()) {
+      ++not_applying;
+      text += "n/a     " + padded(r.name, width) + tr("(aims at {1}, none of them selected; no selected claim failed)", {aims}) +
+              "\n";
     } else if (claims.empty()) {
       ++missed;
       text += "missed  " + r.name + "\n";
@@ -178,7 +201,7 @@ int mutation_exit_code(const std::map<std::string, Status>& baseline, const std:
   bool missed = false;
   for (const auto& r : runs) {
     if (!r.fault.empty()) return kHarnessError;
-    missed = missed || (r.applies && caught_claims(baseline, r).empty());
+    missed = missed || (r.applies && caught_claims(baseline, r).empty() && aims_elsewhere(baseline, r).empty());
   }
   return missed ? kClaimFailed : kAllHeld;
 }
@@ -226,7 +249,7 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   std::vector<ScenarioResult> planned;
   if (const int code = plan_run(o.run, runner, planned, err)) return code;
   std::vector<MutantRun> runs;
-  std::vector<Job> jobs = plan_jobs(selected, planned, runs);
+  std::vector<Job> jobs = plan_jobs(selected, planned, runner, runs);
 
   RealHostFiles files;
   const std::string wrappers = files.make_folder("/tmp", "harness-mutate-");
@@ -249,7 +272,8 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
   std::vector<std::string> faults(jobs.size());
   std::vector<std::vector<std::string>> orders(jobs.size());
   std::vector<std::string> swept(jobs.size());
-  std::mutex progress;  // on a terminal: how many runs are done
+  std::vector<char> changed(jobs.size(), true);  // whether the mutant changed a call when it ran
+  std::mutex progress;                           // on a terminal: how many runs are done
   std::size_t done = 0;
   const bool terminal = ::isatty(STDERR_FILENO);
   parallel_for(jobs.size(), o.side_by_side, [&](std::size_t i) {
@@ -262,10 +286,14 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
                              "--junit", report + ".xml", "--matrix", report + ".md", "--html", report + ".html"});
     if (!o.run.image.empty()) argv.insert(argv.end(), {"--image", o.run.image});
     std::vector<std::pair<std::string, std::string>> settings;
-    if (job.mutant) settings = {{kMutantVariable, job.mutant->name}, {"PATH", wrappers + ":" + (path ? path : "")}};
+    if (job.mutant)
+      settings = {{kMutantVariable, job.mutant->name},
+                  {"PATH", wrappers + ":" + (path ? path : "")},
+                  {kMutantCallsVariable, fs::absolute(report + ".calls").string()}};
     EnvironmentRunner with(runner, settings);
     boost::system::error_code gone;
     fs::remove(report + ".xml", gone);  // a report of an earlier mutation is never read as this one's
+    fs::remove(report + ".calls", gone);
     const ProcessResult r = with.run(argv, "", std::chrono::hours(2));
     {
       std::lock_guard<std::mutex> lock(progress);
@@ -278,6 +306,8 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
       return;
     }
     read_run(parsed.report, several, claims[i], orders[i], swept[i], faults[i]);
+    // a row that could not tell in the dry run (a file the run writes, an image it builds) may change none
+    changed[i] = !job.mutant || (fs::exists(report + ".calls", gone) && !fs::is_empty(report + ".calls", gone));
     if (!faults[i].empty()) faults[i] = tr("its run left something behind: {1} (see {2})", {faults[i], report + ".txt"});
   });
 
@@ -296,6 +326,7 @@ int run_mutate(const MutateOptions& o, ProcessRunner& runner, std::ostream& out,
           run.claims = claims[i];
           run.fault = faults[i];
           run.swept = swept[i];
+          run.applies = changed[i] || !run.fault.empty();
         }
       continue;
     }

@@ -25,7 +25,7 @@ struct MutateOptions {
 // How one mutant's run went.
 struct MutantRun {
   std::string name;
-  bool applies = true;                   // false: it changes no call of the selected scenarios (not run)
+  bool applies = true;                   // false: it changes no call of the selected scenarios (not run, or none when it ran)
   std::map<std::string, Status> claims;  // by claim key (mutation_key)
   std::string fault;                     // the run could not be read, or left something it could not remove
   std::string swept;                     // what the runtime leaked and the run's end-of-run sweep removed

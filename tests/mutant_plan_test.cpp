@@ -2,6 +2,7 @@
 // harness makes (as cli_dialect writes them) and a few a person types.
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
 #include <set>
 
 #include "cli_dialect.hpp"
@@ -132,6 +133,80 @@ BOOST_AUTO_TEST_CASE(volume_ls_is_empty_unless_filtered) {
   BOOST_TEST(plan("volume-ls-empty", "volume ls --quiet --filter name=harness-1-") == "(unchanged)");
 }
 
+// VOL-11: rm -v that keeps the anonymous volumes; the cleanup's rm --force --volumes loses
+// its --volumes too (the volumes it would miss are those find-volume named: the run removes them)
+BOOST_AUTO_TEST_CASE(rm_v_keeps_anonymous_drops_volumes_in_either_spelling) {
+  BOOST_TEST(plan("rm-v-keeps-anonymous", "rm --force --volumes harness-1-0-img") == "main rm --force harness-1-0-img\n");
+  BOOST_TEST(plan("rm-v-keeps-anonymous", "container rm -v n", "podman") == "main container rm n\n");
+  BOOST_TEST(plan("rm-v-keeps-anonymous", "rm --force harness-1-0-kept") == "(unchanged)");
+}
+
+// VOL-1/literal-inspect: the tutorial's `volume inspect NAME`; the harness's own inspects all have --format
+BOOST_AUTO_TEST_CASE(volume_inspect_prints_an_empty_list_unless_formatted) {
+  BOOST_TEST(plan("volume-inspect-empty", "volume inspect harness-1-0-my_volume") == "print []\n");
+  BOOST_TEST(plan("volume-inspect-empty", "volume inspect --format {{.Mountpoint}} harness-1-0-my_volume") == "(unchanged)");
+  BOOST_TEST(plan("volume-inspect-empty", "volume inspect -f {{.Name}} v", "podman") == "(unchanged)");
+}
+
+// VOL-10: the image's VOLUMEs, as the runtime tells them
+std::string plan_with_image(const std::string& mutant, const std::string& call, const std::string& cli,
+                            std::optional<std::vector<std::string>> paths) {
+  Argv args;
+  std::string word;
+  for (std::istringstream in(call); in >> word;) args.push_back(word);
+  std::string asked;
+  const MutantPlan p = plan_call(*find_mutant(mutant), cli, args, no_files, [&](const std::string& c, const std::string& image) {
+    asked += c + " " + image + "\n";
+    return paths;
+  });
+  return asked + shown(p);
+}
+
+BOOST_AUTO_TEST_CASE(image_volumes_empty_mounts_an_empty_volume_on_each_path_not_mounted_already) {
+  const std::string run = "run -d --name n --network none --mount type=volume,src=v,dst=/given img sh";
+  BOOST_TEST(plan_with_image("image-volumes-empty", run, "docker", std::vector<std::string>{"/srv/owned", "/given"}) ==
+             "docker img\n"
+             "main run -d --name n --network none --mount type=volume,src=v,dst=/given "
+             "--mount type=volume,dst=/srv/owned,volume-nocopy img sh\n");
+  BOOST_TEST(plan_with_image("image-volumes-empty", run, "docker", std::vector<std::string>{"/given"}) ==
+             "docker img\n(unchanged)");
+  BOOST_TEST(plan_with_image("image-volumes-empty", "create --name n img", "docker", std::vector<std::string>{}) ==
+             "docker img\n(unchanged)");
+  // it cannot tell (no such image here, or no lookup in a dry run): the call as it is, and it may apply
+  BOOST_TEST(plan_with_image("image-volumes-empty", "create --name n img", "docker", std::nullopt) ==
+             "docker img\nmain create --name n img\n");
+  BOOST_TEST(plan("image-volumes-empty", "create --name n img") == "main create --name n img\n");
+  BOOST_TEST(plan_with_image("image-volumes-empty", "create --name n img", "podman", std::vector<std::string>{"/p"}) ==
+             "(unchanged)");  // Podman has no volume-nocopy
+}
+
+// What the wrapper tells `harness mutate` it changed: not a call it could only pass on as it is
+BOOST_AUTO_TEST_CASE(a_plan_changes_the_call_unless_it_makes_it_as_it_is) {
+  const Argv create = {"create", "--name", "n", "img"};
+  const Mutant& empty = *find_mutant("image-volumes-empty");
+  BOOST_TEST(!plan_call(empty, "docker", create, no_files).changes(create));  // it cannot tell
+  BOOST_TEST(plan_call(empty, "docker", create, no_files, [](const std::string&, const std::string&) {
+               return std::optional<std::vector<std::string>>(std::vector<std::string>{"/p"});
+             }).changes(create));
+  const Argv stop = {"stop", "x"};
+  BOOST_TEST(plan_call(*find_mutant("idle-stop"), "docker", stop, no_files).changes(stop));  // no call at all
+  const Argv up = {"-f", "/tmp/p/compose.yaml", "up", "-d"};
+  BOOST_TEST(!plan_call(*find_mutant("compose-creates-external"), "docker-compose", up, no_files).changes(up));
+}
+
+BOOST_AUTO_TEST_CASE(image_volumes_ignored_adds_its_option_once) {
+  BOOST_TEST(plan_with_image("image-volumes-ignored", "run -d --name n img", "podman", std::vector<std::string>{"/a", "/b"}) ==
+             "podman img\nmain run -d --name n --image-volume ignore img\n");
+  BOOST_TEST(plan_with_image("image-volumes-ignored", "run -d --name n img", "podman", std::vector<std::string>{}) ==
+             "podman img\n(unchanged)");
+}
+
+BOOST_AUTO_TEST_CASE(image_volume_paths_are_the_answers_lines) {
+  BOOST_TEST(line(image_volume_paths("/srv/owned\n/var/lib/x\n\n")) == "/srv/owned /var/lib/x");
+  BOOST_TEST(image_volume_paths("\n").empty());
+  BOOST_TEST(std::string(kImageVolumesFormat).find(".Config.Volumes") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(volume_create_refuses_name_like_the_cli_refuses_a_flag) {
   BOOST_TEST(plan("volume-create-rejects-name", "volume create --name harness-1-0-as_written") ==
              "error Error: unknown flag: --name\nexit 125\n");
@@ -229,6 +304,44 @@ BOOST_AUTO_TEST_CASE(compose_tmpfs_writes_an_override_for_each_named_volume) {
              "main -p x -f /tmp/p/compose.yaml -f /tmp/p/no-network.yaml -f /tmp/p/harness-mutant-tmpfs.yaml up -d\n");
 }
 
+// CMP-7: up with the external volumes declared the project's own, under their own names
+BOOST_AUTO_TEST_CASE(compose_creates_external_declares_each_external_volume_again) {
+  FakeHostFiles files;
+  files.write("/tmp/p/compose.yaml",
+              "version: \"3.7\"\nservices:\n  todo-database:\n    volumes:\n      - absent:/data/db\n"
+              "volumes:\n  absent:\n    external: true\n    name: ${HARNESS_PREFIX}absent\n  mine:\n");
+  const Argv up = {"-p", "x", "-f", "/tmp/p/compose.yaml", "up", "-d"};
+  BOOST_TEST(shown(plan_call(*find_mutant("compose-creates-external"), "docker-compose", up, files)) ==
+             "write /tmp/p/harness-mutant-external.yaml\n"
+             "# harness mutant: each external volume is the project's own\nversion: \"3.7\"\nvolumes:\n"
+             "  absent:\n    name: ${HARNESS_PREFIX}absent\n"
+             "main -p x -f /tmp/p/compose.yaml -f /tmp/p/harness-mutant-external.yaml up -d\n");
+  BOOST_TEST(shown(plan_call(*find_mutant("compose-creates-external"), "podman-compose", up, files)) == "(unchanged)");
+  BOOST_TEST(plan("compose-creates-external", "-p x -f /tmp/p/compose.yaml down -v", "docker-compose") == "(unchanged)");
+}
+
+BOOST_AUTO_TEST_CASE(compose_files_are_read_for_external_volumes_in_either_form) {
+  using Volumes = std::vector<std::pair<std::string, std::string>>;
+  BOOST_TEST((compose_external_volumes("volumes:\n  a:\n    external: true\n  b:\n    external:\n      name: old-b\n"
+                                       "  c:\n    external: false\n    name: c1\n  d:\nservices:\n  s:\n    external: true\n") ==
+              Volumes{{"a", ""}, {"b", "old-b"}}));
+  BOOST_TEST((compose_external_volumes("services:\n  s:\n    volumes:\n      - a:/a\n") == Volumes{}));
+}
+
+// CMP-6, CMP-1/literal: the project folder's name as docker-compose before 1.21 made it, for
+// every call without -p (up, the down of the scenario and of the cleanup), never one with -p
+BOOST_AUTO_TEST_CASE(compose_name_strips_dashes_names_a_project_without_p_only) {
+  BOOST_TEST(plan("compose-name-strips-dashes", "-f /tmp/h-1/Harness-1a2b-0-Todo.App/compose.yaml up -d", "docker-compose") ==
+             "main -f /tmp/h-1/Harness-1a2b-0-Todo.App/compose.yaml -p harness1a2b0todoapp up -d\n");
+  BOOST_TEST(plan("compose-name-strips-dashes", "compose --project-directory /tmp/My_App/ -f /x/c.yaml down --volumes",
+                  "docker") == "main compose --project-directory /tmp/My_App/ -f /x/c.yaml -p myapp down --volumes\n");
+  BOOST_TEST(plan("compose-name-strips-dashes", "-p harness-1-0-todo -f /tmp/p/compose.yaml up -d", "docker-compose") ==
+             "(unchanged)");
+  BOOST_TEST(plan("compose-name-strips-dashes", "up -d", "docker-compose") == "(unchanged)");  // its folder is the cwd
+  BOOST_TEST(plan("compose-name-strips-dashes", "-f /tmp/p/compose.yaml version", "docker-compose") == "(unchanged)");
+  BOOST_TEST(plan("compose-name-strips-dashes", "-f /tmp/p/compose.yaml up -d", "podman-compose") == "(unchanged)");
+}
+
 BOOST_AUTO_TEST_CASE(compose_files_are_read_for_named_volumes_only) {
   using Targets = std::vector<std::pair<std::string, std::string>>;
   BOOST_TEST((compose_named_volume_targets("services:\n  a:\n    volumes:\n      - ./here:/x\n      - /abs:/y\n") == Targets{}));
@@ -241,6 +354,14 @@ BOOST_AUTO_TEST_CASE(applies_reads_the_cli_from_argv0) {
   BOOST_TEST(mutant_applies(*find_mutant("idle-stop"), {"/usr/bin/docker", "stop", "x"}, no_files));
   BOOST_TEST(!mutant_applies(*find_mutant("idle-stop"), {"/usr/bin/docker", "start", "x"}, no_files));
   BOOST_TEST(mutant_applies(*find_mutant("compose-down-removes-volumes"), {"/usr/bin/docker-compose", "down"}, no_files));
+  // the image's VOLUMEs are asked of the CLI the dry run names
+  std::string asked;
+  const auto none = [&](const std::string& cli, const std::string& image) {
+    asked += cli + " " + image;
+    return std::optional<std::vector<std::string>>(std::vector<std::string>{});
+  };
+  BOOST_TEST(!mutant_applies(*find_mutant("image-volumes-empty"), {"/usr/local/bin/docker", "run", "img"}, no_files, none));
+  BOOST_TEST(asked == "/usr/local/bin/docker img");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -65,6 +65,24 @@ BOOST_AUTO_TEST_CASE(every_mutant_caught_or_not_applying_is_exit_0_and_a_fault_i
   BOOST_TEST(format_mutation(kBaseline, kOrder, runs).find("fault   drop-mounts") != std::string::npos);
 }
 
+// A mutant that aims at none of the run's claims (rm-v-keeps-anonymous aims at VOL-11 and
+// VOL-9) and fails none is not a miss of the selected scenarios; aimed at one of them, it is.
+BOOST_AUTO_TEST_CASE(a_mutant_aimed_at_no_selected_claim_that_fails_none_is_not_a_miss) {
+  const std::vector<MutantRun> elsewhere = {run("rm-v-keeps-anonymous", {{"EPH-2", Status::Pass}})};
+  BOOST_TEST(mutation_exit_code(kBaseline, elsewhere) == kAllHeld);
+  const std::string text = format_mutation(kBaseline, kOrder, elsewhere);
+  BOOST_TEST(text.find("n/a     rm-v-keeps-anonymous  (aims at VOL-11, VOL-9, none of them selected; no selected claim "
+                       "failed)\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("mutants: 0 caught, 0 missed, 1 n/a") != std::string::npos);
+  auto with_aim = kBaseline;
+  with_aim["VOL-9@podman"] = Status::Pass;
+  BOOST_TEST(mutation_exit_code(with_aim, elsewhere) == kClaimFailed);
+  BOOST_TEST(format_mutation(with_aim, kOrder, elsewhere).find("missed  rm-v-keeps-anonymous\n") != std::string::npos);
+  // idle-stop aims at EPH-2, which is selected: a miss
+  BOOST_TEST(mutation_exit_code(kBaseline, {run("idle-stop", {{"EPH-2", Status::Pass}})}) == kClaimFailed);
+}
+
 BOOST_AUTO_TEST_CASE(several_runtimes_key_a_claim_by_its_runtime) {
   CaseResult c;
   c.id = "VOL-2";
