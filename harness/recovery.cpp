@@ -1,6 +1,7 @@
 #include "recovery.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 #include <fcntl.h>
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <boost/filesystem.hpp>
-#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <sstream>
@@ -108,6 +108,17 @@ Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::stri
     removed = removed.without(stuck);
   }
   boost::system::error_code ec;
+  // A run killed after its cleanup, or before it made anything, leaves only its lock file:
+  // run_is_alive removes a dead run's. Not one made in the last minute: a run starting now
+  // creates its file, then locks it.
+  const std::time_t a_minute_ago = std::time(nullptr) - 60;
+  for (const auto& entry : fs::directory_iterator(runs_dir(), ec)) {
+    const std::string file = entry.path().filename().string();
+    const std::string id = file.size() == 13 ? run_id_of("harness-" + file.substr(0, 8) + "-") : "";
+    boost::system::error_code age;
+    if (!id.empty() && file == id + ".lock" && id != except && fs::last_write_time(entry.path(), age) < a_minute_ago && !age)
+      run_is_alive(id);
+  }
   if (!host_tmp.empty() && fs::is_directory(host_tmp, ec)) {
     for (const auto& entry : fs::directory_iterator(host_tmp, ec)) {
       const std::string name = entry.path().filename().string();

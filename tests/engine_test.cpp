@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine.hpp"
+#include "recovery.hpp"
 #include "fake_host_files.hpp"
 #include "fake_process_runner.hpp"
 #include "scenario_loader.hpp"
@@ -574,6 +575,32 @@ BOOST_AUTO_TEST_CASE(the_same_listing_finds_what_dead_runs_left) {
   BOOST_TEST(swept.by_scenario.empty());
   BOOST_TEST(swept.dead_runs.containers == std::vector<std::string>{"harness-0badc0de-2-app"}, boost::test_tools::per_element());
   BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-0badc0de-2-app");
+}
+
+// A run killed when it had nothing left in the engine leaves its lock file alone: the next
+// sweep removes it; a live run's lock (held) stays.
+BOOST_AUTO_TEST_CASE(a_dead_runs_lock_file_goes_with_the_sweep) {
+  namespace fs = boost::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fs::unique_path("harness-test-%%%%%%");
+  fs::create_directories(dir);
+  ::setenv("HARNESS_RUN_DIR", dir.c_str(), 1);
+  {
+    const RunLock live("0123abcd");
+    std::ofstream((dir / "0badc0de.lock").string());
+    std::ofstream((dir / "00000001.lock").string());  // a run starting now: not locked yet
+    fs::last_write_time(dir / "0badc0de.lock", std::time(nullptr) - 3600);
+    fs::last_write_time(dir / "0123abcd.lock", std::time(nullptr) - 3600);
+    FakeProcessRunner runner;
+    EngineOptions o;
+    o.run_id = "r1";
+    o.host_tmp = "";
+    Engine(Cli(*find_dialect("docker"), "docker"), runner, o).sweep();
+    BOOST_TEST(!fs::exists(dir / "0badc0de.lock"));
+    BOOST_TEST(fs::exists(dir / "0123abcd.lock"));
+    BOOST_TEST(fs::exists(dir / "00000001.lock"));
+  }
+  ::unsetenv("HARNESS_RUN_DIR");
+  fs::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_CASE(a_clean_run_costs_three_listings) {
