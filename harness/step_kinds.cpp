@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "i18n.hpp"
+#include "tutorial_line.hpp"
 
 namespace harness {
 
@@ -18,6 +19,22 @@ int ms(const Step&) {
 }
 
 int file_check_cost(const Step& s) { return s.place == Place::Fresh ? 500 : s.place == Place::Container ? 130 : 0; }
+
+// A tutorial line costs what its verb does: a `run` a container's start, `docker-compose up`
+// a Compose up (a literal file of Compose lines is as long as the Compose flow).
+int tutorial_cost(const Step& s) {
+  using V = TutorialLine::Verb;
+  const auto parsed = parse_tutorial_line(s.args);
+  if (!parsed.line) return 0;
+  switch (parsed.line->verb) {
+    case V::Run: return 500;
+    case V::ComposeUp: return 1000;
+    case V::ComposeDown: return 700;
+    case V::HostList:
+    case V::HostCat: return 0;
+    default: return 50;  // volume create, ls, inspect, rm
+  }
+}
 
 std::string container(const Step& s) {
   return s.service.empty() ? tr("container {1}", {s.container}) : tr("service {1} of {2}", {s.service, s.project});
@@ -220,7 +237,7 @@ const std::vector<StepKindInfo>& step_kinds() {
        {"volume", "container", "project"},
        false,
        {"typed"},
-       ms<50>,
+       tutorial_cost,
        tutorial_line},
       {StepKind::ExpectFile,
        "expect-file",

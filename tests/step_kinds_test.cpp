@@ -87,4 +87,20 @@ BOOST_AUTO_TEST_CASE(costs_come_from_the_rows) {
   BOOST_TEST(estimated_cost(sc) == 1000);
 }
 
+// A tutorial line is scheduled by what it does: typed Compose lines as long as the Compose
+// steps, a volume line as a volume call (literal-compose.xml ran last, alone, when every
+// line counted as an inspect).
+BOOST_AUTO_TEST_CASE(a_tutorial_line_costs_what_its_verb_does) {
+  const auto cost = [](StepKind kind, std::vector<std::string> words = {}) {
+    Step s;
+    s.kind = kind;
+    s.args = std::move(words);
+    return step_kind(kind).cost_ms(s);
+  };
+  BOOST_TEST(cost(StepKind::Tutorial, {"docker-compose", "up", "-d"}) == cost(StepKind::ComposeUp));
+  BOOST_TEST(cost(StepKind::Tutorial, {"docker-compose", "down", "-v"}) == cost(StepKind::ComposeDown));
+  BOOST_TEST(cost(StepKind::Tutorial, {"run", "--rm", "--name", "{container}", "{image}", "true"}) == cost(StepKind::Run));
+  BOOST_TEST(cost(StepKind::Tutorial, {"volume", "create", "{volume}"}) == cost(StepKind::VolumeCreate));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
