@@ -1,5 +1,6 @@
 #include "claim_filter.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace harness {
@@ -27,6 +28,10 @@ bool ClaimFilter::matches(const std::string& claim_id) const {
   for (const auto& p : patterns_)
     if (wildcard_match(p.c_str(), claim_id.c_str())) return true;
   return false;
+}
+
+bool ClaimFilter::matches_any(const std::set<std::string>& claim_ids) const {
+  return std::any_of(claim_ids.begin(), claim_ids.end(), [this](const std::string& id) { return matches(id); });
 }
 
 }  // namespace harness

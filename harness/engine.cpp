@@ -65,9 +65,7 @@ std::vector<ClaimFilter> Engine::parts_of(const Scenario& scenario, const ClaimF
 
 int Engine::cost_of(const Scenario& scenario, const ClaimFilter& filter) const {
   const auto served = claims_served(scenario, [this](const Step& s) { return step_applies(s, options_.facts); });
-  return estimated_cost(scenario, [&](std::size_t i) {
-    return std::any_of(served[i].begin(), served[i].end(), [&filter](const std::string& id) { return filter.matches(id); });
-  });
+  return estimated_cost(scenario, [&](std::size_t i) { return filter.matches_any(served[i]); });
 }
 
 Swept Engine::sweep() {

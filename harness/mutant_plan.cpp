@@ -459,8 +459,8 @@ MutantPlan image_volumes(const Mutant& m, const Call& c, const std::string& cli,
       if (const MountOption mount = read_mount(o); mount.is_mount) mounted.insert(mount.target);
     for (const auto& path : *paths) {
       if (each && mounted.count(path)) continue;
-      for (std::string a : m.args) {
-        for (auto at = a.find("{path}"); at != std::string::npos; at = a.find("{path}", at + path.size())) a.replace(at, 6, path);
+      for (const std::string& arg : m.args) {
+        const std::string a = with_placeholders(arg, {{"{path}", path}});
         options.push_back({{a}, a, ""});
       }
       if (!each) break;

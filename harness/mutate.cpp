@@ -11,6 +11,7 @@
 #include <ostream>
 #include <set>
 
+#include "claim_filter.hpp"
 #include "exit_codes.hpp"
 #include "host_files.hpp"
 #include "i18n.hpp"
@@ -135,11 +136,9 @@ namespace {
 std::string aims_elsewhere(const std::map<std::string, Status>& baseline, const MutantRun& run) {
   const Mutant* m = find_mutant(run.name);
   if (!m || !run.applies || !caught_claims(baseline, run).empty()) return "";
-  for (const auto& aim : split_commas(m->aims_at)) {  // "VOL-11, VOL-9"
-    const std::string id = aim.substr(std::min(aim.find_first_not_of(' '), aim.size()));
-    for (const auto& [key, status] : baseline)
-      if (key.substr(0, key.find('@')) == id) return "";
-  }
+  const ClaimFilter aims(m->aims_at);  // "VOL-11, VOL-9"
+  for (const auto& [key, status] : baseline)
+    if (aims.matches(key.substr(0, key.find('@')))) return "";
   return m->aims_at;
 }
 

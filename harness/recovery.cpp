@@ -114,7 +114,7 @@ Resources clean_dead_runs(const Cli& cli, ProcessRunner& runner, const std::stri
   const std::time_t a_minute_ago = std::time(nullptr) - 60;
   for (const auto& entry : fs::directory_iterator(runs_dir(), ec)) {
     const std::string file = entry.path().filename().string();
-    const std::string id = file.size() == 13 ? run_id_of("harness-" + file.substr(0, 8) + "-") : "";
+    const std::string id = run_id_of("harness-" + file.substr(0, 8) + "-");
     boost::system::error_code age;
     if (!id.empty() && file == id + ".lock" && id != except && fs::last_write_time(entry.path(), age) < a_minute_ago && !age)
       run_is_alive(id);

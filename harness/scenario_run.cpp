@@ -34,16 +34,6 @@ bool gone_after_run(const RunSpec& spec, const ProcessResult& r, const Dialect& 
          std::find(refusals.begin(), refusals.end(), r.exit_code) == refusals.end();
 }
 
-using Placeholders = std::vector<std::pair<std::string, std::string>>;
-
-// A tutorial line's word, or what it must print, with the run's names for {volume} ...
-std::string with_names(std::string w, const Placeholders& names) {
-  for (const auto& [placeholder, value] : names)
-    for (auto at = w.find(placeholder); at != std::string::npos; at = w.find(placeholder, at + value.size()))
-      w.replace(at, placeholder.size(), value);
-  return w;
-}
-
 std::string signal_name(int signo) { return signo == SIGINT ? "SIGINT" : signo == SIGTERM ? "SIGTERM" : tr("a signal"); }
 
 }  // namespace
@@ -157,9 +147,7 @@ std::string ScenarioRun::cannot_check_here() const {
 
 // The claim whose flow step i belongs to: that of the next check.
 // A step serves a selected claim's flow (claim_flows.hpp); the others need not run.
-bool ScenarioRun::serves_selected(int i) const {
-  return std::any_of(served_[i].begin(), served_[i].end(), [this](const std::string& c) { return filter_.matches(c); });
-}
+bool ScenarioRun::serves_selected(int i) const { return filter_.matches_any(served_[i]); }
 
 int ScenarioRun::last_needed_step() const {
   int last = -1;
@@ -400,13 +388,13 @@ void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
                               {"{container}", s.container.empty() ? "" : names_.of(s.container)},
                               {"{image}", options_.image}};
   Argv words;
-  for (const std::string& w : s.args) words.push_back(with_names(w, names));
+  for (const std::string& w : s.args) words.push_back(with_placeholders(w, names));
   if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
   if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
   words = with_run_options(words, {"--label", names_.label(), "--network", "none"});  // like every container of the run
   Step checked = s;  // what it must print may name the run's volume or container
-  checked.stdout_contains = with_names(checked.stdout_contains, names);
-  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
+  checked.stdout_contains = with_placeholders(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_placeholders(*checked.stdout_text, names);
   if (s.typed.empty()) return action(checked, record, calls_.cli().words(words));
   // an interactive session, as a person has it: `-t` at a terminal (without one the CLI
   // refuses: "the input device is not a TTY"), the lines typed at its prompt; `-i` alone
@@ -426,9 +414,9 @@ void ScenarioRun::tutorial_host(const Step& s, const TutorialLine& line, StepRec
   names_.ledger().add_volume(name);
   const Placeholders names = {{"{volume}", name}};
   Step checked = s;
-  checked.stdout_contains = with_names(checked.stdout_contains, names);
-  if (checked.stdout_text) checked.stdout_text = with_names(*checked.stdout_text, names);
-  const std::string folder = with_names(kTutorialVolumeFolder, names);
+  checked.stdout_contains = with_placeholders(checked.stdout_contains, names);
+  if (checked.stdout_text) checked.stdout_text = with_placeholders(*checked.stdout_text, names);
+  const std::string folder = with_placeholders(kTutorialVolumeFolder, names);
   ProcessResult r;
   if (line.verb == TutorialLine::Verb::HostList) {
     r = calls_.call(record, {"ls", folder});

@@ -153,6 +153,13 @@ std::string lower(std::string text) {
   return text;
 }
 
+std::string with_placeholders(std::string text, const Placeholders& values) {
+  for (const auto& [placeholder, value] : values)
+    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+      text.replace(at, placeholder.size(), value);
+  return text;
+}
+
 std::string seconds_text(std::chrono::duration<double> s, int decimals) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, s.count());

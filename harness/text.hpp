@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace harness {
@@ -41,6 +42,10 @@ std::vector<std::string> split_commas(const std::string& text);
 std::string first_line(const std::string& text);
 
 std::string lower(std::string text);
+
+// `text` with each placeholder ("{volume}") replaced by its value, everywhere it stands.
+using Placeholders = std::vector<std::pair<std::string, std::string>>;
+std::string with_placeholders(std::string text, const Placeholders& values);
 
 // Seconds with this many decimals: "1.234" (3), "2.0" (1).
 std::string seconds_text(std::chrono::duration<double> s, int decimals);
