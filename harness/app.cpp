@@ -195,7 +195,7 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
 
-ReadyRuntime prepare(const Target& target, RunContext& run) {
+ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   const Dialect& dialect = *target.dialect;
   ReadyRuntime ready;
   ready.target = target;
@@ -217,7 +217,7 @@ ReadyRuntime prepare(const Target& target, RunContext& run) {
   // that path (joined before the sweep); dead runs' leftovers are found by the end-of-run
   // sweep's listing. A dry run changes nothing.
   if (!run.options.dry_run) {
-    const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout};
+    const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout, index};
     auto said =
         std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
     ready.unusable = ensure_image(cli, runner, eo.image);
@@ -363,7 +363,7 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   parallel_for(targets.size(), static_cast<unsigned>(targets.size()), [&](std::size_t t) {
     std::ostringstream said;  // this target's messages, written out whole
     RunContext mine{run.options, run.scenarios, run.filter, run.engine, run.runner, run.console, said, run.known};
-    ready[t] = prepare(targets[t], mine);
+    ready[t] = prepare(targets[t], t, mine);
     if (!ready[t].engine) said << "harness: " << ready[t].unusable << "\n";
     {
       std::lock_guard<std::mutex> lock(err_lock);

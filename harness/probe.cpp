@@ -67,7 +67,7 @@ TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string&
 
 ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& o) {
   ContainerLook look;
-  const std::string name = "harness-" + o.run_id + "-probe";
+  const std::string name = "harness-" + o.run_id + "-t" + std::to_string(o.target) + "-probe";
   look.volume = name;
   look.folder = files.make_folder(o.host_tmp, name + "-");
   files.write(look.folder + "/marker", kHostMarker);

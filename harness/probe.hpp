@@ -18,6 +18,9 @@ struct ProbeOptions {
   std::string run_id;             // names and labels what the probe makes, like every step
   std::string host_tmp = "/tmp";  // where the harness makes host folders
   std::chrono::milliseconds timeout{60000};
+  // Which of the run's targets it probes: two targets on one engine are probed side by side,
+  // so each probe's container, volume and folder have names of their own (harness-<run>-t<K>-probe).
+  std::size_t target = 0;
 };
 
 // The probe's two halves, independent of each other, so that a caller can run them side

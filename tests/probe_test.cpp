@@ -93,4 +93,17 @@ BOOST_AUTO_TEST_CASE(an_engine_that_starts_nothing_says_why) {
              "cannot start a container here: exit code 126: error setting rlimit type 7: operation not permitted");
 }
 
+// Two targets on one engine are probed side by side: each probe's names are its own (they
+// once shared harness-<run>-probe, and one target found the name taken: "cannot start").
+BOOST_AUTO_TEST_CASE(each_target_has_a_probe_of_its_own) {
+  FakeHostFiles files;
+  FakeProcessRunner runner;
+  const Cli cli(*find_dialect("docker"), "docker");
+  const ContainerLook first = look_through_container(cli, runner, files, {"img", "r1", "/tmp", std::chrono::seconds(5), 0});
+  const ContainerLook second = look_through_container(cli, runner, files, {"img", "r1", "/tmp", std::chrono::seconds(5), 1});
+  BOOST_TEST(first.volume != second.volume);
+  BOOST_TEST(first.folder != second.folder);
+  BOOST_TEST(second.volume == "harness-r1-t1-probe");  // "-probe" last: the mutants' wrapper leaves it alone
+}
+
 BOOST_AUTO_TEST_SUITE_END()
