@@ -26,6 +26,7 @@
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "path_check.hpp"
+#include "network_anchor.hpp"
 #include "probe.hpp"
 #include "scenario_parts.hpp"
 #include "junit_writer.hpp"
@@ -170,6 +171,7 @@ struct ReadyRuntime {
   std::string unusable;                   // ... and this says why
   std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
   std::future<void> probe_removed;        // the probe's leftovers, removed beside the scenarios
+  std::string anchor;                     // the network anchor the run's containers join, if any
 };
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
@@ -207,6 +209,7 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     return ready;
   }
   const std::string& exe = reached.exe;
+  ready.exe = exe;
   Cli cli(dialect, exe, target.flags);
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
@@ -221,9 +224,13 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     auto said =
         std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
     ready.unusable = ensure_image(cli, runner, eo.image);
+    std::future<std::string> anchor;  // beside the probe's container: both need the image only
+    if (ready.unusable.empty() && dialect.shared_network)
+      anchor = std::async(std::launch::async, [&] { return start_network_anchor(cli, runner, po); });
     ContainerLook look;
     RealHostFiles files;
     if (ready.unusable.empty()) look = look_through_container(cli, runner, files, po);
+    if (anchor.valid()) ready.anchor = anchor.get();
     eo.facts = combine(said.get(), look);
     if (!look.volume.empty())
       ready.probe_removed = std::async(std::launch::async, [cli, &runner, look, po] {
@@ -238,13 +245,13 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   }
   ready.header = eo.facts.version.empty() ? dialect.name + " " + eo.runtime_version : eo.facts.header();
   if (target.name() != dialect.name) ready.header = target.name() + ": " + ready.header;
-  ready.exe = exe;
   ready.endpoint = eo.facts.endpoint;
   if (run.options.dry_run) {
     ready.steps = std::make_unique<DryRunRunner>(runner);
     ready.dry_files = std::make_unique<DryRunHostFiles>();
   }
-  ready.engine = std::make_unique<Engine>(cli, run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
+  ready.engine = std::make_unique<Engine>(ready.anchor.empty() ? cli : cli.with_network("container:" + ready.anchor),
+                                          run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
   return ready;
 }
 
@@ -392,6 +399,8 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   std::vector<Swept> swept(ready.size());
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
     if (ready[t].probe_removed.valid()) ready[t].probe_removed.get();
+    remove_network_anchor(Cli(*targets[t].dialect, ready[t].exe, targets[t].flags), *ready[t].runner, ready[t].anchor,
+                          run.engine.step_timeout);
     if (ready[t].engine && !run.options.dry_run) swept[t] = ready[t].engine->sweep();
   });
   for (std::size_t t = 0; t < swept.size(); ++t) {

@@ -25,7 +25,9 @@ const std::vector<Dialect>& dialects() {
        "_data",
        {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"},
        "DOCKER_HOST",
-       "DOCKER_CONTEXT"},
+       "DOCKER_CONTEXT",
+       true,
+       true},
       {"podman",
        "podman",
        {"version", "--format", "{{.Client.Version}}"},
@@ -116,8 +118,8 @@ Argv Cli::image_exists(const std::vector<std::string>& images) const {
 }
 
 Argv Cli::run(const RunSpec& spec) const {
-  // No claim needs a network: --network none starts faster and sends nothing anywhere.
-  Argv argv = with({spec.create_only ? "create" : "run", "--name", spec.name, "--network", "none"});
+  // No claim needs a network: none (or a network anchor's, as empty) starts faster and sends nothing anywhere.
+  Argv argv = with({spec.create_only ? "create" : "run", "--name", spec.name, "--network", network_});
   if (spec.detach) argv.push_back("--detach");
   if (spec.rm) argv.push_back("--rm");
   if (spec.read_only) argv.push_back("--read-only");

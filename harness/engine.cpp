@@ -1,6 +1,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 
 #include "claim_flows.hpp"
@@ -78,6 +79,9 @@ Swept Engine::sweep() {
   const Resources still = remove_resources(cli_, runner_, found, prefix);
   for (const auto* names : found.runtime_kinds())
     for (const auto& name : *names) {
+      // harness-<run>-<scenario>-...: a scenario's; harness-<run>-t<K>-...: the target's own (its
+      // probe, its network anchor), removed here without charging a scenario
+      if (!std::isdigit(static_cast<unsigned char>(name[prefix.size()]))) continue;
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
       swept.by_scenario[index].push_back(

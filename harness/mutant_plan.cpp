@@ -1,6 +1,7 @@
 #include "mutant_plan.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 #include <sstream>
@@ -483,11 +484,15 @@ MutantPlan require_volumes(const Call& c) {
   return plan;
 }
 
-// The probe's own container (harness-<run>-probe) learns what the target is: the mutants
-// break the scenarios' calls, not the harness's look at its target.
-bool probe_call(const Argv& args) {
+// What the harness makes for a target, not for a scenario (harness-<run>-t<K>-...: the
+// probe, which learns what the target is, and the network anchor the run's containers
+// join): the mutants break the scenarios' calls, not the harness's look at its target.
+bool target_call(const Argv& args) {
   return std::any_of(args.begin(), args.end(), [](const std::string& a) {
-    return a.rfind("harness-", 0) == 0 && a.size() > 6 && a.compare(a.size() - 6, 6, "-probe") == 0;
+    if (a.rfind("harness-", 0) != 0) return false;
+    const std::size_t dash = a.find('-', 8);  // after the run id
+    return dash != std::string::npos && a.size() > dash + 2 && a[dash + 1] == 't' &&
+           std::isdigit(static_cast<unsigned char>(a[dash + 2]));
   });
 }
 
@@ -506,7 +511,7 @@ MutantPlan plan_call(const Mutant& m, const std::string& cli, const Argv& args, 
                      const ImageVolumeLookup& image_volumes_of) {
   const Call c = split_call(cli, args);
   if (!m.clis.empty() && std::find(m.clis.begin(), m.clis.end(), cli) == m.clis.end()) return {};
-  if (!selected(m, c) || probe_call(args)) return {};
+  if (!selected(m, c) || target_call(args)) return {};
   MutantPlan plan;
   switch (m.rewrite) {
     case Rewrite::DropMounts:

@@ -391,7 +391,8 @@ void ScenarioRun::tutorial(const Step& s, StepRecord& record) {
   for (const std::string& w : s.args) words.push_back(with_placeholders(w, names));
   if (!s.volume.empty()) names_.ledger().add_volume(names_.volume(s.volume));
   if (!s.container.empty()) names_.ledger().add_container(names_.of(s.container));
-  words = with_run_options(words, {"--label", names_.label(), "--network", "none"});  // like every container of the run
+  words = with_run_options(words,
+                           {"--label", names_.label(), "--network", calls_.cli().network()});  // like every container of the run
   Step checked = s;  // what it must print may name the run's volume or container
   checked.stdout_contains = with_placeholders(checked.stdout_contains, names);
   if (checked.stdout_text) checked.stdout_text = with_placeholders(*checked.stdout_text, names);

@@ -32,10 +32,11 @@ struct Fixture {
     EngineOptions o;
     o.image = "img";
     o.run_id = "r1";
-    Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o, files);
+    Engine engine(Cli(*find_dialect("docker"), "docker").with_network(network), runner, o, files);
     return engine.run(sc, 0, filter);
   }
   FakeProcessRunner runner;
+  std::string network = "none";  // or a network anchor's: container:NAME
 };
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
@@ -380,6 +381,25 @@ BOOST_AUTO_TEST_CASE(what_a_check_found_gone_is_not_removed_again) {
   BOOST_TEST(lines.back() == "docker volume rm --force harness-r1-0-kept");
 }
 
+// With a network anchor, every container the scenario starts joins it: a step's, a fresh
+// check's, a tutorial line's; nothing else changes.
+BOOST_AUTO_TEST_CASE(every_container_joins_the_network_anchor) {
+  Fixture f;
+  f.network = "container:harness-r1-t0-net";
+  f.run(parse(R"(<volume-create volume="v"/>
+    <run container="c" detach="true"/>
+    <expect-file claim="EPH-1" fresh="true" path="/k/f" absent="true"><mount type="volume" source="v" target="/k"/></expect-file>
+    <tutorial claim="EPH-1" container="d" line="run --rm --name {container} {image} true"/>)"));
+  int runs = 0;
+  for (const auto& line : f.runner.lines())
+    if (has(line, "docker run ")) {
+      ++runs;
+      BOOST_TEST(has(line, " --network container:harness-r1-t0-net "), line);
+      BOOST_TEST(!has(line, "--network none"), line);
+    }
+  BOOST_TEST(runs == 3);
+}
+
 BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
   Fixture f;
   f.run(parse(R"(<tutorial claim="EPH-1" volume="my_volume" line="volume create --name {volume}"/>)"));
@@ -557,6 +577,25 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
   BOOST_TEST(listings_made.count("podman ps --all --filter name=harness- --format {{.Names}}") == 1u);
   BOOST_TEST(lines[3] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
   BOOST_TEST(lines[4] == "podman volume rm --force harness-r1-3-data");
+}
+
+// What the run made for its target (its network anchor, its probe: harness-<run>-t<K>-...)
+// and left is removed like the rest, and charged to no scenario (it once went to scenario 0).
+BOOST_AUTO_TEST_CASE(the_targets_own_leftovers_are_no_scenarios) {
+  int listings = 0;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-r1-t0-net\nharness-r1-0-app\n" : "");
+    return exited(0);
+  });
+  EngineOptions o;
+  o.run_id = "r1";
+  o.host_tmp = "";
+  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
+  const auto found = engine.sweep().by_scenario;
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found.at(0) == std::vector<std::string>{"harness-r1-0-app (its cleanup missed it; removed by the end-of-run sweep)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-r1-t0-net harness-r1-0-app");
 }
 
 // The sweep's one listing also finds a dead run's leftovers (no lock held for its id):

@@ -118,8 +118,15 @@ BOOST_AUTO_TEST_CASE(ignore_rm_drops_rm_from_the_options_only) {
   BOOST_TEST(plan("ignore-rm", "run --name n --rm -v v:/p img") == "(unchanged)");
 }
 
-BOOST_AUTO_TEST_CASE(the_probe_is_never_mutated) {
-  BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-probe --rm img sh") == "(unchanged)");
+// What the harness makes for a target (harness-<run>-t<K>-...) is never mutated: the probe,
+// and the network anchor, whose loss would fail every claim; the scenarios' containers that
+// join the anchor are.
+BOOST_AUTO_TEST_CASE(the_targets_own_containers_are_never_mutated) {
+  BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-t0-probe --rm img sh") == "(unchanged)");
+  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-t1-net") == "(unchanged)");
+  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-0-net") == "print harness-1a2b3c4d-0-net\n");
+  BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-net --rm img") ==
+             "main run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-net img\n");
 }
 
 BOOST_AUTO_TEST_CASE(idle_rm_leaves_the_cleanup_alone) {

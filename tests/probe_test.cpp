@@ -4,6 +4,7 @@
 
 #include "fake_host_files.hpp"
 #include "fake_process_runner.hpp"
+#include "network_anchor.hpp"
 #include "probe.hpp"
 
 using namespace harness;
@@ -104,6 +105,39 @@ BOOST_AUTO_TEST_CASE(each_target_has_a_probe_of_its_own) {
   BOOST_TEST(first.volume != second.volume);
   BOOST_TEST(first.folder != second.folder);
   BOOST_TEST(second.volume == "harness-r1-t1-probe");  // "-probe" last: the mutants' wrapper leaves it alone
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(network_anchor)
+
+// The anchor is a container of the run like the others (labelled, a PID 1 that exits on
+// SIGTERM) with no network of its own to join: --network none.
+BOOST_AUTO_TEST_CASE(the_anchor_starts_with_no_network_and_is_removed) {
+  FakeProcessRunner runner;
+  const Cli cli = Cli(*find_dialect("docker"), "docker").with_network("container:elsewhere");
+  const std::string name = start_network_anchor(cli, runner, {"img", "r1", "/tmp", std::chrono::seconds(5), 2});
+  BOOST_TEST(name == "harness-r1-t2-net");
+  remove_network_anchor(cli, runner, name, std::chrono::seconds(5));
+  const auto lines = runner.lines();
+  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
+  BOOST_TEST(lines[0] ==
+             "docker run --name harness-r1-t2-net --network none --detach --label harness.run=r1 img sh -c trap 'exit 0' "
+             "TERM INT; sleep 2147483647 & wait");
+  BOOST_TEST(lines[1] == "docker rm --force harness-r1-t2-net");
+}
+
+// An anchor that cannot start is no anchor (the run's containers get --network none), and
+// what its failed start left is removed.
+BOOST_AUTO_TEST_CASE(an_anchor_that_cannot_start_is_none) {
+  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+    return argv[1] == "run" ? exited(125, "", "docker: Error response from daemon: oci runtime error\n") : exited(0);
+  });
+  const Cli cli(*find_dialect("docker"), "docker");
+  BOOST_TEST(start_network_anchor(cli, runner, {"img", "r1", "/tmp", std::chrono::seconds(5), 0}).empty());
+  BOOST_TEST(runner.lines().back() == "docker rm --force harness-r1-t0-net");
+  remove_network_anchor(cli, runner, "", std::chrono::seconds(5));  // none: nothing to remove
+  BOOST_TEST(runner.lines().size() == 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
