@@ -26,7 +26,6 @@
 #include "interrupt.hpp"
 #include "job_pool.hpp"
 #include "path_check.hpp"
-#include "network_anchor.hpp"
 #include "probe.hpp"
 #include "scenario_parts.hpp"
 #include "junit_writer.hpp"
@@ -164,15 +163,24 @@ void report_dead_runs(const std::string& runtime, const Resources& removed, std:
 // A target made ready for a run: its CLI found, its engine answering, the image there.
 struct ReadyRuntime {
   Target target;
-  std::unique_ptr<ProcessRunner> runner;  // the run's runner, in the target's environment
-  std::unique_ptr<ProcessRunner> steps;   // what the steps use: that runner, or a dry run of it
-  std::unique_ptr<HostFiles> dry_files;   // the host as a dry run sees it
-  std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
-  std::string unusable;                   // ... and this says why
-  std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
-  std::future<void> probe_removed;        // the probe's leftovers, removed beside the scenarios
-  std::string anchor;                     // the network anchor the run's containers join, if any
+  std::unique_ptr<ProcessRunner> runner;                // the run's runner, in the target's environment
+  std::unique_ptr<ProcessRunner> steps;                 // what the steps use: that runner, or a dry run of it
+  std::unique_ptr<HostFiles> dry_files;                 // the host as a dry run sees it
+  std::unique_ptr<Engine> engine;                       // null when the target cannot be used ...
+  std::string unusable;                                 // ... and this says why
+  std::string header, exe, endpoint;                    // the target's first console line: what it is, where it ran
+  ContainerLook probe;                                  // what the probe made: removed beside the scenarios, or, when its
+  std::future<std::vector<std::string>> probe_removed;  // container is the network anchor, beside the sweep
 };
+
+// Removes what the probe made, off the caller's path; the future says what could not be removed.
+std::future<std::vector<std::string>> remove_probe_beside(const Cli& cli, ProcessRunner& runner, const ContainerLook& look,
+                                                          std::chrono::milliseconds timeout) {
+  return std::async(std::launch::async, [cli, &runner, look, timeout] {
+    RealHostFiles files;
+    return remove_probe(cli, runner, files, look, timeout);
+  });
+}
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
 struct Reached {
@@ -217,26 +225,19 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   // The fixed cost before the first scenario, on the critical path of every run: the info
   // call, and the image check (a build on first use) followed by the probe's container, do
   // not depend on each other: side by side. The probe's volume and folder are removed off
-  // that path (joined before the sweep); dead runs' leftovers are found by the end-of-run
-  // sweep's listing. A dry run changes nothing.
+  // that path (joined after the sweep), or, when its container is the run's network anchor,
+  // beside the sweep; dead runs' leftovers are found by the end-of-run sweep's listing. A
+  // dry run changes nothing.
   if (!run.options.dry_run) {
-    const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout, index};
+    const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout, index, dialect.shared_network};
     auto said =
         std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
     ready.unusable = ensure_image(cli, runner, eo.image);
-    std::future<std::string> anchor;  // beside the probe's container: both need the image only
-    if (ready.unusable.empty() && dialect.shared_network)
-      anchor = std::async(std::launch::async, [&] { return start_network_anchor(cli, runner, po); });
-    ContainerLook look;
     RealHostFiles files;
-    if (ready.unusable.empty()) look = look_through_container(cli, runner, files, po);
-    if (anchor.valid()) ready.anchor = anchor.get();
-    eo.facts = combine(said.get(), look);
-    if (!look.volume.empty())
-      ready.probe_removed = std::async(std::launch::async, [cli, &runner, look, po] {
-        RealHostFiles files;
-        remove_probe(cli, runner, files, look, po.timeout);
-      });
+    if (ready.unusable.empty()) ready.probe = look_through_container(cli, runner, files, po);
+    eo.facts = combine(said.get(), ready.probe);
+    if (!ready.probe.volume.empty() && ready.probe.container.empty())
+      ready.probe_removed = remove_probe_beside(cli, runner, ready.probe, po.timeout);
     if (!ready.unusable.empty()) return ready;
     if (!eo.facts.cannot_start.empty()) {
       ready.unusable = tr("{1} answers ({2}) but {3}", {target.name(), eo.facts.endpoint, eo.facts.cannot_start});
@@ -250,7 +251,8 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     ready.steps = std::make_unique<DryRunRunner>(runner);
     ready.dry_files = std::make_unique<DryRunHostFiles>();
   }
-  ready.engine = std::make_unique<Engine>(ready.anchor.empty() ? cli : cli.with_network("container:" + ready.anchor),
+  const std::string& anchor = ready.probe.container;
+  ready.engine = std::make_unique<Engine>(anchor.empty() ? cli : cli.with_network("container:" + anchor),
                                           run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
   return ready;
 }
@@ -396,14 +398,21 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
 
   // The end-of-run sweeps, side by side; a name's number says whose scenario left it, even
   // when two targets share an engine (whichever sweep finds it).
+  // The probe's container, when it is the network anchor, goes beside the sweep, which
+  // leaves the target's own names (harness-<run>-t<K>-...) to their owner.
   std::vector<Swept> swept(ready.size());
+  std::vector<std::vector<std::string>> probe_left(ready.size());
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
-    if (ready[t].probe_removed.valid()) ready[t].probe_removed.get();
-    remove_network_anchor(Cli(*targets[t].dialect, ready[t].exe, targets[t].flags), *ready[t].runner, ready[t].anchor,
-                          run.engine.step_timeout);
-    if (ready[t].engine && !run.options.dry_run) swept[t] = ready[t].engine->sweep();
+    ReadyRuntime& r = ready[t];
+    if (!r.probe_removed.valid() && !r.probe.container.empty())
+      r.probe_removed =
+          remove_probe_beside(Cli(*targets[t].dialect, r.exe, targets[t].flags), *r.runner, r.probe, run.engine.step_timeout);
+    if (r.engine && !run.options.dry_run) swept[t] = r.engine->sweep();
+    if (r.probe_removed.valid()) probe_left[t] = r.probe_removed.get();
   });
   for (std::size_t t = 0; t < swept.size(); ++t) {
+    for (const auto& n : probe_left[t])
+      run.err << "harness: " << tr("the probe's {1} on {2} could not be removed", {printable(n), targets[t].name()}) << "\n";
     report_dead_runs(targets[t].name(), swept[t].dead_runs, run.err);
     for (const auto* names : swept[t].dead_stuck.all_kinds())
       for (const auto& n : *names)

@@ -74,14 +74,15 @@ Swept Engine::sweep() {
   const Resources all = list_named(cli_, runner_, "harness-");  // this run's names and dead runs': one listing
   Swept swept;
   swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
-  const Resources found = all.only([&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0; });
+  // harness-<run>-<scenario>-...: a scenario's; harness-<run>-t<K>-...: the target's own (its
+  // probe, the network anchor), which its owner removes beside this sweep
+  const Resources found = all.only([&prefix](const std::string& n) {
+    return n.rfind(prefix, 0) == 0 && n.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(n[prefix.size()]));
+  });
   if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
   for (const auto* names : found.runtime_kinds())
     for (const auto& name : *names) {
-      // harness-<run>-<scenario>-...: a scenario's; harness-<run>-t<K>-...: the target's own (its
-      // probe, its network anchor), removed here without charging a scenario
-      if (!std::isdigit(static_cast<unsigned char>(name[prefix.size()]))) continue;
       const int index = std::atoi(name.c_str() + prefix.size());
       const bool stuck = still.contains(name);
       swept.by_scenario[index].push_back(

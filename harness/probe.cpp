@@ -4,6 +4,7 @@
 #include <future>
 
 #include "i18n.hpp"
+#include "engine.hpp"
 #include "runtime_calls.hpp"
 #include "text.hpp"
 
@@ -74,13 +75,35 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
   RunSpec spec;
   spec.name = name;
   spec.image = o.image;
-  spec.rm = true;
+  spec.rm = !o.keep_running;
+  spec.detach = o.keep_running;
   spec.labels = {"harness.run=" + o.run_id};
   spec.mounts = {{Mount::Type::Volume, Mount::Flag::Mount, name, "/v", false},
                  {Mount::Type::Bind, Mount::Flag::Mount, look.folder, "/h", true}};
-  spec.command = {"sh", "-c", kLook};
-  auto run = runner.run(cli.run(spec), "", o.timeout);
-  if (run.ok()) {  // the engine mounted a folder of that path: is it the harness's?
+  spec.command = o.keep_running ? kKeepAlive : Argv{"sh", "-c", kLook};
+  const Cli own = cli.with_network("none");  // the anchor, if any, is this container
+  auto run = runner.run(own.run(spec), "", o.timeout);
+  const bool bound = run.ok();
+  if (!bound) {  // without the bind mount: an engine that does not see the folder refuses it
+    runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
+    spec.mounts.pop_back();
+    run = runner.run(own.run(spec), "", o.timeout);
+    if (!run.ok()) {
+      look.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
+      runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
+      return look;
+    }
+    look.sees_host_dirs = false;
+  }
+  if (o.keep_running) {  // the look, in the container that stays
+    look.container = name;
+    run = runner.run(cli.exec(name, {"sh", "-c", kLook}, false), "", o.timeout);
+    if (!run.ok()) {
+      look.cannot_start = tr("cannot run a command in a container here: {1}", {describe_failure(run, o.timeout)});
+      return look;
+    }
+  }
+  if (bound) {  // the engine mounted a folder of that path: is it the harness's?
     look.sees_host_dirs =
         run.out.find("(no marker)") == std::string::npos && run.out.find("(unreadable marker)") == std::string::npos;
     if (run.out.find("(unreadable marker)") != std::string::npos)
@@ -88,17 +111,8 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
           tr("the engine's containers cannot read the harness's host folders in {1} (a user namespace "
              "remapping or SELinux labels)",
              {o.host_tmp});
-  } else {  // without the bind mount: an engine that does not see the folder refuses it
-    runner.run(cli.remove_containers({name}), "", o.timeout);  // a run that timed out may have left it
-    spec.mounts.pop_back();
-    run = runner.run(cli.run(spec), "", o.timeout);
-    if (run.ok())
-      look.sees_host_dirs = false;
-    else
-      look.cannot_start = tr("cannot start a container here: {1}", {describe_failure(run, o.timeout)});
-    runner.run(cli.remove_containers({name}), "", o.timeout);  // a start that failed may leave it created
   }
-  if (look.cannot_start.empty() && run.out.find("(no volume mount)") == std::string::npos) {
+  if (run.out.find("(no volume mount)") == std::string::npos) {
     const auto mp = runner.run(cli.volume_inspect(name, "{{.Mountpoint}}"), "", o.timeout);
     try {
       const HostEntry e = mp.ok() ? files.read(first_line(mp.out) + "/marker") : HostEntry{};
@@ -110,10 +124,20 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
   return look;
 }
 
-void remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
-                  std::chrono::milliseconds timeout) {
-  runner.run(cli.volume_remove({look.volume}), "", timeout);
+std::vector<std::string> remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
+                                      std::chrono::milliseconds timeout) {
+  std::vector<std::string> left;
+  const auto removed = [&](const ProcessResult& r) {
+    if (r.ok()) return true;
+    for (const auto& text : cli.dialect().already_gone)
+      if (lower(r.err).find(text) != std::string::npos) return true;
+    return false;
+  };
+  if (!look.container.empty() && !removed(runner.run(cli.remove_containers({look.container}), "", timeout)))
+    left.push_back(look.container);
+  if (!removed(runner.run(cli.volume_remove({look.volume}), "", timeout))) left.push_back(look.volume);
   files.remove_all(look.folder);
+  return left;
 }
 
 TargetFacts combine(TargetFacts said, const ContainerLook& look) {
@@ -128,7 +152,7 @@ TargetFacts probe_target(const Cli& cli, ProcessRunner& runner, HostFiles& files
                          const ProbeOptions& o, const std::vector<std::pair<std::string, std::string>>& environment) {
   auto said = std::async(std::launch::async, [&] { return ask_engine(cli, runner, version, o, environment); });
   const ContainerLook look = look_through_container(cli, runner, files, o);
-  remove_probe(cli, runner, files, look, o.timeout);
+  remove_probe(cli, runner, files, look, o.timeout);  // its look is all it is for here
   return combine(said.get(), look);
 }
 

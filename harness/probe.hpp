@@ -4,6 +4,14 @@
 // marker written through a volume, looked for on the host), and whether the engine mounts
 // the harness's host folders at the same path (a marker the harness wrote, read through a
 // bind mount). Nothing is guessed from DOCKER_HOST strings.
+//
+// Where the dialect asks for it (Dialect::shared_network: Docker, whose every new network
+// namespace costs a re-executed dockerd), the probe's container stays running as the run's
+// network anchor: it looks through an `exec`, and the run's containers join its network
+// namespace (`--network container:NAME`: nothing in it but loopback) instead of each getting
+// one of their own. Isolation from the outside is the same; the run's containers can reach
+// each other on loopback, and they are all the harness's own. Compose projects keep their
+// own networks.
 #pragma once
 
 #include "cli_dialect.hpp"
@@ -21,6 +29,9 @@ struct ProbeOptions {
   // Which of the run's targets it probes: two targets on one engine are probed side by side,
   // so each probe's container, volume and folder have names of their own (harness-<run>-t<K>-probe).
   std::size_t target = 0;
+  // The probe's container stays running, as the run's network anchor (see above); it goes
+  // with remove_probe, once no container of the run needs it.
+  bool keep_running = false;
 };
 
 // The probe's two halves, independent of each other, so that a caller can run them side
@@ -35,10 +46,12 @@ struct ContainerLook {
   bool sees_volumes = true, sees_host_dirs = true;
   std::string host_dirs_why, cannot_start;
   std::string volume, folder;  // what the look made
+  std::string container;       // the probe's container, left running (keep_running): the network anchor
 };
 ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& options);
-void remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
-                  std::chrono::milliseconds timeout);
+// Removes what the look made (its container first, if it kept one); what could not be removed, by name.
+std::vector<std::string> remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
+                                      std::chrono::milliseconds timeout);
 
 // The facts of both halves; the engine's own failure first.
 TargetFacts combine(TargetFacts said, const ContainerLook& look);

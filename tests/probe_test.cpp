@@ -4,7 +4,6 @@
 
 #include "fake_host_files.hpp"
 #include "fake_process_runner.hpp"
-#include "network_anchor.hpp"
 #include "probe.hpp"
 
 using namespace harness;
@@ -111,32 +110,73 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(network_anchor)
 
-// The anchor is a container of the run like the others (labelled, a PID 1 that exits on
-// SIGTERM) with no network of its own to join: --network none.
-BOOST_AUTO_TEST_CASE(the_anchor_starts_with_no_network_and_is_removed) {
-  FakeProcessRunner runner;
+// Kept running (Docker), the probe's container is the network anchor: it starts with no
+// network to join (--network none), detached, with a PID 1 that exits on SIGTERM; the look
+// is an exec in it, and it goes first when the probe is removed.
+BOOST_AUTO_TEST_CASE(the_kept_probe_looks_through_an_exec_and_goes_first) {
+  FakeHostFiles files;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "exec") {
+      files.files["/var/lib/docker/volumes/v/_data/marker"] = {true, 0, "written through a volume\n"};
+      return exited(0, "written by the harness on its host\n");
+    }
+    if (argv[1] == "volume" && argv[2] == "inspect") return exited(0, "/var/lib/docker/volumes/v/_data\n");
+    return exited(0);
+  });
   const Cli cli = Cli(*find_dialect("docker"), "docker").with_network("container:elsewhere");
-  const std::string name = start_network_anchor(cli, runner, {"img", "r1", "/tmp", std::chrono::seconds(5), 2});
-  BOOST_TEST(name == "harness-r1-t2-net");
-  remove_network_anchor(cli, runner, name, std::chrono::seconds(5));
-  const auto lines = runner.lines();
-  BOOST_REQUIRE_EQUAL(lines.size(), 2u);
-  BOOST_TEST(lines[0] ==
-             "docker run --name harness-r1-t2-net --network none --detach --label harness.run=r1 img sh -c trap 'exit 0' "
-             "TERM INT; sleep 2147483647 & wait");
-  BOOST_TEST(lines[1] == "docker rm --force harness-r1-t2-net");
+  ProbeOptions o{"img", "r1", "/tmp", std::chrono::seconds(5), 2, true};
+  const ContainerLook look = look_through_container(cli, runner, files, o);
+  BOOST_TEST(look.container == "harness-r1-t2-probe");
+  BOOST_TEST(look.cannot_start.empty());
+  BOOST_TEST(look.sees_host_dirs);
+  BOOST_TEST(look.sees_volumes);
+  auto lines = runner.lines();
+  BOOST_REQUIRE_EQUAL(lines.size(), 3u);
+  BOOST_TEST(lines[0].rfind("docker run --name harness-r1-t2-probe --network none --detach --label harness.run=r1 --mount ", 0) ==
+             0);
+  BOOST_TEST(lines[0].find(" img sh -c trap 'exit 0' TERM INT; sleep 2147483647 & wait") != std::string::npos);
+  BOOST_TEST(lines[1].rfind("docker exec harness-r1-t2-probe sh -c ", 0) == 0);
+  BOOST_TEST(remove_probe(cli, runner, files, look, std::chrono::seconds(5)).empty());
+  lines = runner.lines();
+  BOOST_TEST(lines[3] == "docker rm --force harness-r1-t2-probe");
+  BOOST_TEST(lines[4] == "docker volume rm --force harness-r1-t2-probe");
+  BOOST_TEST(files.folders.empty());
 }
 
-// An anchor that cannot start is no anchor (the run's containers get --network none), and
-// what its failed start left is removed.
-BOOST_AUTO_TEST_CASE(an_anchor_that_cannot_start_is_none) {
-  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
-    return argv[1] == "run" ? exited(125, "", "docker: Error response from daemon: oci runtime error\n") : exited(0);
+// A kept probe whose engine does not have the harness's folder still anchors the run
+// (started again without the bind mount); one that cannot start anchors nothing, and what
+// its failed starts left is removed.
+BOOST_AUTO_TEST_CASE(a_probe_that_cannot_start_anchors_nothing) {
+  FakeHostFiles files;
+  bool starts = true;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    const bool with_bind = std::any_of(argv.begin(), argv.end(), [](const std::string& a) { return a.find("type=bind") == 0; });
+    if (argv[1] == "run") return !starts ? exited(126, "", "no\n") : with_bind ? exited(125, "", "bind source\n") : exited(0);
+    return exited(0, "(no bind mount)\n");
   });
   const Cli cli(*find_dialect("docker"), "docker");
-  BOOST_TEST(start_network_anchor(cli, runner, {"img", "r1", "/tmp", std::chrono::seconds(5), 0}).empty());
-  BOOST_TEST(runner.lines().back() == "docker rm --force harness-r1-t0-net");
-  remove_network_anchor(cli, runner, "", std::chrono::seconds(5));  // none: nothing to remove
+  const ContainerLook remote =
+      look_through_container(cli, runner, files, {"img", "r1", "/tmp", std::chrono::seconds(5), 0, true});
+  BOOST_TEST(remote.container == "harness-r1-t0-probe");
+  BOOST_TEST(!remote.sees_host_dirs);
+  starts = false;
+  const ContainerLook stuck = look_through_container(cli, runner, files, {"img", "r1", "/tmp", std::chrono::seconds(5), 1, true});
+  BOOST_TEST(stuck.container.empty());
+  BOOST_TEST(!stuck.cannot_start.empty());
+  BOOST_TEST(runner.lines().back() == "docker rm --force harness-r1-t1-probe");
+}
+
+// What the probe could not remove is said, by name; what was gone already is not.
+BOOST_AUTO_TEST_CASE(what_the_probe_could_not_remove_is_named) {
+  FakeHostFiles files;
+  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+    if (argv[1] == "rm") return exited(1, "", "Error: No such container: harness-r1-t0-probe\n");
+    return exited(1, "", "Error response from daemon: remove harness-r1-t0-probe: volume is in use\n");
+  });
+  ContainerLook look;
+  look.container = look.volume = "harness-r1-t0-probe";
+  const auto left = remove_probe(Cli(*find_dialect("docker"), "docker"), runner, files, look, std::chrono::seconds(5));
+  BOOST_TEST(left == std::vector<std::string>{"harness-r1-t0-probe"}, boost::test_tools::per_element());
   BOOST_TEST(runner.lines().size() == 2u);
 }
 

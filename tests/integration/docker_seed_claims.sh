@@ -31,13 +31,12 @@ done
 valid_junit "$WORK/run.xml"
 no_leftovers docker
 
-# Every container the scenarios start joins the run's network anchor (one, --network none,
-# removed at the end); Compose's containers keep their project's network.
-anchors=$(grep -c "^docker run --name harness-[0-9a-f]*-t0-net --network none --detach " "$WORK/argv.log")
-[ "$anchors" = 1 ] || fail "expected one network anchor started, found $anchors"
-anchor=$(grep -o "^docker run --name harness-[0-9a-f]*-t0-net" "$WORK/argv.log" | cut -d' ' -f4)
+# Every container the scenarios start joins the run's network anchor, the probe's container
+# (started once, with --network none, removed at the end); Compose's keep their project's network.
+anchor=$(grep -o "^docker run --name harness-[0-9a-f]*-t0-probe --network none --detach " "$WORK/argv.log" | cut -d' ' -f4) || true
+[ "$(wc -w <<<"$anchor")" = 1 ] || fail "expected one network anchor started, found: $anchor"
 joined=$(grep -c "^docker \(container \)\?run --name harness-[0-9a-f]*-[0-9][^ ]* --network container:$anchor " "$WORK/argv.log")
-others=$(grep "^docker \(container \)\?run " "$WORK/argv.log" | grep -v -e "--network container:$anchor " -e "--name $anchor " -e "-t0-probe ") || true
+others=$(grep "^docker \(container \)\?run " "$WORK/argv.log" | grep -v -e "--network container:$anchor " -e "--name $anchor ") || true
 [ "$joined" -ge 8 ] && [ -z "$others" ] || fail "scenario containers not joined to $anchor ($joined joined): $others"
 grep -q "^docker rm --force $anchor" "$WORK/argv.log" || fail "the network anchor $anchor was not removed"
 
