@@ -163,14 +163,17 @@ void report_dead_runs(const std::string& runtime, const Resources& removed, std:
 // A target made ready for a run: its CLI found, its engine answering, the image there.
 struct ReadyRuntime {
   Target target;
-  std::unique_ptr<ProcessRunner> runner;                // the run's runner, in the target's environment
-  std::unique_ptr<ProcessRunner> steps;                 // what the steps use: that runner, or a dry run of it
-  std::unique_ptr<HostFiles> dry_files;                 // the host as a dry run sees it
-  std::unique_ptr<Engine> engine;                       // null when the target cannot be used ...
-  std::string unusable;                                 // ... and this says why
-  std::string header, exe, endpoint;                    // the target's first console line: what it is, where it ran
-  ContainerLook probe;                                  // what the probe made: removed beside the scenarios, or, when its
-  std::future<std::vector<std::string>> probe_removed;  // container is the network anchor, beside the sweep
+  std::unique_ptr<ProcessRunner> runner;  // the run's runner, in the target's environment
+  std::unique_ptr<ProcessRunner> steps;   // what the steps use: that runner, or a dry run of it
+  std::unique_ptr<HostFiles> dry_files;   // the host as a dry run sees it
+  std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
+  std::string unusable;                   // ... and this says why
+  std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
+  std::unique_ptr<Cli> cli;               // the target's CLI, once found
+  // What the probe made: removed beside the scenarios or, when its container is the
+  // network anchor, beside the sweep; the future says what could not be removed.
+  ContainerLook probe;
+  std::future<std::vector<std::string>> probe_removed;
 };
 
 // Removes what the probe made, off the caller's path; the future says what could not be removed.
@@ -218,7 +221,8 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   }
   const std::string& exe = reached.exe;
   ready.exe = exe;
-  Cli cli(dialect, exe, target.flags);
+  ready.cli = std::make_unique<Cli>(dialect, exe, target.flags);
+  const Cli& cli = *ready.cli;
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
   eo.target_name = target.name();
@@ -236,7 +240,8 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     RealHostFiles files;
     if (ready.unusable.empty()) ready.probe = look_through_container(cli, runner, files, po);
     eo.facts = combine(said.get(), ready.probe);
-    if (!ready.probe.volume.empty() && ready.probe.container.empty())
+    // nothing of it is needed any more, unless it anchors the scenarios that will run
+    if (!ready.probe.volume.empty() && (ready.probe.container.empty() || !eo.facts.cannot_start.empty()))
       ready.probe_removed = remove_probe_beside(cli, runner, ready.probe, po.timeout);
     if (!ready.unusable.empty()) return ready;
     if (!eo.facts.cannot_start.empty()) {
@@ -405,8 +410,7 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
     ReadyRuntime& r = ready[t];
     if (!r.probe_removed.valid() && !r.probe.container.empty())
-      r.probe_removed =
-          remove_probe_beside(Cli(*targets[t].dialect, r.exe, targets[t].flags), *r.runner, r.probe, run.engine.step_timeout);
+      r.probe_removed = remove_probe_beside(*r.cli, *r.runner, r.probe, run.engine.step_timeout);
     if (r.engine && !run.options.dry_run) swept[t] = r.engine->sweep();
     if (r.probe_removed.valid()) probe_left[t] = r.probe_removed.get();
   });

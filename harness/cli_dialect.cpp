@@ -26,8 +26,9 @@ const std::vector<Dialect>& dialects() {
        {"info", "--format", "{{.Driver}}|{{.DefaultRuntime}}|{{.SecurityOptions}}|{{.DockerRootDir}}"},
        "DOCKER_HOST",
        "DOCKER_CONTEXT",
-       true,
-       true},
+       /* cp_keeps_owners */ true,
+       /* shared_network */ true,
+       /* anchor_gone */ "cannot join network of a non running container"},
       {"podman",
        "podman",
        {"version", "--format", "{{.Client.Version}}"},
@@ -94,6 +95,12 @@ std::string volume_option(const RunSpec::ResolvedMount& m) {
 
 }  // namespace
 
+bool is_network_anchor(const std::string& network) {
+  const std::string head = "container:harness-", tail = "-probe";
+  return network.size() > head.size() + tail.size() && network.rfind(head, 0) == 0 &&
+         network.compare(network.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 const Dialect* find_dialect(const std::string& name) {
   for (const auto& d : dialects())
     if (d.name == name) return &d;
@@ -118,7 +125,8 @@ Argv Cli::image_exists(const std::vector<std::string>& images) const {
 }
 
 Argv Cli::run(const RunSpec& spec) const {
-  // No claim needs a network: none (or a network anchor's, as empty) starts faster and sends nothing anywhere.
+  // No claim needs a network: none (or the network anchor's, with nothing but loopback)
+  // starts faster and sends nothing anywhere.
   Argv argv = with({spec.create_only ? "create" : "run", "--name", spec.name, "--network", network_});
   if (spec.detach) argv.push_back("--detach");
   if (spec.rm) argv.push_back("--rm");

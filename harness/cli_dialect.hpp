@@ -49,11 +49,18 @@ struct Dialect {
   // caller their owner and follows a final symlink).
   bool cp_keeps_owners = true;
   // The run's containers join one container's network namespace (`--network container:X`,
-  // network_anchor.hpp) instead of each getting one of its own (`--network none`): Docker
-  // runs its libnetwork-setkey prestart hook (dockerd re-executed) for every new namespace,
-  // about 0.3 CPU-second of each container start here; Podman gains nothing measurable.
+  // the probe's container kept running: probe.hpp) instead of each getting one of its own
+  // (`--network none`): Docker runs its libnetwork-setkey prestart hook (dockerd
+  // re-executed) for every new namespace, about 0.3 CPU-second of each container start
+  // here; Podman gains nothing measurable.
   bool shared_network = false;
+  // In stderr when a container cannot join that namespace (the anchor stopped: a daemon
+  // restarted without live-restore, someone's `stop`): the harness's fault, not the claim's.
+  std::string anchor_gone;
 };
+
+// `--network container:harness-<run>-t<K>-probe`: a network anchor's (see probe.hpp).
+bool is_network_anchor(const std::string& network);
 
 // The runtimes the harness knows, by name; nullptr when unknown.
 const Dialect* find_dialect(const std::string& name);

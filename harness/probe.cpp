@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <future>
 
+#include "engine.hpp"  // kKeepAlive: the anchor's PID 1, like every kept container's
 #include "i18n.hpp"
-#include "engine.hpp"
 #include "runtime_calls.hpp"
 #include "text.hpp"
 
@@ -134,8 +134,8 @@ std::vector<std::string> remove_probe(const Cli& cli, ProcessRunner& runner, Hos
     return false;
   };
   if (!look.container.empty() && !removed(runner.run(cli.remove_containers({look.container}), "", timeout)))
-    left.push_back(look.container);
-  if (!removed(runner.run(cli.volume_remove({look.volume}), "", timeout))) left.push_back(look.volume);
+    left.push_back(tr("container {1}", {look.container}));
+  if (!removed(runner.run(cli.volume_remove({look.volume}), "", timeout))) left.push_back(tr("volume {1}", {look.volume}));
   files.remove_all(look.folder);
   return left;
 }

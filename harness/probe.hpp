@@ -9,9 +9,11 @@
 // namespace costs a re-executed dockerd), the probe's container stays running as the run's
 // network anchor: it looks through an `exec`, and the run's containers join its network
 // namespace (`--network container:NAME`: nothing in it but loopback) instead of each getting
-// one of their own. Isolation from the outside is the same; the run's containers can reach
-// each other on loopback, and they are all the harness's own. Compose projects keep their
-// own networks.
+// one of their own. Isolation from the outside is the same. What the run's containers share
+// with each other: loopback, and Docker bind-mounts the anchor's /etc/hosts, /etc/hostname
+// and /etc/resolv.conf into each (writable). They are all the harness's own; Compose
+// projects keep their own networks. Transcripts show `--network none`, what a person
+// redoing a step types (the anchor is gone after the run).
 #pragma once
 
 #include "cli_dialect.hpp"
@@ -40,8 +42,9 @@ struct ProbeOptions {
 TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string& version, const ProbeOptions& options,
                        const std::vector<std::pair<std::string, std::string>>& environment = {});
 
-// - what a container shows: a run with a volume and a bind mount, one volume inspect. It
-//   leaves a volume and a host folder, for remove_probe.
+// - what a container shows: a run with a volume and a bind mount (kept running: the run,
+//   then an exec), one volume inspect. It leaves a volume and a host folder (and, kept
+//   running, its container), for remove_probe.
 struct ContainerLook {
   bool sees_volumes = true, sees_host_dirs = true;
   std::string host_dirs_why, cannot_start;
@@ -49,7 +52,8 @@ struct ContainerLook {
   std::string container;       // the probe's container, left running (keep_running): the network anchor
 };
 ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& options);
-// Removes what the look made (its container first, if it kept one); what could not be removed, by name.
+// Removes what the look made (its container first, if it kept one); what could not be
+// removed, by kind and name ("container harness-...").
 std::vector<std::string> remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
                                       std::chrono::milliseconds timeout);
 

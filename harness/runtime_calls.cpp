@@ -83,7 +83,13 @@ const ProcessResult& RuntimeCalls::inspect(StepRecord& record, const Argv& argv,
 bool RuntimeCalls::is_fault(const ProcessResult& r) const {
   if (!r.ran()) return true;
   const auto& marker = cli_.dialect().unreachable_text;
-  return !marker.empty() && r.err.find(marker) != std::string::npos;
+  if (!marker.empty() && r.err.find(marker) != std::string::npos) return true;
+  // the run's network anchor stopped or gone: every start fails, whatever the claim
+  const std::string& network = cli_.network();
+  if (!is_network_anchor(network) || r.exit_code == 0) return false;
+  const auto& gone = cli_.dialect().anchor_gone;
+  return (!gone.empty() && r.err.find(gone) != std::string::npos) ||
+         r.err.find(network.substr(network.find(':') + 1)) != std::string::npos;
 }
 
 }  // namespace harness

@@ -10,7 +10,7 @@
 //
 //   volume, Copy (Docker)    `volume inspect` (a created helper would create a missing
 //                            volume), then once per volume until forget():
-//                            `create --name <helper> --network none --label <run>
+//                            `create --name <helper> --network <the run's> --label <run>
 //                            --volume <volume>:/v:ro,nocopy <image> true` (never started);
 //                            then per read `cp <helper>:/v/<first part of path> -`. A
 //                            "not found" is absent once the helper's `cp <helper>:/v -`

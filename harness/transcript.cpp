@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "cli_dialect.hpp"
 #include "i18n.hpp"
 #include "text.hpp"
 
@@ -44,7 +45,10 @@ std::string shell_line(const CommandRecord& command) {
   for (std::size_t i = 0; i < command.argv.size(); ++i) {
     // the program as a person types it: its name (the run's header names the resolved path)
     const std::string& arg = command.argv[i];
-    const std::string word = i == 0 && !command.on_host ? arg.substr(arg.rfind('/') + 1) : arg;
+    std::string word = i == 0 && !command.on_host ? arg.substr(arg.rfind('/') + 1) : arg;
+    // the run's network anchor is gone after the run: a person redoing the step types none,
+    // which is the same for every claim (see Dialect::shared_network)
+    if (i > 0 && command.argv[i - 1] == "--network" && is_network_anchor(arg)) word = "none";
     line += (line.empty() ? "" : " ") + shell_quote(word);
   }
   if (command.on_host) line = tr("(on the host)") + " " + line;

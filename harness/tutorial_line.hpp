@@ -62,7 +62,7 @@ struct TutorialParse {
 TutorialParse parse_tutorial_line(const std::vector<std::string>& words);
 
 // The words of a container-starting line with `added` right after its `run` verb (the
-// options the harness gives every container: its label, --network none); other lines
+// options the harness gives every container: its label, its network); other lines
 // unchanged. The transcript shows the line as written and this command.
 std::vector<std::string> with_run_options(std::vector<std::string> words, const std::vector<std::string>& added);
 

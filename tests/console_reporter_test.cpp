@@ -5,6 +5,7 @@
 #include <string>
 
 #include "console_reporter.hpp"
+#include "transcript.hpp"
 
 using namespace harness;
 
@@ -57,6 +58,24 @@ BOOST_AUTO_TEST_CASE(expected_differences_only_for_claims_that_held) {
   BOOST_TEST(out.str().find("exit code 2") == std::string::npos);
   BOOST_TEST(out.str().find("exit 125") == std::string::npos);
   BOOST_TEST(out.str().find("not checked: the run was interrupted") != std::string::npos);
+}
+
+// A command is shown as a person redoing the step types it: the program by its name, and
+// `--network none` where it joined the run's network anchor (gone after the run).
+BOOST_AUTO_TEST_CASE(a_command_is_shown_as_a_person_types_it) {
+  CommandRecord c;
+  c.argv = {"/usr/local/bin/docker",
+            "run",
+            "--name",
+            "harness-r1-0-c",
+            "--network",
+            "container:harness-r1-t0-probe",
+            "img",
+            "echo",
+            "container:harness-r1-t0-probe"};
+  BOOST_TEST(shell_line(c) == "docker run --name harness-r1-0-c --network none img echo container:harness-r1-t0-probe");
+  c.argv = {"docker", "run", "--network", "container:my_app", "img"};
+  BOOST_TEST(shell_line(c) == "docker run --network container:my_app img");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

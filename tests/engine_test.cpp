@@ -400,6 +400,33 @@ BOOST_AUTO_TEST_CASE(every_container_joins_the_network_anchor) {
   BOOST_TEST(runs == 3);
 }
 
+// When the anchor has stopped (a daemon restarted without live-restore, someone's `stop`),
+// a container that cannot join it is the harness's fault: ERROR, never FAIL.
+BOOST_AUTO_TEST_CASE(a_stopped_anchor_is_an_error_not_a_failure) {
+  Fixture f([](const Argv& argv, const std::string&) {
+    return argv[1] == "run" ? exited(125, "",
+                                     "docker: Error response from daemon: cannot join network of a non running "
+                                     "container: 0123abcd.\n")
+                            : exited(0);
+  });
+  f.network = "container:harness-r1-t0-probe";
+  const auto r = f.run(parse(R"(<run claim="EPH-1" container="c" rm="true"><arg>true</arg></run>)"));
+  BOOST_TEST(r.claims[0].verdict == Verdict::Error);
+  Fixture removed([](const Argv& argv, const std::string&) {
+    return argv[1] == "run" ? exited(125, "", "docker: Error response from daemon: No such container: harness-r1-t0-probe.\n")
+                            : exited(0);
+  });
+  removed.network = f.network;
+  BOOST_TEST(removed.run(parse(R"(<run claim="EPH-1" container="c" rm="true"><arg>true</arg></run>)")).claims[0].verdict ==
+             Verdict::Error);
+  Fixture refused([](const Argv& argv, const std::string&) {
+    return argv[1] == "run" ? exited(125, "", "docker: Error response from daemon: invalid mount config\n") : exited(0);
+  });
+  refused.network = f.network;
+  BOOST_TEST(refused.run(parse(R"(<run claim="EPH-1" container="c" rm="true"><arg>true</arg></run>)")).claims[0].verdict ==
+             Verdict::Fail);
+}
+
 BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
   Fixture f;
   f.run(parse(R"(<tutorial claim="EPH-1" volume="my_volume" line="volume create --name {volume}"/>)"));

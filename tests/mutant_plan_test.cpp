@@ -123,10 +123,10 @@ BOOST_AUTO_TEST_CASE(ignore_rm_drops_rm_from_the_options_only) {
 // join the anchor are.
 BOOST_AUTO_TEST_CASE(the_targets_own_containers_are_never_mutated) {
   BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-t0-probe --rm img sh") == "(unchanged)");
-  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-t1-net") == "(unchanged)");
-  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-0-net") == "print harness-1a2b3c4d-0-net\n");
-  BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-net --rm img") ==
-             "main run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-net img\n");
+  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-t1-probe") == "(unchanged)");
+  BOOST_TEST(plan("idle-rm", "rm --force harness-1a2b3c4d-0-probe") == "print harness-1a2b3c4d-0-probe\n");
+  BOOST_TEST(plan("ignore-rm", "run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-probe --rm img") ==
+             "main run --name harness-1a2b3c4d-0-c --network container:harness-1a2b3c4d-t0-probe img\n");
 }
 
 BOOST_AUTO_TEST_CASE(idle_rm_leaves_the_cleanup_alone) {

@@ -166,18 +166,47 @@ BOOST_AUTO_TEST_CASE(a_probe_that_cannot_start_anchors_nothing) {
   BOOST_TEST(runner.lines().back() == "docker rm --force harness-r1-t1-probe");
 }
 
-// What the probe could not remove is said, by name; what was gone already is not.
+// What the probe could not remove is said, by kind and name; what was gone already is not.
 BOOST_AUTO_TEST_CASE(what_the_probe_could_not_remove_is_named) {
   FakeHostFiles files;
-  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
-    if (argv[1] == "rm") return exited(1, "", "Error: No such container: harness-r1-t0-probe\n");
-    return exited(1, "", "Error response from daemon: remove harness-r1-t0-probe: volume is in use\n");
+  bool container_gone = true;
+  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
+    if (argv[1] == "rm")
+      return container_gone ? exited(1, "", "Error: No such container: c\n") : exited(1, "", "Error: cannot kill c\n");
+    return exited(1, "", "Error response from daemon: remove v: volume is in use\n");
   });
   ContainerLook look;
-  look.container = look.volume = "harness-r1-t0-probe";
-  const auto left = remove_probe(Cli(*find_dialect("docker"), "docker"), runner, files, look, std::chrono::seconds(5));
-  BOOST_TEST(left == std::vector<std::string>{"harness-r1-t0-probe"}, boost::test_tools::per_element());
-  BOOST_TEST(runner.lines().size() == 2u);
+  look.container = "c";
+  look.volume = "v";
+  const Cli cli(*find_dialect("docker"), "docker");
+  BOOST_TEST(remove_probe(cli, runner, files, look, std::chrono::seconds(5)) == std::vector<std::string>{"volume v"},
+             boost::test_tools::per_element());
+  container_gone = false;
+  BOOST_TEST(
+      remove_probe(cli, runner, files, look, std::chrono::seconds(5)) == (std::vector<std::string>{"container c", "volume v"}),
+      boost::test_tools::per_element());
+}
+
+// A kept probe whose container starts but runs no command cannot tell what the target is:
+// the target cannot be used, and the container is still named, for removal.
+BOOST_AUTO_TEST_CASE(a_kept_probe_that_cannot_exec_says_why) {
+  FakeHostFiles files;
+  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+    return argv[1] == "exec" ? exited(126, "", "OCI runtime exec failed\n") : exited(0);
+  });
+  const ContainerLook look = look_through_container(Cli(*find_dialect("docker"), "docker"), runner, files,
+                                                    {"img", "r1", "/tmp", std::chrono::seconds(5), 0, true});
+  BOOST_TEST(look.cannot_start == "cannot run a command in a container here: exit code 126: OCI runtime exec failed");
+  BOOST_TEST(look.container == "harness-r1-t0-probe");
+}
+
+// The dialect table says who anchors: Docker does, Podman's containers keep --network none.
+BOOST_AUTO_TEST_CASE(only_docker_anchors) {
+  BOOST_TEST(find_dialect("docker")->shared_network);
+  BOOST_TEST(!find_dialect("podman")->shared_network);
+  BOOST_TEST(is_network_anchor("container:harness-1a2b3c4d-t0-probe"));
+  BOOST_TEST(!is_network_anchor("container:my_app"));
+  BOOST_TEST(!is_network_anchor("none"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
