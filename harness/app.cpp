@@ -168,8 +168,8 @@ struct ReadyRuntime {
   std::unique_ptr<HostFiles> dry_files;   // the host as a dry run sees it
   std::unique_ptr<Engine> engine;         // null when the target cannot be used ...
   std::string unusable;                   // ... and this says why
-  std::string header, exe, endpoint;      // the target's first console line: what it is, where it ran
-  std::unique_ptr<Cli> cli;               // the target's CLI, once found
+  std::string header, endpoint;           // the target's first console line: what it is, where it ran
+  std::unique_ptr<Cli> cli;               // the target's CLI, once found (its executable on that line too)
   // What the probe made: removed beside the scenarios or, when its container is the
   // network anchor, beside the sweep; the future says what could not be removed.
   ContainerLook probe;
@@ -219,9 +219,7 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     ready.unusable = reached.why_not;
     return ready;
   }
-  const std::string& exe = reached.exe;
-  ready.exe = exe;
-  ready.cli = std::make_unique<Cli>(dialect, exe, target.flags);
+  ready.cli = std::make_unique<Cli>(dialect, reached.exe, target.flags);
   const Cli& cli = *ready.cli;
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
@@ -395,7 +393,8 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
     printer.ready(
         t,
         [&run, &r] {
-          run.console.run_started(run.engine.run_id, r.header, r.exe, r.endpoint, run.engine.image, run.scenarios.size());
+          run.console.run_started(run.engine.run_id, r.header, r.cli->executable(), r.endpoint, run.engine.image,
+                                  run.scenarios.size());
         },
         false);
     run_target(ready[t], run, targets[t].jobs ? targets[t].jobs : run.options.jobs, block, t * n, printer);

@@ -8,14 +8,6 @@ namespace harness {
 
 namespace {
 
-// A removal's error that only says the thing was not there.
-bool already_gone(const Dialect& dialect, const std::string& line) {
-  const std::string l = lower(line);
-  for (const auto& text : dialect.already_gone)
-    if (l.find(text) != std::string::npos) return true;
-  return false;
-}
-
 void remove(const std::vector<std::string>& names, const Argv& argv, RuntimeCalls& calls, ScenarioResult& result) {
   if (names.empty()) return;
   CommandRecord cmd{argv, "", false, calls.run(argv)};
@@ -26,7 +18,7 @@ void remove(const std::vector<std::string>& names, const Argv& argv, RuntimeCall
     std::istringstream lines(r.err);
     for (std::string line; std::getline(lines, line);)
       for (const auto& n : names)
-        if (line.find(n) != std::string::npos && !already_gone(calls.cli().dialect(), line))
+        if (line.find(n) != std::string::npos && !says_gone(calls.cli().dialect(), line))
           result.leftovers.push_back(n + " (" + printable(line) + ")");
   }
   result.cleanup.push_back(cmd);

@@ -1,5 +1,10 @@
 #include "cli_dialect.hpp"
 
+#include <algorithm>
+
+#include "run_names.hpp"
+#include "text.hpp"
+
 namespace harness {
 
 namespace {
@@ -96,9 +101,14 @@ std::string volume_option(const RunSpec::ResolvedMount& m) {
 }  // namespace
 
 bool is_network_anchor(const std::string& network) {
-  const std::string head = "container:harness-", tail = "-probe";
-  return network.size() > head.size() + tail.size() && network.rfind(head, 0) == 0 &&
-         network.compare(network.size() - tail.size(), tail.size(), tail) == 0;
+  const std::string mode = "container:";
+  return network.rfind(mode, 0) == 0 && is_target_name(network.substr(mode.size()));
+}
+
+bool says_gone(const Dialect& dialect, const std::string& text) {
+  const std::string l = lower(text);
+  return std::any_of(dialect.already_gone.begin(), dialect.already_gone.end(),
+                     [&l](const std::string& gone) { return l.find(gone) != std::string::npos; });
 }
 
 const Dialect* find_dialect(const std::string& name) {

@@ -62,6 +62,9 @@ struct Dialect {
 // `--network container:harness-<run>-t<K>-probe`: a network anchor's (see probe.hpp).
 bool is_network_anchor(const std::string& network);
 
+// Whether a removal's error only says the thing was not there (Dialect::already_gone).
+bool says_gone(const Dialect& dialect, const std::string& text);
+
 // The runtimes the harness knows, by name; nullptr when unknown.
 const Dialect* find_dialect(const std::string& name);
 std::vector<std::string> dialect_names();

@@ -1,12 +1,12 @@
 #include "engine.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <ctime>
 
 #include "claim_flows.hpp"
 #include "i18n.hpp"
 #include "recovery.hpp"
+#include "run_names.hpp"
 #include "scenario_run.hpp"
 #include "step_kinds.hpp"
 #include "text.hpp"
@@ -74,11 +74,9 @@ Swept Engine::sweep() {
   const Resources all = list_named(cli_, runner_, "harness-");  // this run's names and dead runs': one listing
   Swept swept;
   swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
-  // harness-<run>-<scenario>-...: a scenario's; harness-<run>-t<K>-...: the target's own (its
-  // probe, the network anchor), which its owner removes beside this sweep
-  const Resources found = all.only([&prefix](const std::string& n) {
-    return n.rfind(prefix, 0) == 0 && n.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(n[prefix.size()]));
-  });
+  // this run's scenarios' names; the target's own (its probe, the network anchor) are
+  // removed by their owner beside this sweep
+  const Resources found = all.only([&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0 && !is_target_name(n); });
   if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
   for (const auto* names : found.runtime_kinds())

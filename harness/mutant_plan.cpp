@@ -1,12 +1,12 @@
 #include "mutant_plan.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <functional>
 #include <set>
 #include <sstream>
 
 #include "cli_dialect.hpp"
+#include "run_names.hpp"
 #include "text.hpp"
 
 namespace harness {
@@ -487,14 +487,7 @@ MutantPlan require_volumes(const Call& c) {
 // What the harness makes for a target, not for a scenario (harness-<run>-t<K>-...: the
 // probe, which learns what the target is, and the network anchor the run's containers
 // join): the mutants break the scenarios' calls, not the harness's look at its target.
-bool target_call(const Argv& args) {
-  return std::any_of(args.begin(), args.end(), [](const std::string& a) {
-    if (a.rfind("harness-", 0) != 0) return false;
-    const std::size_t dash = a.find('-', 8);  // after the run id
-    return dash != std::string::npos && a.size() > dash + 2 && a[dash + 1] == 't' &&
-           std::isdigit(static_cast<unsigned char>(a[dash + 2]));
-  });
-}
+bool target_call(const Argv& args) { return std::any_of(args.begin(), args.end(), is_target_name); }
 
 bool selected(const Mutant& m, const Call& c) {
   if (m.tool != c.tool || std::find(m.verbs.begin(), m.verbs.end(), c.verb) == m.verbs.end()) return false;

@@ -5,6 +5,7 @@
 
 #include "engine.hpp"  // kKeepAlive: the anchor's PID 1, like every kept container's
 #include "i18n.hpp"
+#include "run_names.hpp"
 #include "runtime_calls.hpp"
 #include "text.hpp"
 
@@ -68,7 +69,7 @@ TargetFacts ask_engine(const Cli& cli, ProcessRunner& runner, const std::string&
 
 ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ProbeOptions& o) {
   ContainerLook look;
-  const std::string name = "harness-" + o.run_id + "-t" + std::to_string(o.target) + "-probe";
+  const std::string name = target_name(o.run_id, o.target, "probe");
   look.volume = name;
   look.folder = files.make_folder(o.host_tmp, name + "-");
   files.write(look.folder + "/marker", kHostMarker);
@@ -127,12 +128,7 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
 std::vector<std::string> remove_probe(const Cli& cli, ProcessRunner& runner, HostFiles& files, const ContainerLook& look,
                                       std::chrono::milliseconds timeout) {
   std::vector<std::string> left;
-  const auto removed = [&](const ProcessResult& r) {
-    if (r.ok()) return true;
-    for (const auto& text : cli.dialect().already_gone)
-      if (lower(r.err).find(text) != std::string::npos) return true;
-    return false;
-  };
+  const auto removed = [&cli](const ProcessResult& r) { return r.ok() || says_gone(cli.dialect(), r.err); };
   if (!look.container.empty() && !removed(runner.run(cli.remove_containers({look.container}), "", timeout)))
     left.push_back(tr("container {1}", {look.container}));
   if (!removed(runner.run(cli.volume_remove({look.volume}), "", timeout))) left.push_back(tr("volume {1}", {look.volume}));

@@ -13,6 +13,21 @@
 
 namespace harness {
 
+// What the harness makes for target K of a run, not for a scenario: harness-<run>-t<K>-<what>
+// (the probe, whose container may be the run's network anchor).
+inline std::string target_name(const std::string& run_id, std::size_t target, const std::string& what) {
+  return "harness-" + run_id + "-t" + std::to_string(target) + "-" + what;
+}
+
+// Whether a name is one of those, of any run: the sweep leaves them to their owner and the
+// mutants never rewrite a call that names one.
+inline bool is_target_name(const std::string& name) {
+  if (name.rfind("harness-", 0) != 0) return false;
+  const std::size_t dash = name.find('-', 8);  // after the run id
+  return dash != std::string::npos && name.size() > dash + 2 && name[dash + 1] == 't' && name[dash + 2] >= '0' &&
+         name[dash + 2] <= '9';
+}
+
 class RunNames {
  public:
   // `part`: which of a scenario's independent parts (scenario_parts.hpp) this is; the

@@ -284,9 +284,7 @@ bool RuntimeObserver::removed(const ProcessResult& r) const {
   bool said = false;
   for (std::string line; std::getline(lines, line);) {
     if (first_line(line).empty()) continue;
-    bool gone = false;
-    for (const auto& text : calls_.cli().dialect().already_gone) gone = gone || lower(line).find(text) != std::string::npos;
-    if (!gone) return false;
+    if (!says_gone(calls_.cli().dialect(), line)) return false;
     said = true;
   }
   return said;

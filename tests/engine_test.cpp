@@ -580,26 +580,42 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(engine_sweep)
 
+namespace {
+
+// Run r1's end-of-run sweep on `runtime`, whose first container listing names `containers`
+// (later ones nothing) and whose volume listings name `volumes`; the host's folders are not
+// these tests'.
+struct Sweep {
+  Sweep(std::string containers, std::string volumes = "", std::string runtime = "docker")
+      : runtime(std::move(runtime)), runner([this, containers, volumes](const Argv& argv, const std::string&) {
+          if (argv[1] == "ps") return exited(0, ++listings == 1 ? containers : "");
+          if (argv[1] == "volume" && argv[2] == "ls") return exited(0, volumes);
+          return exited(0);
+        }) {}
+  Swept run() {
+    EngineOptions o;
+    o.run_id = "r1";
+    o.host_tmp = "";
+    return Engine(Cli(*find_dialect(runtime), runtime), runner, o).sweep();
+  }
+  std::string runtime;
+  int listings = 0;
+  FakeProcessRunner runner;
+};
+
+}  // namespace
+
 // Podman 4.3's `rm -f a b` with a missing name exits 0 and removes nothing: the sweep
 // must find what a cleanup only said it removed.
 BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
-  int listings = 0;
-  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
-    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-r1-3-app\nharness-r1-30-x\nother-harness-r1-3-y\n" : "");
-    if (argv[1] == "volume" && argv[2] == "ls") return exited(0, "harness-r1-3-data\n");
-    return exited(0);
-  });
-  EngineOptions o;
-  o.run_id = "r1";
-  o.host_tmp = "";  // the host's folders are not this test's
-  Engine engine(Cli(*find_dialect("podman"), "podman"), runner, o);
-  const auto found = engine.sweep().by_scenario;
+  Sweep sweep("harness-r1-3-app\nharness-r1-30-x\nother-harness-r1-3-y\n", "harness-r1-3-data\n", "podman");
+  const auto found = sweep.run().by_scenario;
   BOOST_REQUIRE_EQUAL(found.size(), 2u);
   BOOST_TEST(found.at(3) == (std::vector<std::string>{"harness-r1-3-app (its cleanup missed it; removed by the end-of-run sweep)",
                                                       "harness-r1-3-data (could not be removed)"}),
              boost::test_tools::per_element());
   BOOST_TEST(found.at(30).size() == 1u);
-  const auto lines = runner.lines();
+  const auto lines = sweep.runner.lines();
   const std::set<std::string> listings_made(lines.begin(), lines.begin() + 3);  // made side by side: any order
   BOOST_TEST(listings_made.count("podman ps --all --filter name=harness- --format {{.Names}}") == 1u);
   BOOST_TEST(lines[3] == "podman rm --force --ignore --volumes harness-r1-3-app harness-r1-30-x");
@@ -610,38 +626,22 @@ BOOST_AUTO_TEST_CASE(finds_and_removes_what_a_cleanup_missed_by_scenario) {
 // harness-<run>-t<K>-...) is its owner's to remove, beside the sweep: the sweep leaves it
 // alone and charges it to no scenario (it once went to scenario 0).
 BOOST_AUTO_TEST_CASE(the_targets_own_names_are_left_to_their_owner) {
-  int listings = 0;
-  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
-    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-r1-t0-probe\nharness-r1-0-app\n" : "");
-    return exited(0);
-  });
-  EngineOptions o;
-  o.run_id = "r1";
-  o.host_tmp = "";
-  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
-  const auto found = engine.sweep().by_scenario;
+  Sweep sweep("harness-r1-t0-probe\nharness-r1-0-app\n");
+  const auto found = sweep.run().by_scenario;
   BOOST_REQUIRE_EQUAL(found.size(), 1u);
   BOOST_TEST(found.at(0) == std::vector<std::string>{"harness-r1-0-app (its cleanup missed it; removed by the end-of-run sweep)"},
              boost::test_tools::per_element());
-  BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-r1-0-app");
+  BOOST_TEST(sweep.runner.lines()[3] == "docker rm --force --volumes harness-r1-0-app");
 }
 
 // The sweep's one listing also finds a dead run's leftovers (no lock held for its id):
 // removed, and said apart from this run's.
 BOOST_AUTO_TEST_CASE(the_same_listing_finds_what_dead_runs_left) {
-  int listings = 0;
-  FakeProcessRunner runner([&](const Argv& argv, const std::string&) {
-    if (argv[1] == "ps") return exited(0, ++listings == 1 ? "harness-0badc0de-2-app\n" : "");
-    return exited(0);
-  });
-  EngineOptions o;
-  o.run_id = "r1";
-  o.host_tmp = "";
-  Engine engine(Cli(*find_dialect("docker"), "docker"), runner, o);
-  const Swept swept = engine.sweep();
+  Sweep sweep("harness-0badc0de-2-app\n");
+  const Swept swept = sweep.run();
   BOOST_TEST(swept.by_scenario.empty());
   BOOST_TEST(swept.dead_runs.containers == std::vector<std::string>{"harness-0badc0de-2-app"}, boost::test_tools::per_element());
-  BOOST_TEST(runner.lines()[3] == "docker rm --force --volumes harness-0badc0de-2-app");
+  BOOST_TEST(sweep.runner.lines()[3] == "docker rm --force --volumes harness-0badc0de-2-app");
 }
 
 // A run killed when it had nothing left in the engine leaves its lock file alone: the next
