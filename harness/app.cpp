@@ -171,7 +171,8 @@ struct ReadyRuntime {
   std::string header, endpoint;           // the target's first console line: what it is, where it ran
   std::unique_ptr<Cli> cli;               // the target's CLI, once found (its executable on that line too)
   // What the probe made: removed beside the scenarios or, when its container is the
-  // network anchor, beside the sweep; the future says what could not be removed.
+  // network anchor, once the scenarios have started their last container (else beside the
+  // sweep); the future says what could not be removed.
   ContainerLook probe;
   std::future<std::vector<std::string>> probe_removed;
 };
@@ -192,10 +193,14 @@ struct Reached {
   std::string why_not;  // "" when reached
 };
 
-Reached reach(const Dialect& dialect, ProcessRunner& runner) {
+Reached find_cli(const Dialect& dialect) {
   const std::string exe = find_on_path(dialect.binary);
   if (exe.empty())
     return {"", "", tr("{1} is not on PATH: install it (for {2} on Debian: see .ci/setup)", {dialect.binary, dialect.name})};
+  return {exe, "", ""};
+}
+
+Reached ask_version(const Dialect& dialect, ProcessRunner& runner, const std::string& exe) {
   const auto version = runner.run(Cli(dialect, exe).version(), "", std::chrono::seconds(30));
   if (!version.ok()) {
     std::string said = version.timed_out ? tr("no answer in 30 s") : printable(version.err + version.spawn_error);
@@ -208,33 +213,58 @@ Reached reach(const Dialect& dialect, ProcessRunner& runner) {
   return {exe, version.out.substr(0, version.out.find('\n')), ""};
 }
 
+Reached reach(const Dialect& dialect, ProcessRunner& runner) {
+  const Reached found = find_cli(dialect);
+  return found.why_not.empty() ? ask_version(dialect, runner, found.exe) : found;
+}
+
+bool has_compose_project(const std::vector<Scenario>& scenarios) {
+  for (const auto& scenario : scenarios)
+    for (const auto& step : scenario.steps)
+      if (step.kind == StepKind::ComposeProject) return true;
+  return false;
+}
+
 ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   const Dialect& dialect = *target.dialect;
   ReadyRuntime ready;
   ready.target = target;
   ready.runner = std::make_unique<EnvironmentRunner>(run.runner, target.environment(), target.cleared());
   ProcessRunner& runner = *ready.runner;
-  const Reached reached = reach(dialect, runner);
+  const Reached found = find_cli(dialect);
+  if (!found.why_not.empty()) {
+    ready.unusable = found.why_not;
+    return ready;
+  }
+  ready.cli = std::make_unique<Cli>(dialect, found.exe, target.flags);
+  const Cli& cli = *ready.cli;
+  // On every run's critical path: the image check does not wait for the version's answer
+  // (when the engine does not answer, its answer is not used).
+  std::future<bool> images;
+  if (!run.options.dry_run) images = std::async(std::launch::async, [&] { return images_there(cli, runner, run.engine.image); });
+  const Reached reached = ask_version(dialect, runner, found.exe);
   if (!reached.why_not.empty()) {
     ready.unusable = reached.why_not;
     return ready;
   }
-  ready.cli = std::make_unique<Cli>(dialect, reached.exe, target.flags);
-  const Cli& cli = *ready.cli;
   EngineOptions eo = run.engine;
   eo.runtime_version = reached.version;
   eo.target_name = target.name();
   // The fixed cost before the first scenario, on the critical path of every run: the info
-  // call, and the image check (a build on first use) followed by the probe's container, do
-  // not depend on each other: side by side. The probe's volume and folder are removed off
-  // that path (joined after the sweep), or, when its container is the run's network anchor,
-  // beside the sweep; dead runs' leftovers are found by the end-of-run sweep's listing. A
-  // dry run changes nothing.
+  // call, the Compose tool's lookup (when a scenario has a project), and the image check (a
+  // build on first use) followed by the probe's container, do not depend on each other: side
+  // by side. The probe's volume and folder are removed off that path (joined after the
+  // sweep), or, when its container is the run's network anchor, once the scenarios have
+  // started their last container (run_target); dead runs' leftovers are found by the
+  // end-of-run sweep's listing. A dry run changes nothing.
+  ComposeLookup compose(cli, runner, eo.step_timeout);
   if (!run.options.dry_run) {
     const ProbeOptions po{eo.image, eo.run_id, eo.host_tmp, eo.step_timeout, index, dialect.shared_network};
     auto said =
         std::async(std::launch::async, [&] { return ask_engine(cli, runner, eo.runtime_version, po, target.environment()); });
-    ready.unusable = ensure_image(cli, runner, eo.image);
+    std::future<void> compose_found;  // joined at the end of this block, long done by then
+    if (has_compose_project(run.scenarios)) compose_found = std::async(std::launch::async, [&] { compose.look_up_now(); });
+    ready.unusable = images.get() ? "" : ensure_image(cli, runner, eo.image);
     RealHostFiles files;
     if (ready.unusable.empty()) ready.probe = look_through_container(cli, runner, files, po);
     eo.facts = combine(said.get(), ready.probe);
@@ -257,6 +287,7 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
   const std::string& anchor = ready.probe.container;
   ready.engine = std::make_unique<Engine>(anchor.empty() ? cli : cli.with_network("container:" + anchor),
                                           run.options.dry_run ? *ready.steps : runner, eo, ready.dry_files.get());
+  ready.engine->compose().take_answer(compose);
   return ready;
 }
 
@@ -340,6 +371,12 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
       work.push_back({i, static_cast<int>(k), filters[k], engine.cost_of(scenarios[i], filters[k])});
   }
   std::stable_sort(work.begin(), work.end(), [](const Work& a, const Work& b) { return a.cost > b.cost; });
+  // The network anchor goes once every piece of work has started its last container, beside
+  // what is still running (the last Compose steps, the cleanups), not after the sweep.
+  if (!ready.probe.container.empty() && !ready.probe_removed.valid())
+    engine.share_anchor(work.size(), [&ready, &run] {
+      ready.probe_removed = remove_probe_beside(*ready.cli, *ready.runner, ready.probe, run.engine.step_timeout);
+    });
   std::mutex done_lock;
   parallel_for(work.size(), jobs, [&](std::size_t w) {
     const std::size_t i = work[w].scenario;
@@ -402,8 +439,9 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
 
   // The end-of-run sweeps, side by side; a name's number says whose scenario left it, even
   // when two targets share an engine (whichever sweep finds it).
-  // The probe's container, when it is the network anchor, goes beside the sweep, which
-  // leaves the target's own names (harness-<run>-t<K>-...) to their owner.
+  // The probe's container, when it is the network anchor and no scenario let it go earlier
+  // (run_target), goes beside the sweep, which leaves the target's own names
+  // (harness-<run>-t<K>-...) to their owner.
   std::vector<Swept> swept(ready.size());
   std::vector<std::vector<std::string>> probe_left(ready.size());
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {

@@ -56,7 +56,12 @@ Argv ComposeSteps::down(const Step& s, StepRecord& record) {
 }
 
 void ComposeSteps::down_worked(const Step& s) {
-  if (s.remove_volumes) names_.ledger().drop_compose(names_.project(s.project));
+  const ComposeProject project = names_.project(s.project);
+  StepRecord unused;  // the tool was found: the down ran
+  // its networks are gone, as after any removal that worked (the end-of-run sweep still looks)
+  if (!tool(unused).tool->down_leaves_network)
+    for (const auto& key : project.networks) names_.ledger().drop_network(names_.of(s.project) + "_" + key);
+  if (s.remove_volumes) names_.ledger().drop_compose(project);
 }
 
 }  // namespace harness

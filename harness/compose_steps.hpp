@@ -19,7 +19,9 @@ class ComposeSteps {
   // as_typed: the project's compose.yaml alone, as `docker-compose up -d` in its folder reads it
   Argv up(const Step& s, StepRecord& record, bool as_typed = false);
   Argv down(const Step& s, StepRecord& record);
-  // what `down -v` removed needs no second `down` at cleanup (the end-of-run sweep still checks)
+  // what a `down` that worked removed needs no removal at cleanup: the project's networks,
+  // where the tool's down removes them, and, after `down -v`, the project (no second `down`);
+  // the end-of-run sweep still checks
   void down_worked(const Step& s);
   // The container of a service's first replica.
   std::string container(const Step& s);

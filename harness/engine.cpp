@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <utility>
 
 #include "claim_flows.hpp"
 #include "i18n.hpp"
@@ -75,7 +76,7 @@ Swept Engine::sweep() {
   Swept swept;
   swept.dead_runs = clean_dead_runs(cli_, runner_, options_.run_id, options_.host_tmp, swept.dead_stuck, all);
   // this run's scenarios' names; the target's own (its probe, the network anchor) are
-  // removed by their owner beside this sweep
+  // removed by their owner, once the scenarios are past their last start, else beside this sweep
   const Resources found = all.only([&prefix](const std::string& n) { return n.rfind(prefix, 0) == 0 && !is_target_name(n); });
   if (found.empty()) return swept;
   const Resources still = remove_resources(cli_, runner_, found, prefix);
@@ -87,6 +88,22 @@ Swept Engine::sweep() {
           name + (stuck ? tr(" (could not be removed)") : tr(" (its cleanup missed it; removed by the end-of-run sweep)")));
     }
   return swept;
+}
+
+void Engine::share_anchor(std::size_t parts, std::function<void()> free) {
+  std::lock_guard<std::mutex> lock(anchor_mutex_);
+  anchor_holders_ = parts;
+  free_anchor_ = std::move(free);
+}
+
+void Engine::release_anchor() {
+  std::function<void()> free;
+  {
+    std::lock_guard<std::mutex> lock(anchor_mutex_);
+    if (!free_anchor_ || anchor_holders_ == 0 || --anchor_holders_ > 0) return;
+    free = std::exchange(free_anchor_, nullptr);
+  }
+  free();
 }
 
 std::string Engine::volume_root(CommandRecord& record) {

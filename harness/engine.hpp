@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -67,6 +68,13 @@ class Engine {
   HostFiles& host_files() { return *files_; }
   ComposeLookup& compose() { return compose_; }
 
+  // The run's network anchor (the probe's container, which every container started here
+  // joins) is needed until each of the `parts` pieces of work to run has passed its last
+  // step that starts a container (step_kinds.hpp); `free` runs once, at the last
+  // release_anchor(), to remove it beside the rest of the run.
+  void share_anchor(std::size_t parts, std::function<void()> free);
+  void release_anchor();  // once per run(), after its last start; a no-op without share_anchor
+
   // The folder below which the runtime keeps volumes; asked once, then cached. Empty when
   // the runtime could not tell (`record` then has the command and its answer).
   std::string volume_root(CommandRecord& record);
@@ -86,6 +94,9 @@ class Engine {
   ComposeLookup compose_;
   std::mutex root_mutex_;
   std::string volume_root_;
+  std::mutex anchor_mutex_;
+  std::size_t anchor_holders_ = 0;
+  std::function<void()> free_anchor_;
 };
 
 }  // namespace harness

@@ -34,9 +34,13 @@ std::string ensure_one(const Cli& cli, ProcessRunner& runner, const std::string&
 }
 }  // namespace
 
-std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image) {
+bool images_there(const Cli& cli, ProcessRunner& runner, const std::string& image) {
   using namespace std::chrono_literals;
-  if (runner.run(cli.image_exists({image, kFixtureVolumeImage}), "", 30s).ok()) return "";  // the usual case: one call
+  return runner.run(cli.image_exists({image, kFixtureVolumeImage}), "", 30s).ok();
+}
+
+std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image) {
+  if (images_there(cli, runner, image)) return "";  // the usual case: one call
   const std::string error = ensure_one(cli, runner, image);
   return error.empty() ? ensure_one(cli, runner, kFixtureVolumeImage) : error;
 }

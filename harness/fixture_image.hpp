@@ -20,4 +20,8 @@ std::string fixtures_dir();
 // image=. Returns an error message, or "" when the images are there.
 std::string ensure_image(const Cli& cli, ProcessRunner& runner, const std::string& image);
 
+// Whether `image` and the fixture image with a VOLUME are both there: one call, the usual
+// case, which ensure_image makes first (a caller may make it beforehand, beside others).
+bool images_there(const Cli& cli, ProcessRunner& runner, const std::string& image);
+
 }  // namespace harness

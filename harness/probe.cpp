@@ -96,8 +96,12 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
     }
     look.sees_host_dirs = false;
   }
+  // the volume's Mountpoint, asked beside the look when the container stays (its volume is there)
+  const auto ask_mountpoint = [&] { return runner.run(cli.volume_inspect(name, "{{.Mountpoint}}"), "", o.timeout); };
+  std::future<ProcessResult> mountpoint;
   if (o.keep_running) {  // the look, in the container that stays
     look.container = name;
+    mountpoint = std::async(std::launch::async, ask_mountpoint);
     run = runner.run(cli.exec(name, {"sh", "-c", kLook}, false), "", o.timeout);
     if (!run.ok()) {
       look.cannot_start = tr("cannot run a command in a container here: {1}", {describe_failure(run, o.timeout)});
@@ -114,7 +118,7 @@ ContainerLook look_through_container(const Cli& cli, ProcessRunner& runner, Host
              {o.host_tmp});
   }
   if (run.out.find("(no volume mount)") == std::string::npos) {
-    const auto mp = runner.run(cli.volume_inspect(name, "{{.Mountpoint}}"), "", o.timeout);
+    const auto mp = mountpoint.valid() ? mountpoint.get() : ask_mountpoint();
     try {
       const HostEntry e = mp.ok() ? files.read(first_line(mp.out) + "/marker") : HostEntry{};
       look.sees_volumes = e.present && e.content == kVolumeMarker;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <utility>
 
 #include "checks.hpp"
 #include "claim_flows.hpp"
@@ -51,6 +52,20 @@ ScenarioRun::ScenarioRun(Engine& engine, const Scenario& scenario, int index, co
       compose_(names_, engine.compose(), engine.host_files(), options_.host_tmp, options_.image) {}
 
 ScenarioResult ScenarioRun::run() {
+  // The run's network anchor, held until this run's last container start (when it ends
+  // early too): released once.
+  struct AnchorHold {
+    Engine& engine;
+    bool held = true;
+    void release() noexcept {
+      if (!std::exchange(held, false)) return;
+      try {
+        engine.release_anchor();
+      } catch (...) {  // its removal could not start: the end of the run removes it
+      }
+    }
+    ~AnchorHold() { release(); }
+  } anchor{engine_};
   const auto start = std::chrono::steady_clock::now();
   result_.scenario = scenario_;
   result_.runtime = options_.target_name;
@@ -66,10 +81,12 @@ ScenarioResult ScenarioRun::run() {
   served_ = claims_served(scenario_, [this](const Step& s) { return applies(s); });
   uses_ = name_uses(scenario_, [this](const Step& s) { return applies(s); });
   const int last = last_needed_step();
+  const int last_start = last_container_start(last);
   const auto limit = scenario_.timeout ? from_seconds(*scenario_.timeout) : options_.scenario_timeout;
   const auto deadline = start + limit;
   bool stopped = false;
   for (int i = 0; i <= last; ++i) {
+    if (i > last_start) anchor.release();
     const Step& step = scenario_.steps[i];
     if (!applies(step)) continue;  // a step for another runtime
     StepRecord record;
@@ -154,6 +171,16 @@ int ScenarioRun::last_needed_step() const {
   for (int i = 0; i < static_cast<int>(scenario_.steps.size()); ++i)
     if (serves_selected(i)) last = i;
   return last;
+}
+
+// The last step to make that starts a container (which joins the run's network anchor);
+// the last step when files are read through helper containers, which any check may start.
+int ScenarioRun::last_container_start(int last) const {
+  if (!options_.facts.sees_volumes) return last;
+  int at = -1;
+  for (int i = 0; i <= last; ++i)
+    if (applies(scenario_.steps[i]) && serves_selected(i) && starts_container(scenario_.steps[i])) at = i;
+  return at;
 }
 
 // A step that reads what a refused action should have made or changed cannot be made (its
@@ -534,7 +561,10 @@ void ScenarioRun::expect_network(const Step& s, StepRecord& record) {
   const Cli& cli = calls_.cli();
   const auto& r = calls_.inspect(record, cli.network_inspect(network, "{{.Name}}"), cli.dialect().missing_network, "network");
   const bool exists = r.exit_code == 0;
-  if (!exists) names_.ledger().drop_network(network);  // gone: cleanup need not remove it
+  if (exists)  // there, even after a `down` that worked: cleanup removes it
+    names_.ledger().add_network(network);
+  else  // gone: cleanup need not remove it
+    names_.ledger().drop_network(network);
   apply(decide_network(s, exists), record);
 }
 

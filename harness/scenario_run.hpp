@@ -29,6 +29,7 @@ class ScenarioRun {
   std::string cannot_check_here() const;
   bool serves_selected(int i) const;
   int last_needed_step() const;
+  int last_container_start(int last) const;
   bool depends_on_refused(int i);
   void execute(const Step& s, StepRecord& record);
   void share_exec_from(int i);

@@ -42,6 +42,13 @@ int tutorial_cost(const Step& s) {
   return 0;
 }
 
+bool always(const Step&) { return true; }
+bool in_new_container(const Step& s) { return s.place == Place::Fresh; }
+bool typed_run(const Step& s) {
+  const auto parsed = parse_tutorial_line(s.args);
+  return parsed.line && parsed.line->verb == TutorialLine::Verb::Run;
+}
+
 std::string container(const Step& s) {
   return s.service.empty() ? tr("container {1}", {s.container}) : tr("service {1} of {2}", {s.service, s.project});
 }
@@ -105,7 +112,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        ms<500>,
        [](const Step& s) {
          return (s.detach ? tr("start {1}", {container(s)}) : tr("run one-shot {1}", {container(s)})) + (s.rm ? " (--rm)" : "");
-       }},
+       },
+       always},
       {StepKind::Create,
        "create",
        Role::Action,
@@ -116,7 +124,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        ms<50>,
        [](const Step& s) {
          return tr("create {1}{2}, not started", {container(s), s.rm ? " (--rm)" : ""});
-       }},
+       },
+       always},
       {StepKind::Write,
        "write",
        Role::Action,
@@ -154,7 +163,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<450>,
-       [](const Step& s) { return tr("start {1}", {container(s)}); }},
+       [](const Step& s) { return tr("start {1}", {container(s)}); },
+       always},
       {StepKind::Restart,
        "restart",
        Role::Action,
@@ -163,7 +173,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {},
        ms<600>,
-       [](const Step& s) { return tr("restart {1}", {container(s)}); }},
+       [](const Step& s) { return tr("restart {1}", {container(s)}); },
+       always},
       {StepKind::Remove,
        "remove",
        Role::Action,
@@ -244,7 +255,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        false,
        {"typed"},
        tutorial_cost,
-       tutorial_line},
+       tutorial_line,
+       typed_run},
       {StepKind::ExpectFile,
        "expect-file",
        Role::Check,
@@ -253,7 +265,8 @@ const std::vector<StepKindInfo>& step_kinds() {
        true,
        {"mount"},
        file_check_cost,
-       file_check},
+       file_check,
+       in_new_container},
       {StepKind::ExpectVolume,
        "expect-volume",
        Role::Check,

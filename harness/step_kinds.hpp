@@ -28,6 +28,9 @@ struct StepKindInfo {
   std::vector<std::string> children;    // child elements: mount, arg, file
   int (*cost_ms)(const Step&);          // a rough time of its runtime calls
   std::string (*summary)(const Step&);  // what it does, in words, with logical names
+  // Whether it creates or starts a container (a run, a create, a start, a check in a new
+  // container), which then joins the run's network anchor: null for kinds that never do.
+  bool (*starts_container)(const Step&) = nullptr;
 };
 
 const std::vector<StepKindInfo>& step_kinds();
@@ -45,5 +48,9 @@ int estimated_cost(const Scenario& scenario, const std::function<bool(std::size_
 
 inline std::string summary(const Step& step) { return step_kind(step.kind).summary(step); }
 inline bool is_check_only(const Step& step) { return step_kind(step.kind).role == StepRole::Check; }
+inline bool starts_container(const Step& step) {
+  const auto starts = step_kind(step.kind).starts_container;
+  return starts && starts(step);
+}
 
 }  // namespace harness

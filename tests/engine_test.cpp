@@ -427,6 +427,77 @@ BOOST_AUTO_TEST_CASE(a_stopped_anchor_is_an_error_not_a_failure) {
              Verdict::Fail);
 }
 
+// The anchor goes once every piece of work is past its last container start: here one
+// scenario's remaining steps are a stop and a check, and the other starts nothing after its
+// fresh check. Nothing starts a container after it went.
+BOOST_AUTO_TEST_CASE(the_anchor_is_let_go_after_every_parts_last_container_start) {
+  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+    return argv[1] == "run" && argv.back() == "/k/f" ? exited(3) : exited(0);  // the file is absent
+  });
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  Engine engine(Cli(*find_dialect("docker"), "docker").with_network("container:harness-r1-t0-probe"), runner, o);
+  int freed = 0;
+  std::size_t calls_then = 0;
+  engine.share_anchor(2, [&] {
+    ++freed;
+    calls_then = runner.lines().size();
+  });
+  engine.run(parse(R"(<run container="c" detach="true"/>
+    <stop container="c"/>
+    <expect-container claim="EPH-1" container="c" state="stopped"/>)"),
+             0, ClaimFilter());
+  BOOST_TEST(freed == 0);  // the other still holds it
+  const std::size_t before = runner.lines().size();
+  engine.run(parse(R"(<volume-create volume="v"/>
+    <expect-file claim="EPH-1" fresh="true" path="/k/f" absent="true"><mount type="volume" source="v" target="/k"/></expect-file>
+    <volume-remove volume="v"/>
+    <expect-volume claim="EPH-1" volume="v" exists="false"/>)"),
+             1, ClaimFilter());
+  BOOST_TEST(freed == 1);
+  BOOST_TEST(calls_then == before + 2);  // right after the fresh check's run, before the volume's removal
+  BOOST_TEST(has(runner.lines()[calls_then - 1], "docker run "), runner.lines()[calls_then - 1]);
+  for (std::size_t i = calls_then; i < runner.lines().size(); ++i)
+    BOOST_TEST(!has(runner.lines()[i], "docker run "), runner.lines()[i]);
+  engine.release_anchor();  // a release too many frees nothing twice
+  BOOST_TEST(freed == 1);
+}
+
+// Where files are read through helper containers (a remote engine), any check may start
+// one: the anchor is held to the end of the run, cleanup included. A scenario that stops
+// at a fault lets it go too.
+BOOST_AUTO_TEST_CASE(the_anchor_is_held_to_the_end_where_checks_start_helpers_and_let_go_after_a_fault) {
+  FakeProcessRunner runner([](const Argv& argv, const std::string&) {
+    if (argv[1] == "volume" && argv[2] == "inspect") return exited(0, "local\n/somewhere\n");
+    return argv[1] == "create" ? exited(0, "abc\n") : exited(0);
+  });
+  EngineOptions o;
+  o.image = "img";
+  o.run_id = "r1";
+  o.facts.sees_volumes = false;
+  Engine engine(Cli(*find_dialect("docker"), "docker").with_network("container:harness-r1-t0-probe"), runner, o);
+  std::size_t calls_then = 0;
+  engine.share_anchor(1, [&] { calls_then = runner.lines().size(); });
+  engine.run(parse(R"(<volume-create volume="v"/>
+    <run container="c" rm="true"><mount type="volume" source="v" target="/k"/><arg>true</arg></run>
+    <expect-file claim="EPH-1" volume="v" path="f" absent="true"/>)"),
+             0, ClaimFilter());
+  BOOST_TEST(calls_then == runner.lines().size());  // after the last call: the helper's removal, the cleanup
+  FakeProcessRunner faulty([](const Argv& argv, const std::string&) {
+    ProcessResult timed_out = exited(-1);
+    timed_out.timed_out = true;
+    return argv[1] == "run" ? timed_out : exited(0);  // the run times out: the scenario stops
+  });
+  Engine stopped(Cli(*find_dialect("docker"), "docker").with_network("container:harness-r1-t0-probe"), faulty, EngineOptions{});
+  int freed = 0;
+  stopped.share_anchor(1, [&] { ++freed; });
+  stopped.run(parse(R"(<run claim="EPH-1" container="c" detach="true"/>
+    <start container="c"/>)"),
+              0, ClaimFilter());
+  BOOST_TEST(freed == 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_tutorial_line_runs_as_written_with_names_substituted) {
   Fixture f;
   f.run(parse(R"(<tutorial claim="EPH-1" volume="my_volume" line="volume create --name {volume}"/>)"));
@@ -772,16 +843,39 @@ BOOST_AUTO_TEST_CASE(the_project_folder_has_the_fixture_and_a_dot_env) {
   BOOST_TEST(f.runner.lines()[1].find("/Harness-r1-0-Todo.App/compose.yaml") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(down_v_that_worked_needs_no_second_down_at_cleanup) {
+// What a `down -v` that worked removed needs no cleanup call: no second `down`, and, with a
+// tool whose down removes the project's network (docker-compose), no `network rm` either.
+BOOST_AUTO_TEST_CASE(down_v_that_worked_needs_no_second_down_nor_network_rm_at_cleanup) {
   ComposeFixture fixtures;
   if (find_on_path("docker-compose").empty()) return;
-  Fixture f(no_plugin);
-  f.run(parse(R"(<compose-project name="todo" fixture="todo" volumes="database"/>
-    <compose-up project="todo"/>
-    <compose-down claim="EPH-1" project="todo" volumes="true"/>)"));
-  const auto lines = f.runner.lines();
-  BOOST_TEST(lines.size() == 3u);
-  BOOST_TEST(lines.back().find(" down -v") != std::string::npos);
+  for (const char* keeps : {R"(volumes="database")", R"(networks="default")"}) {
+    Fixture f(no_plugin);
+    f.run(parse(std::string(R"(<compose-project name="todo" fixture="todo" )") + keeps + R"(/>
+      <compose-up project="todo"/>
+      <compose-down claim="EPH-1" project="todo" volumes="true"/>)"));
+    const auto lines = f.runner.lines();
+    BOOST_TEST(lines.size() == 3u, keeps);
+    BOOST_TEST(lines.back().find(" down -v") != std::string::npos, keeps);
+  }
+}
+
+// The lookup made before the scenarios (beside the probe) is the one they use, and its
+// command is in the first Compose step's record.
+BOOST_AUTO_TEST_CASE(a_compose_lookup_made_earlier_is_taken_over_with_its_command) {
+  if (find_on_path("docker-compose").empty()) return;
+  FakeProcessRunner runner(no_plugin);
+  const Cli cli(*find_dialect("docker"), "docker");
+  ComposeLookup early(cli, runner, std::chrono::seconds(1)), later(cli, runner, std::chrono::seconds(1));
+  early.look_up_now();
+  later.take_answer(early);
+  CommandRecord first, second;
+  const auto found = later.get(first);
+  later.get(second);
+  BOOST_TEST(runner.lines() == std::vector<std::string>{"docker compose version"}, boost::test_tools::per_element());
+  BOOST_REQUIRE(found.tool);
+  BOOST_TEST(found.tool->binary == "docker-compose");
+  BOOST_TEST(first.argv == (Argv{"docker", "compose", "version"}), boost::test_tools::per_element());
+  BOOST_TEST(second.argv.empty());
 }
 
 namespace {

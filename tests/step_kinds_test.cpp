@@ -103,4 +103,27 @@ BOOST_AUTO_TEST_CASE(a_tutorial_line_costs_what_its_verb_does) {
   BOOST_TEST(cost(StepKind::Tutorial, {"volume", "create", "{volume}"}) == cost(StepKind::VolumeCreate));
 }
 
+// What joins the run's network anchor: a container's start, in every form, and nothing else
+// (the anchor is let go after a run's last one).
+BOOST_AUTO_TEST_CASE(the_kinds_that_start_a_container) {
+  std::set<std::string> starting;
+  for (const auto& row : step_kinds()) {
+    Step s;
+    s.kind = row.kind;
+    if (starts_container(s)) starting.insert(row.element);
+  }
+  BOOST_TEST((starting == std::set<std::string>{"run", "create", "start", "restart"}));
+  Step typed, fresh;
+  typed.kind = StepKind::Tutorial;
+  typed.args = {"run", "--rm", "--name", "{container}", "{image}", "true"};
+  BOOST_TEST(starts_container(typed));
+  typed.args = {"docker-compose", "up", "-d"};  // its containers are on the project's network
+  BOOST_TEST(!starts_container(typed));
+  fresh.kind = StepKind::ExpectFile;
+  fresh.place = Place::Fresh;
+  BOOST_TEST(starts_container(fresh));
+  fresh.place = Place::Container;
+  BOOST_TEST(!starts_container(fresh));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

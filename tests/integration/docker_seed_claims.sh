@@ -32,13 +32,21 @@ valid_junit "$WORK/run.xml"
 no_leftovers docker
 
 # Every container the scenarios start joins the run's network anchor, the probe's container
-# (started once, with --network none, removed at the end); Compose's keep their project's network.
+# (started once, with --network none, removed after the last start); Compose's keep their project's network.
 anchor=$(grep -o "^docker run --name harness-[0-9a-f]*-t0-probe --network none --detach " "$WORK/argv.log" | cut -d' ' -f4) || true
 [ "$(wc -w <<<"$anchor")" = 1 ] || fail "expected one network anchor started, found: $anchor"
 joined=$(grep -c "^docker \(container \)\?run --name harness-[0-9a-f]*-[0-9][^ ]* --network container:$anchor " "$WORK/argv.log")
 others=$(grep "^docker \(container \)\?run " "$WORK/argv.log" | grep -v -e "--network container:$anchor " -e "--name $anchor ") || true
 [ "$joined" -ge 8 ] && [ -z "$others" ] || fail "scenario containers not joined to $anchor ($joined joined): $others"
 grep -q "^docker rm --force $anchor" "$WORK/argv.log" || fail "the network anchor $anchor was not removed"
+# It goes once every scenario is past its last container start (beside the last steps, not
+# after them): nothing joins it, and no container is started again, after its removal.
+after=$(sed -n "/^docker rm --force $anchor *\$/,\$p" "$WORK/argv.log" |
+  grep -e "--network container:$anchor " -e "^docker start " -e "^docker restart ") || true
+[ -z "$after" ] || fail "containers started after the network anchor $anchor went: $after"
+run=${anchor%-t0-probe}
+sed -n "/^docker rm --force $anchor *\$/,\$p" "$WORK/argv.log" | grep -q -e "$run-[0-9]" ||
+  fail "the network anchor $anchor went only after the scenarios' last calls"
 
 no_unprefixed_names
 my_volume_untouched "$before"
