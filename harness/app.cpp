@@ -175,16 +175,16 @@ struct ReadyRuntime {
   // sweep); the future says what could not be removed.
   ContainerLook probe;
   std::future<std::vector<std::string>> probe_removed;
-};
 
-// Removes what the probe made, off the caller's path; the future says what could not be removed.
-std::future<std::vector<std::string>> remove_probe_beside(const Cli& cli, ProcessRunner& runner, const ContainerLook& look,
-                                                          std::chrono::milliseconds timeout) {
-  return std::async(std::launch::async, [cli, &runner, look, timeout] {
-    RealHostFiles files;
-    return remove_probe(cli, runner, files, look, timeout);
-  });
-}
+  // Starts removing what the probe made, off the caller's path, unless that has started.
+  void let_probe_go(std::chrono::milliseconds timeout) {
+    if (probe_removed.valid() || probe.volume.empty()) return;
+    probe_removed = std::async(std::launch::async, [cli = *cli, &runner = *runner, look = probe, timeout] {
+      RealHostFiles files;
+      return remove_probe(cli, runner, files, look, timeout);
+    });
+  }
+};
 
 // The runtime's CLI, found on PATH, with its engine answering: its version, or why not.
 struct Reached {
@@ -269,8 +269,7 @@ ReadyRuntime prepare(const Target& target, std::size_t index, RunContext& run) {
     if (ready.unusable.empty()) ready.probe = look_through_container(cli, runner, files, po);
     eo.facts = combine(said.get(), ready.probe);
     // nothing of it is needed any more, unless it anchors the scenarios that will run
-    if (!ready.probe.volume.empty() && (ready.probe.container.empty() || !eo.facts.cannot_start.empty()))
-      ready.probe_removed = remove_probe_beside(cli, runner, ready.probe, po.timeout);
+    if (ready.probe.container.empty() || !eo.facts.cannot_start.empty()) ready.let_probe_go(po.timeout);
     if (!ready.unusable.empty()) return ready;
     if (!eo.facts.cannot_start.empty()) {
       ready.unusable = tr("{1} answers ({2}) but {3}", {target.name(), eo.facts.endpoint, eo.facts.cannot_start});
@@ -374,9 +373,7 @@ void run_target(ReadyRuntime& ready, RunContext& run, unsigned jobs, ScenarioRes
   // The network anchor goes once every piece of work has started its last container, beside
   // what is still running (the last Compose steps, the cleanups), not after the sweep.
   if (!ready.probe.container.empty() && !ready.probe_removed.valid())
-    engine.share_anchor(work.size(), [&ready, &run] {
-      ready.probe_removed = remove_probe_beside(*ready.cli, *ready.runner, ready.probe, run.engine.step_timeout);
-    });
+    engine.share_anchor(work.size(), [&ready, &run] { ready.let_probe_go(run.engine.step_timeout); });
   std::mutex done_lock;
   parallel_for(work.size(), jobs, [&](std::size_t w) {
     const std::size_t i = work[w].scenario;
@@ -446,8 +443,7 @@ std::vector<ScenarioResult> run_all(const std::vector<Target>& targets, RunConte
   std::vector<std::vector<std::string>> probe_left(ready.size());
   parallel_for(ready.size(), static_cast<unsigned>(ready.size()), [&](std::size_t t) {
     ReadyRuntime& r = ready[t];
-    if (!r.probe_removed.valid() && !r.probe.container.empty())
-      r.probe_removed = remove_probe_beside(*r.cli, *r.runner, r.probe, run.engine.step_timeout);
+    r.let_probe_go(run.engine.step_timeout);
     if (r.engine && !run.options.dry_run) swept[t] = r.engine->sweep();
     if (r.probe_removed.valid()) probe_left[t] = r.probe_removed.get();
   });

@@ -44,8 +44,8 @@ Argv ComposeSteps::up(const Step& s, StepRecord& record, bool as_typed) {
   if (as_typed) project.files.resize(1);
   names_.found_project(as, project);
   names_.ledger().add_compose(project);
-  for (const auto& key : project.networks) names_.ledger().add_network(names_.of(as) + "_" + key);
-  if (compose.tool->down_leaves_network) names_.ledger().add_network(names_.of(as) + "_default");
+  for (const auto& key : project.networks) names_.ledger().add_network(network(as, key));
+  if (compose.tool->down_leaves_network) names_.ledger().add_network(network(as, "default"));
   for (const auto& name : project.named) names_.ledger().add_volume(names_.volume(name));  // external ones outlive down -v
   return compose_command(compose.command, project, {"up", "-d"});
 }
@@ -60,7 +60,7 @@ void ComposeSteps::down_worked(const Step& s) {
   StepRecord unused;  // the tool was found: the down ran
   // its networks are gone, as after any removal that worked (the end-of-run sweep still looks)
   if (!tool(unused).tool->down_leaves_network)
-    for (const auto& key : project.networks) names_.ledger().drop_network(names_.of(s.project) + "_" + key);
+    for (const auto& key : project.networks) names_.ledger().drop_network(network(s.project, key));
   if (s.remove_volumes) names_.ledger().drop_compose(project);
 }
 

@@ -29,6 +29,8 @@ class ComposeSteps {
  private:
   // The Compose tool, or a fault saying none is there.
   ComposeCommand tool(StepRecord& record);
+  // The network of the project known as `as` for its networks: key: <project>_<key>, run-unique.
+  std::string network(const std::string& as, const std::string& key) const { return names_.of(as) + "_" + key; }
 
   RunNames& names_;
   ComposeLookup& lookup_;

@@ -96,14 +96,17 @@ void Engine::share_anchor(std::size_t parts, std::function<void()> free) {
   free_anchor_ = std::move(free);
 }
 
-void Engine::release_anchor() {
+void Engine::release_anchor() noexcept {
   std::function<void()> free;
   {
     std::lock_guard<std::mutex> lock(anchor_mutex_);
     if (!free_anchor_ || anchor_holders_ == 0 || --anchor_holders_ > 0) return;
     free = std::exchange(free_anchor_, nullptr);
   }
-  free();
+  try {
+    free();
+  } catch (const std::exception&) {  // its removal could not start: the end of the run removes it
+  }
 }
 
 std::string Engine::volume_root(CommandRecord& record) {

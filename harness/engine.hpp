@@ -73,7 +73,9 @@ class Engine {
   // step that starts a container (step_kinds.hpp); `free` runs once, at the last
   // release_anchor(), to remove it beside the rest of the run.
   void share_anchor(std::size_t parts, std::function<void()> free);
-  void release_anchor();  // once per run(), after its last start; a no-op without share_anchor
+  // Once per run(), after its last start; a no-op without share_anchor. Never throws: a
+  // removal that cannot start is left to the end of the run.
+  void release_anchor() noexcept;
 
   // The folder below which the runtime keeps volumes; asked once, then cached. Empty when
   // the runtime could not tell (`record` then has the command and its answer).

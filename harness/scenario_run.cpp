@@ -57,12 +57,8 @@ ScenarioResult ScenarioRun::run() {
   struct AnchorHold {
     Engine& engine;
     bool held = true;
-    void release() noexcept {
-      if (!std::exchange(held, false)) return;
-      try {
-        engine.release_anchor();
-      } catch (...) {  // its removal could not start: the end of the run removes it
-      }
+    void release() {
+      if (std::exchange(held, false)) engine.release_anchor();
     }
     ~AnchorHold() { release(); }
   } anchor{engine_};
